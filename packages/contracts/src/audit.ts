@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { Id, Timestamp } from "./common";
+
+/** Who did something: a console user, the system (bot, scheduler) or the customer. */
+export const Actor = z.object({
+  type: z.enum(["user", "system", "customer"]),
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+/** Audited actions. */
+export const AuditAction = z.enum([
+  "message.routed",
+  "review.decided",
+  "handoff.claimed",
+  "handoff.released",
+  "handoff.requested",
+  "kb.imported",
+  "settings.changed",
+  "correction.created",
+  "correction.reviewed",
+  "user.signed_in",
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** One line of the audit log. */
+export const AuditEvent = z.object({
+  id: Id,
+  at: Timestamp,
+  actor: Actor,
+  action: AuditAction,
+  conversationId: Id.nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { ClientId, Id, MessageText } from "./common";
+import { Conversation } from "./conversation";
+import type { Result } from "./errors";
+import { Message } from "./message";
+import { HandoffOutcome, Review, ReviewDecision } from "./review";
+import type { ConversationSnapshot, TypingEvent } from "./widget-events";
+
+/** `review:decide`: an agent's decision on a pending draft. */
+export const ReviewDecide = z.object({ reviewId: Id, decision: ReviewDecision });
+/** `handoff:claim`: take a waiting handoff (only one agent wins). */
+export const HandoffClaim = z.object({ reviewId: Id });
+/** `handoff:release`: hand the conversation back to the bot or resolve it. */
+export const HandoffRelease = z.object({ conversationId: Id, outcome: HandoffOutcome });
+/** `message:send` from an agent: a reply to the customer, or an internal note. */
+export const AgentMessageSend = z.object({
+  conversationId: Id,
+  clientId: ClientId,
+  text: MessageText,
+  internal: z.boolean().default(false),
+});
+/** `conversation:open`: subscribe to one conversation and get what happened after `since`. */
+export const ConversationOpen = z.object({
+  conversationId: Id,
+  since: z.number().int().nonnegative().default(0),
+});
+/** `conversation:close`: stop following a conversation. */
+export const ConversationClose = z.object({ conversationId: Id });
+/** `typing:set` from an agent. */
+export const AgentTypingSet = z.object({ conversationId: Id, typing: z.boolean() });
+/** `inbox:list`: open reviews and conversations needing a person. */
+export const InboxList = z.object({ includeResolved: z.boolean().default(false) });
+
+/** The inbox: pending pauses plus the conversations they belong to. */
+export const Inbox = z.object({ reviews: z.array(Review), conversations: z.array(Conversation) });
+export type Inbox = z.infer<typeof Inbox>;
+
+type Ack<T> = (result: Result<T>) => void;
+
+/** Events a console sends. */
+export interface ConsoleClientEvents {
+  "inbox:list": (payload: z.input<typeof InboxList>, ack: Ack<Inbox>) => void;
+  "review:decide": (payload: z.input<typeof ReviewDecide>, ack: Ack<{ review: Review }>) => void;
+  "handoff:claim": (payload: z.input<typeof HandoffClaim>, ack: Ack<{ review: Review }>) => void;
+  "handoff:release": (
+    payload: z.input<typeof HandoffRelease>,
+    ack: Ack<{ conversation: Conversation }>,
+  ) => void;
+  "message:send": (
+    payload: z.input<typeof AgentMessageSend>,
+    ack: Ack<{ message: Message; duplicate: boolean }>,
+  ) => void;
+  "conversation:open": (
+    payload: z.input<typeof ConversationOpen>,
+    ack: Ack<ConversationSnapshot & { reviews: Review[] }>,
+  ) => void;
+  "conversation:close": (payload: z.input<typeof ConversationClose>, ack?: Ack<null>) => void;
+  "typing:set": (payload: z.input<typeof AgentTypingSet>, ack?: Ack<null>) => void;
+}
+
+/** Events the server pushes to consoles (queue room for everyone, conversation rooms for followers). */
+export interface ConsoleServerEvents {
+  "review:created": (review: Review) => void;
+  "review:updated": (review: Review) => void;
+  "conversation:updated": (conversation: Conversation) => void;
+  "message:new": (message: Message) => void;
+  typing: (event: TypingEvent) => void;
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { Id } from "./common";
+
+/** The three ways a customer message can go. */
+export const Route = z.enum(["auto", "approval", "handoff"]);
+export type Route = z.infer<typeof Route>;
+
+/** A knowledge article or approved correction an answer drew on, with its retrieval score (0..1). */
+export const SourceRef = z.object({
+  id: Id,
+  kind: z.enum(["article", "correction"]),
+  title: z.string(),
+  score: z.number().min(0).max(1),
+  url: z.string().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/** Confidence (0..1) with the signals it was built from, so a human can see why. */
+export const Confidence = z.object({
+  score: z.number().min(0).max(1),
+  parts: z.object({
+    model: z.number().min(0).max(1),
+    retrieval: z.number().min(0).max(1),
+    margin: z.number().min(0).max(1),
+    coverage: z.number().min(0).max(1),
+    rules: z.number().min(0).max(1),
+  }),
+});
+export type Confidence = z.infer<typeof Confidence>;
+
+/** Risk categories a rule can raise. */
+export const RiskCategory = z.enum([
+  "money_movement",
+  "cancellation",
+  "deletion",
+  "order_change",
+  "legal",
+  "medical",
+  "political",
+  "abuse",
+  "human_request",
+  "prompt_injection",
+]);
+export type RiskCategory = z.infer<typeof RiskCategory>;
+
+/** A rule that fired on the customer's message and the route it forces at least. */
+export const RiskFlag = z.object({
+  category: RiskCategory,
+  forces: z.enum(["approval", "handoff"]),
+  evidence: z.string(),
+});
+export type RiskFlag = z.infer<typeof RiskFlag>;
+
+/** One candidate reply. */
+export const Draft = z.object({
+  id: Id,
+  text: z.string(),
+  sources: z.array(SourceRef),
+});
+export type Draft = z.infer<typeof Draft>;
+
+/** Why a message went where it went, in words a supervisor can read. */
+export const RouteReason = z.enum([
+  "high_confidence",
+  "medium_confidence",
+  "low_confidence",
+  "risk_rule",
+  "human_request",
+  "out_of_scope",
+  "model_error",
+  "guided_redraft",
+  "timeout",
+  "customer_request",
+]);
+export type RouteReason = z.infer<typeof RouteReason>;
+
+/** Routing thresholds: auto when score >= auto, approval when >= review, handoff below. */
+export const Thresholds = z
+  .object({ auto: z.number().min(0).max(1), review: z.number().min(0).max(1) })
+  .refine((t) => t.auto > t.review, { message: "auto threshold must be above the review threshold" });
+export type Thresholds = z.infer<typeof Thresholds>;

@@ -1,0 +1,4 @@
+export * from "./store";
+export * from "./model";
+export * from "./clock";
+export * from "./notifier";

@@ -1,0 +1,152 @@
+import type {
+  Actor,
+  Article,
+  AuditAction,
+  AuditEvent,
+  Author,
+  Conversation,
+  ConversationStatus,
+  Correction,
+  CorrectionStatus,
+  CustomerProfile,
+  Message,
+  Review,
+  ReviewStatus,
+  Role,
+  SourceRef,
+  User,
+} from "@handoff/contracts";
+
+/** A message to append; the store assigns id, seq and createdAt. */
+export interface NewMessage {
+  conversationId: string;
+  clientId: string | null;
+  author: Author;
+  authorName: string | null;
+  text: string;
+  sources: SourceRef[];
+  internal: boolean;
+}
+
+/** Fields a lifecycle transition may set alongside the status. */
+export interface ConversationPatch {
+  status: ConversationStatus;
+  assigneeId?: string | null;
+  assigneeName?: string | null;
+  category?: string | null;
+}
+
+/** Conversations and their lifecycle state. */
+export interface ConversationRepo {
+  create(input: { id: string; customer: CustomerProfile }): Promise<Conversation>;
+  get(id: string): Promise<Conversation | null>;
+  /** Compare-and-set: applies only if the current status is one of `from`; null when it was not. */
+  transition(
+    id: string,
+    from: readonly ConversationStatus[],
+    patch: ConversationPatch,
+  ): Promise<Conversation | null>;
+  updateCustomer(id: string, customer: CustomerProfile): Promise<Conversation | null>;
+  /** Most recently updated first. */
+  list(filter: { statuses?: readonly ConversationStatus[]; limit: number }): Promise<Conversation[]>;
+}
+
+/** Messages with a per-conversation sequence number. */
+export interface MessageRepo {
+  /**
+   * Appends atomically with seq = conversation.lastSeq + 1 and updates the conversation's lastSeq,
+   * preview and updatedAt. A repeated non-null (conversationId, clientId) stores nothing and returns
+   * the first message with duplicate: true.
+   */
+  append(input: NewMessage): Promise<{ message: Message; duplicate: boolean }>;
+  /** Messages with seq > since, ascending, at most `limit`. */
+  listSince(conversationId: string, since: number, limit?: number): Promise<Message[]>;
+  /** The last `count` messages, ascending by seq. */
+  listRecent(conversationId: string, count: number): Promise<Message[]>;
+}
+
+/** Pauses waiting on a person (approvals and handoffs). */
+export interface ReviewRepo {
+  /** Inserts unless a review with this id exists; returns the stored one either way. */
+  create(review: Review): Promise<{ review: Review; created: boolean }>;
+  get(id: string): Promise<Review | null>;
+  /** Reviews in one of the statuses, oldest first. */
+  listByStatus(statuses: readonly ReviewStatus[], limit: number): Promise<Review[]>;
+  listByConversation(conversationId: string): Promise<Review[]>;
+  /** Compare-and-set pending -> claimed for a handoff; null when someone else got there first. */
+  claim(id: string, assignee: { id: string; name: string }): Promise<Review | null>;
+  /** Compare-and-set from `from` -> decided, recording the decision; null when it was not in `from`. */
+  decide(
+    id: string,
+    from: readonly ReviewStatus[],
+    decision: NonNullable<Review["decision"]>,
+    decidedBy: string | null,
+  ): Promise<Review | null>;
+  /** Pending or claimed reviews whose deadline is at or before `now`. */
+  listDue(now: string, limit: number): Promise<Review[]>;
+}
+
+/** Human corrections (few-shot feedback). */
+export interface CorrectionRepo {
+  /** Inserts unless a correction with the same non-null sourceKey exists; returns the stored one. */
+  create(correction: Correction): Promise<{ correction: Correction; created: boolean }>;
+  get(id: string): Promise<Correction | null>;
+  list(filter: { status?: CorrectionStatus; limit: number }): Promise<Correction[]>;
+  setStatus(id: string, status: CorrectionStatus, reviewedBy: string | null): Promise<Correction | null>;
+}
+
+/** Append-only audit log. */
+export interface AuditRepo {
+  append(event: {
+    actor: Actor;
+    action: AuditAction;
+    conversationId: string | null;
+    details: Record<string, unknown>;
+  }): Promise<AuditEvent>;
+  /** Newest first. */
+  list(filter: { conversationId?: string; action?: string; limit: number }): Promise<AuditEvent[]>;
+}
+
+/** Console users. */
+export interface UserRepo {
+  create(input: { email: string; name: string; role: Role; passwordHash: string }): Promise<User>;
+  findByEmail(email: string): Promise<{ user: User; passwordHash: string } | null>;
+  get(id: string): Promise<User | null>;
+  count(): Promise<number>;
+}
+
+/** Signed-in console sessions, looked up by a hash of the bearer token. */
+export interface SessionRepo {
+  create(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  find(tokenHash: string): Promise<{ userId: string; expiresAt: string } | null>;
+  delete(tokenHash: string): Promise<void>;
+}
+
+/** Help-center articles. */
+export interface ArticleRepo {
+  /** Inserts or replaces by id. */
+  upsertMany(articles: Article[]): Promise<void>;
+  list(): Promise<Article[]>;
+  get(id: string): Promise<Article | null>;
+  count(): Promise<number>;
+}
+
+/** Small JSON values by key: settings, secrets, seed markers. */
+export interface KeyValueRepo {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/** Everything core persists, one adapter per database. */
+export interface Store {
+  conversations: ConversationRepo;
+  messages: MessageRepo;
+  reviews: ReviewRepo;
+  corrections: CorrectionRepo;
+  audit: AuditRepo;
+  users: UserRepo;
+  sessions: SessionRepo;
+  articles: ArticleRepo;
+  kv: KeyValueRepo;
+  close(): Promise<void>;
+}
