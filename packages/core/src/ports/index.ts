@@ -2,3 +2,4 @@ export * from "./store";
 export * from "./model";
 export * from "./clock";
 export * from "./notifier";
+export type { BaseCheckpointSaver } from "@langchain/langgraph";

@@ -9,6 +9,8 @@ export interface RetrievalHit {
   text: string;
   /** The correction's original question (corrections only). */
   question?: string;
+  /** The article's tags (articles only); the first names the answer's category. */
+  tags?: string[];
   /** Normalised relevance, 0..1. */
   score: number;
   /** Query terms this item matched. */

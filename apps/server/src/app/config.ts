@@ -1,0 +1,48 @@
+import path from "node:path";
+import { z } from "zod";
+
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .default([]);
+
+/** Environment variables the server reads, validated once at start-up. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Where the embedded SQLite file lives (app data and checkpoints). */
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_FILE: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
+  /** Origins allowed to open the widget and console sockets, besides the server's own. Empty = any. */
+  ALLOWED_ORIGINS: csv,
+  BOT_NAME: z.string().default("Assistant"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seeds the demo help center and demo accounts on first start. */
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads the configuration from an environment; throws a readable error when a value is invalid. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`invalid configuration:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+/** The SQLite file to use: DATABASE_FILE, or handoff.db in DATA_DIR (resolved from where npm was run). */
+export function databaseFile(config: Config): string {
+  if (config.DATABASE_FILE) return config.DATABASE_FILE;
+  const base = process.env.INIT_CWD ?? process.cwd();
+  return path.resolve(base, config.DATA_DIR, "handoff.db");
+}

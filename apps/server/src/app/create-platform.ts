@@ -1,0 +1,77 @@
+import {
+  ConversationService,
+  KnowledgeService,
+  SettingsService,
+  systemClock,
+  type Clock,
+  type DraftModel,
+  type BaseCheckpointSaver,
+  type Store,
+} from "@handoff/core";
+import { openSqliteStore } from "@handoff/store";
+
+import { AuthService } from "../auth/auth-service";
+import { databaseFile, type Config } from "./config";
+import { createModel } from "./create-model";
+import { FanoutNotifier } from "./fanout-notifier";
+import { createLogger, type Logger } from "./logger";
+
+/** Everything the HTTP and socket layers use, wired once. */
+export interface Platform {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  model: DraftModel;
+  notifier: FanoutNotifier;
+  knowledge: KnowledgeService;
+  settings: SettingsService;
+  auth: AuthService;
+  conversations: ConversationService;
+  close(): Promise<void>;
+}
+
+/** Optional replacements for tests and the eval command. */
+export interface PlatformOverrides {
+  model?: DraftModel;
+  clock?: Clock;
+  storage?: { store: Store; checkpointer: BaseCheckpointSaver };
+}
+
+/** Opens the store, loads the knowledge index and builds the services. */
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const { store, checkpointer } = overrides.storage ?? (await openSqliteStore({ file: databaseFile(config) }));
+  const clock = overrides.clock ?? systemClock;
+  const model = overrides.model ?? createModel(config);
+  const notifier = new FanoutNotifier();
+  const knowledge = new KnowledgeService(store);
+  await knowledge.load();
+  const settings = new SettingsService(store);
+  const auth = await AuthService.create(store, { sessionTtlHours: config.SESSION_TTL_HOURS, clock });
+  const conversations = new ConversationService({
+    store,
+    checkpointer,
+    model,
+    knowledge: knowledge.index,
+    notifier,
+    clock,
+    settings: () => settings.get(),
+    modelTimeoutMs: config.MODEL_TIMEOUT_MS,
+    botName: config.BOT_NAME,
+  });
+  return {
+    config,
+    logger,
+    store,
+    model,
+    notifier,
+    knowledge,
+    settings,
+    auth,
+    conversations,
+    async close() {
+      await conversations.idle();
+      await store.close();
+    },
+  };
+}

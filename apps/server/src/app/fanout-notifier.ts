@@ -1,0 +1,34 @@
+import type { Conversation, Message, Review, TypingEvent } from "@handoff/contracts";
+import type { Notifier } from "@handoff/core";
+
+/**
+ * Forwards every domain event to the listeners attached so far. The conversation service needs a
+ * notifier before the Socket.IO server exists, so the sockets attach themselves later.
+ */
+export class FanoutNotifier implements Notifier {
+  private readonly listeners: Notifier[] = [];
+
+  attach(listener: Notifier): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  messageCreated(message: Message): void {
+    for (const l of this.listeners) l.messageCreated(message);
+  }
+  conversationUpdated(conversation: Conversation): void {
+    for (const l of this.listeners) l.conversationUpdated(conversation);
+  }
+  reviewCreated(review: Review): void {
+    for (const l of this.listeners) l.reviewCreated(review);
+  }
+  reviewUpdated(review: Review): void {
+    for (const l of this.listeners) l.reviewUpdated(review);
+  }
+  typing(event: TypingEvent): void {
+    for (const l of this.listeners) l.typing(event);
+  }
+}

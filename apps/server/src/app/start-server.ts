@@ -1,0 +1,37 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { Server as IoServer } from "socket.io";
+import { createHttpApp } from "../http/create-http-app";
+import { createRealtime } from "../realtime/create-realtime";
+import type { Config } from "./config";
+import { createPlatform, type Platform, type PlatformOverrides } from "./create-platform";
+
+/** A running server: its platform, address, and a graceful stop. */
+export interface RunningServer {
+  platform: Platform;
+  http: HttpServer;
+  io: IoServer;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the platform, resumes decisions interrupted by a crash, and listens on config.PORT. */
+export async function startServer(config: Config, overrides: PlatformOverrides = {}): Promise<RunningServer> {
+  const platform = await createPlatform(config, overrides);
+  const http = createServer(createHttpApp(platform));
+  const io = createRealtime(http, platform);
+  const resumed = await platform.conversations.recover();
+  if (resumed) platform.logger.info({ resumed }, "applied decisions that a previous process had recorded");
+  await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
+  const address = http.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  return {
+    platform,
+    http,
+    io,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await io.close();
+      await platform.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import type { LoginResponse, Role, User } from "@handoff/contracts";
+import { DomainError, systemClock, type Clock, type Store } from "@handoff/core";
+import { hashPassword, verifyPassword } from "./passwords";
+import { hashToken, newSessionToken, signVisitorToken, verifyVisitorToken } from "./tokens";
+
+const SECRET_KEY = "visitor-token-secret";
+
+/** Console sign-in with server-side sessions, and visitor tokens for the widget. */
+export class AuthService {
+  private constructor(
+    private readonly store: Store,
+    private readonly secret: string,
+    private readonly sessionTtlMs: number,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Loads (or creates on first start) the secret that signs visitor tokens. */
+  static async create(store: Store, opts: { sessionTtlHours: number; clock?: Clock }): Promise<AuthService> {
+    const stored = await store.kv.get(SECRET_KEY);
+    const secret = typeof stored === "string" ? stored : randomBytes(32).toString("base64url");
+    if (secret !== stored) await store.kv.set(SECRET_KEY, secret);
+    return new AuthService(store, secret, opts.sessionTtlHours * 3_600_000, opts.clock ?? systemClock);
+  }
+
+  async createUser(input: { email: string; name: string; role: Role; password: string }): Promise<User> {
+    return this.store.users.create({
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    });
+  }
+
+  /** Signs in; the same vague error for an unknown email and a wrong password. */
+  async login(email: string, password: string): Promise<LoginResponse> {
+    const found = await this.store.users.findByEmail(email.toLowerCase());
+    const ok = found ? await verifyPassword(found.passwordHash, password) : false;
+    if (!found || !ok) throw new DomainError("unauthorized", "wrong email or password");
+    const token = newSessionToken();
+    const expiresAt = new Date(this.clock.now().getTime() + this.sessionTtlMs).toISOString();
+    await this.store.sessions.create({ tokenHash: hashToken(token), userId: found.user.id, expiresAt });
+    await this.store.audit.append({
+      actor: { type: "user", id: found.user.id, name: found.user.name },
+      action: "user.signed_in",
+      conversationId: null,
+      details: {},
+    });
+    return { token, user: found.user, expiresAt };
+  }
+
+  /** The signed-in user for a bearer token, or null when unknown or expired. */
+  async authenticate(token: string | undefined): Promise<User | null> {
+    if (!token) return null;
+    const session = await this.store.sessions.find(hashToken(token));
+    if (!session) return null;
+    if (session.expiresAt <= this.clock.now().toISOString()) {
+      await this.store.sessions.delete(hashToken(token));
+      return null;
+    }
+    return this.store.users.get(session.userId);
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.store.sessions.delete(hashToken(token));
+  }
+
+  issueVisitorToken(conversationId: string): string {
+    return signVisitorToken(this.secret, conversationId);
+  }
+
+  /** The conversation a visitor token grants, or null. */
+  verifyVisitorToken(token: string | undefined): string | null {
+    return token ? verifyVisitorToken(this.secret, token) : null;
+  }
+}

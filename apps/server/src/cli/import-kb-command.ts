@@ -1,0 +1,18 @@
+import path from "node:path";
+import { loadConfig } from "../app/config";
+import { createPlatform } from "../app/create-platform";
+import { readKbFolder } from "../knowledge/read-kb-folder";
+
+/** `npm run import-kb -- DIR`: imports a folder of Markdown articles into the configured store. */
+export async function importKbCommand(args: string[]): Promise<void> {
+  const dir = args[0];
+  if (!dir) throw new Error("usage: npm run import-kb -- DIR");
+  const articles = await readKbFolder(path.resolve(process.env.INIT_CWD ?? process.cwd(), dir));
+  const platform = await createPlatform({ ...loadConfig(), LOG_LEVEL: "warn" });
+  try {
+    const result = await platform.knowledge.importArticles(articles, { type: "system", id: null, name: "cli" });
+    console.log(`imported ${result.imported.length} articles (${result.total} in the help center)`);
+  } finally {
+    await platform.close();
+  }
+}

@@ -1,0 +1,35 @@
+import { loadConfig } from "../app/config";
+import { startServer } from "../app/start-server";
+import { seedDemo } from "../seed/seed-demo";
+
+/** `npm start`: serve REST + Socket.IO, seeding the demo help center and accounts on first start. */
+export async function startCommand(): Promise<void> {
+  const config = loadConfig();
+  const server = await startServer(config);
+  const { logger } = server.platform;
+  if (config.SEED_DEMO) {
+    const accounts = await seedDemo(server.platform);
+    if (accounts) {
+      // Printed once, on the first start: the passwords are random and stored only as hashes.
+      console.log(
+        [
+          "",
+          "Demo accounts (shown once; the passwords are random and stored only as hashes):",
+          `  agent       ${accounts.agent.email}  password: ${accounts.agent.password}`,
+          `  supervisor  ${accounts.supervisor.email}  password: ${accounts.supervisor.password}`,
+          "",
+        ].join("\n"),
+      );
+    }
+  }
+  logger.info({ url: server.url, model: server.platform.model.name }, "handoff desk is listening");
+  const shutdown = () => {
+    logger.info("shutting down");
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}

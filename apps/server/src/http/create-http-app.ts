@@ -1,0 +1,49 @@
+import express from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import type { Platform } from "../app/create-platform";
+import { requireUser } from "./auth-middleware";
+import { errorHandler } from "./error-handler";
+import { listAudit } from "./routes/audit-routes";
+import { login, logout, me } from "./routes/auth-routes";
+import { getConversation } from "./routes/conversation-routes";
+import { health } from "./routes/health";
+import { importArticles, listArticles } from "./routes/kb-routes";
+import { getSettings, updateSettings } from "./routes/settings-routes";
+import { visitorSession } from "./routes/visitor-session";
+
+/** The REST API: a thin router over the platform's services, one handler per route. */
+export function createHttpApp(platform: Platform): express.Express {
+  const app = express();
+  const agents = requireUser(platform.auth);
+  const supervisors = requireUser(platform.auth, ["supervisor"]);
+  const signInLimit = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 20,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    message: { error: { code: "rate_limited", message: "too many sign-in attempts; try again in a few minutes" } },
+  });
+
+  app.disable("x-powered-by");
+  app.use(helmet());
+  app.get("/healthz", health(platform));
+  app.use("/api/kb/import", express.json({ limit: "20mb" }));
+  app.use(express.json({ limit: "100kb" }));
+
+  app.post("/api/auth/login", signInLimit, login(platform));
+  app.post("/api/auth/logout", logout(platform));
+  app.get("/api/auth/me", agents, me());
+  app.post("/api/visitor", visitorSession(platform));
+  app.get("/api/conversations/:id", agents, getConversation(platform));
+  app.get("/api/kb/articles", agents, listArticles(platform));
+  app.post("/api/kb/import", supervisors, importArticles(platform));
+  app.get("/api/audit", supervisors, listAudit(platform));
+  app.get("/api/settings", agents, getSettings(platform));
+  app.put("/api/settings", supervisors, updateSettings(platform));
+  app.use("/api", (_req, res) => {
+    res.status(404).json({ error: { code: "not_found", message: "no such endpoint" } });
+  });
+  app.use(errorHandler(platform.logger));
+  return app;
+}

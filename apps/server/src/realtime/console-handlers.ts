@@ -1,0 +1,87 @@
+import {
+  AgentMessageSend,
+  AgentTypingSet,
+  ConversationClose,
+  ConversationOpen,
+  HandoffClaim,
+  HandoffRelease,
+  InboxList,
+  ReviewDecide,
+} from "@handoff/contracts";
+import type { Platform } from "../app/create-platform";
+import type { ConsoleNamespace } from "./namespaces";
+import { QUEUE_ROOM, conversationRoom } from "./rooms";
+import { validatedHandler } from "./validated-handler";
+
+/** The agents' side: signed-in users get the queue in real time and act on it. */
+export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: Platform): void {
+  const { auth, conversations, notifier, logger, store } = platform;
+
+  consoleNs.use((socket, next) => {
+    const token: unknown = socket.handshake.auth.token;
+    auth.authenticate(typeof token === "string" ? token : undefined).then(
+      (user) => {
+        if (!user) return next(new Error("unauthorized: sign in first"));
+        socket.data.user = user;
+        next();
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error("authentication failed")),
+    );
+  });
+
+  consoleNs.on("connection", (socket) => {
+    const user = socket.data.user;
+    void socket.join(QUEUE_ROOM);
+
+    socket.on(
+      "inbox:list",
+      validatedHandler(logger, InboxList, (input) => conversations.inbox(input)),
+    );
+    socket.on(
+      "review:decide",
+      validatedHandler(logger, ReviewDecide, async ({ reviewId, decision }) => ({
+        review: await conversations.decideReview(reviewId, decision, user),
+      })),
+    );
+    socket.on(
+      "handoff:claim",
+      validatedHandler(logger, HandoffClaim, async ({ reviewId }) => ({
+        review: await conversations.claimHandoff(reviewId, user),
+      })),
+    );
+    socket.on(
+      "handoff:release",
+      validatedHandler(logger, HandoffRelease, async ({ conversationId, outcome }) => ({
+        conversation: await conversations.releaseHandoff(conversationId, outcome, user),
+      })),
+    );
+    socket.on(
+      "message:send",
+      validatedHandler(logger, AgentMessageSend, ({ conversationId, ...input }) =>
+        conversations.sendAgentMessage(conversationId, user, input),
+      ),
+    );
+    socket.on(
+      "conversation:open",
+      validatedHandler(logger, ConversationOpen, async ({ conversationId, since }) => {
+        const snapshot = await conversations.snapshot(conversationId, since, { includeInternal: true });
+        await socket.join(conversationRoom(conversationId));
+        return { ...snapshot, reviews: await store.reviews.listByConversation(conversationId) };
+      }),
+    );
+    socket.on(
+      "conversation:close",
+      validatedHandler(logger, ConversationClose, async ({ conversationId }) => {
+        await socket.leave(conversationRoom(conversationId));
+        return null;
+      }),
+    );
+    socket.on(
+      "typing:set",
+      validatedHandler(logger, AgentTypingSet, async ({ conversationId, typing }) => {
+        notifier.typing({ conversationId, author: "agent", name: user.name, typing });
+        return null;
+      }),
+    );
+  });
+}

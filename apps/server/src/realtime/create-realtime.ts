@@ -1,0 +1,26 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Platform } from "../app/create-platform";
+import { registerConsoleNamespace } from "./console-handlers";
+import { consoleNamespace, widgetNamespace } from "./namespaces";
+import { SocketNotifier } from "./socket-notifier";
+import { registerWidgetNamespace } from "./widget-handlers";
+
+/** Socket payloads above this are refused by the transport before any handler runs. */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** Attaches Socket.IO (namespaces /widget and /console) to the HTTP server and wires notifications. */
+export function createRealtime(httpServer: HttpServer, platform: Platform): Server {
+  const allowed = platform.config.ALLOWED_ORIGINS;
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    cors: allowed.length ? { origin: allowed, credentials: true } : { origin: true },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+  });
+  const widget = widgetNamespace(io);
+  const consoleNs = consoleNamespace(io);
+  registerWidgetNamespace(widget, platform);
+  registerConsoleNamespace(consoleNs, platform);
+  platform.notifier.attach(new SocketNotifier(widget, consoleNs));
+  return io;
+}

@@ -1,0 +1,21 @@
+import type { Namespace, Server } from "socket.io";
+import type { ConsoleClientEvents, ConsoleServerEvents, User, WidgetClientEvents, WidgetServerEvents } from "@handoff/contracts";
+
+/** The customer's namespace: each socket is bound to one conversation by its visitor token. */
+export type WidgetNamespace = Namespace<WidgetClientEvents, WidgetServerEvents, Record<string, never>, { conversationId: string }>;
+/** The agents' namespace: each socket is bound to a signed-in user. */
+export type ConsoleNamespace = Namespace<ConsoleClientEvents, ConsoleServerEvents, Record<string, never>, { user: User }>;
+
+// Socket.IO types every namespace with the server's own event maps, but ours differ per namespace.
+// These are the only type assertions in the server; every payload is still parsed at run time.
+/** The /widget namespace with its event maps. */
+export function widgetNamespace(io: Server): WidgetNamespace {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions
+  return io.of("/widget") as WidgetNamespace;
+}
+
+/** The /console namespace with its event maps. */
+export function consoleNamespace(io: Server): ConsoleNamespace {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions
+  return io.of("/console") as ConsoleNamespace;
+}

@@ -1,0 +1,51 @@
+import { HandoffRequest, MessagesSync, TypingSet, WidgetMessageSend } from "@handoff/contracts";
+import type { Platform } from "../app/create-platform";
+import type { WidgetNamespace } from "./namespaces";
+import { conversationRoom } from "./rooms";
+import { validatedHandler } from "./validated-handler";
+
+/** The customer's side: authenticated by a visitor token that grants exactly one conversation. */
+export function registerWidgetNamespace(widget: WidgetNamespace, platform: Platform): void {
+  const { auth, conversations, notifier, logger } = platform;
+
+  widget.use((socket, next) => {
+    const token: unknown = socket.handshake.auth.token;
+    const conversationId = auth.verifyVisitorToken(typeof token === "string" ? token : undefined);
+    if (!conversationId) return next(new Error("unauthorized: a valid visitor token is required"));
+    socket.data.conversationId = conversationId;
+    next();
+  });
+
+  widget.on("connection", (socket) => {
+    const conversationId = socket.data.conversationId;
+    void socket.join(conversationRoom(conversationId));
+
+    socket.on(
+      "message:send",
+      validatedHandler(logger, WidgetMessageSend, async (input) => {
+        const { message, duplicate, processed } = await conversations.receiveCustomerMessage(conversationId, input);
+        processed.catch((err: unknown) => logger.error({ err, conversationId }, "the bot failed to process a message"));
+        return { message, duplicate };
+      }),
+    );
+    socket.on(
+      "messages:sync",
+      validatedHandler(logger, MessagesSync, ({ since }) =>
+        conversations.snapshot(conversationId, since, { includeInternal: false }),
+      ),
+    );
+    socket.on(
+      "typing:set",
+      validatedHandler(logger, TypingSet, async ({ typing }) => {
+        notifier.typing({ conversationId, author: "customer", name: null, typing });
+        return null;
+      }),
+    );
+    socket.on(
+      "handoff:request",
+      validatedHandler(logger, HandoffRequest, async ({ reason }) => ({
+        conversation: await conversations.requestHuman(conversationId, reason),
+      })),
+    );
+  });
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Platform } from "../app/create-platform";
+import { readKbFolder } from "../knowledge/read-kb-folder";
+
+const SEEDED = "demo-seeded";
+/** The demo help center shipped with the server. */
+export const DEMO_KB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo-kb");
+
+/** Demo accounts created on first start, with the passwords to print (only ever shown once). */
+export interface DemoAccounts {
+  agent: { email: string; password: string };
+  supervisor: { email: string; password: string };
+}
+
+/** On first start: imports the demo help center and creates one agent and one supervisor. */
+export async function seedDemo(platform: Platform): Promise<DemoAccounts | null> {
+  if ((await platform.store.kv.get(SEEDED)) === true) return null;
+  const system = { type: "system" as const, id: null, name: "seed" };
+  if ((await platform.store.articles.count()) === 0) {
+    await platform.knowledge.importArticles(await readKbFolder(DEMO_KB_DIR), system);
+  }
+  const accounts: DemoAccounts = {
+    agent: { email: "agent@demo.local", password: process.env.DEMO_AGENT_PASSWORD ?? randomBytes(9).toString("base64url") },
+    supervisor: {
+      email: "supervisor@demo.local",
+      password: process.env.DEMO_SUPERVISOR_PASSWORD ?? randomBytes(9).toString("base64url"),
+    },
+  };
+  if ((await platform.store.users.count()) === 0) {
+    await platform.auth.createUser({ ...accounts.agent, name: "Alex Agent", role: "agent" });
+    await platform.auth.createUser({ ...accounts.supervisor, name: "Sam Supervisor", role: "supervisor" });
+  }
+  await platform.store.kv.set(SEEDED, true);
+  return accounts;
+}

@@ -1,0 +1,4 @@
+export * from "./test-server";
+export * from "./wait-for";
+export * from "./scenarios";
+export * from "./server-process";

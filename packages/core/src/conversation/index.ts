@@ -1,0 +1,3 @@
+export * from "./conversation-service";
+export * from "./lifecycle";
+export * from "./keyed-queue";

@@ -1,0 +1,87 @@
+import { interrupt } from "@langchain/langgraph";
+import type { HandoffReview } from "@handoff/contracts";
+import { moveConversation } from "../../conversation/lifecycle";
+import { postMessage } from "../../conversation/post-message";
+import { deadlineAfter } from "../deadline";
+import type { GraphDeps } from "../deps";
+import { handoffPacket } from "../packets";
+import { HandoffResume } from "../resume";
+import type { GraphStateUpdate, GraphStateValue } from "../state";
+
+/**
+ * Hands the conversation to a person and pauses until they hand it back or resolve it. The live chat
+ * itself happens outside the graph; this node only opens and closes the handoff. Like the review
+ * node, the part before `interrupt()` acts only once and the part after it is idempotent.
+ */
+export const handoffNode =
+  (deps: GraphDeps) =>
+  async (state: GraphStateValue): Promise<GraphStateUpdate> => {
+    const reviewId = `${state.runId}:handoff:${state.round}`;
+    const review = await openHandoff(deps, state, reviewId);
+    const { outcome, actor } = HandoffResume.parse(interrupt(review.packet));
+
+    const conversation = await deps.store.conversations.get(state.conversationId);
+    if (conversation && conversation.status !== "resolved" && conversation.status !== "bot") {
+      const status = outcome === "resolved" ? "resolved" : "bot";
+      deps.notifier.conversationUpdated(
+        await moveConversation(deps.store, state.conversationId, { status, assigneeId: null, assigneeName: null }),
+      );
+    }
+    await postMessage(deps, {
+      conversationId: state.conversationId,
+      clientId: `${reviewId}:${outcome}`,
+      author: "system",
+      authorName: null,
+      text:
+        outcome === "resolved"
+          ? "This conversation has been marked as resolved. Write again any time if you need more help."
+          : `You are chatting with ${deps.botName} again.`,
+      sources: [],
+      internal: false,
+    });
+    return { outcome: { kind: outcome, text: null, by: actor } };
+  };
+
+async function openHandoff(deps: GraphDeps, state: GraphStateValue, reviewId: string): Promise<HandoffReview> {
+  const existing = await deps.store.reviews.get(reviewId);
+  if (existing?.kind === "handoff") return existing;
+  const settings = await deps.settings();
+  const now = deps.clock.now();
+  const deadline = deadlineAfter(now, settings.handoffDeadlineMinutes);
+  const takeover = state.takeoverBy;
+  const review: HandoffReview = {
+    id: reviewId,
+    kind: "handoff",
+    conversationId: state.conversationId,
+    threadId: state.runId,
+    status: takeover ? "claimed" : "pending",
+    assigneeId: takeover?.id ?? null,
+    assigneeName: takeover?.name ?? null,
+    createdAt: now.toISOString(),
+    deadline,
+    decidedAt: null,
+    decidedBy: null,
+    packet: handoffPacket(state, deadline),
+    decision: null,
+  };
+  const { review: stored, created } = await deps.store.reviews.create(review);
+  if (!created || stored.kind !== "handoff") return review;
+
+  const patch = takeover
+    ? { status: "human" as const, assigneeId: takeover.id, assigneeName: takeover.name, category: state.category }
+    : { status: "waiting_human" as const, category: state.category };
+  deps.notifier.conversationUpdated(await moveConversation(deps.store, state.conversationId, patch));
+  deps.notifier.reviewCreated(stored);
+  await postMessage(deps, {
+    conversationId: state.conversationId,
+    clientId: `${reviewId}:notice`,
+    author: "system",
+    authorName: null,
+    text: takeover
+      ? `${takeover.name} from our team has joined the conversation.`
+      : "I'm connecting you with a person from our team. They will see everything you've written so far.",
+    sources: [],
+    internal: false,
+  });
+  return stored;
+}

@@ -1,0 +1,82 @@
+import type { RetrievalHit } from "../../ports/model";
+import { analyze } from "../../retrieval/analyze";
+import { splitSentences } from "../../retrieval/sentences";
+
+/** At most this many sentences make an extractive answer: enough for a fact and its condition. */
+const MAX_SENTENCES = 3;
+
+/** An answer cut from one knowledge item, with the question terms it states. */
+export interface Extract {
+  text: string;
+  /** Key terms the answer text (or the item's title, which frames it) contains. */
+  covered: Set<string>;
+  /** Guidance terms the answer text contains. */
+  guided: Set<string>;
+  sentenceCount: number;
+}
+
+interface Sentence {
+  index: number;
+  text: string;
+  terms: ReadonlySet<string>;
+}
+
+/**
+ * Picks the sentences of an article that answer the question: greedily the sentence adding the most
+ * not-yet-stated key terms (reviewer guidance terms count double, since a person asked for them),
+ * up to three, kept in article order so the answer reads as written. A correction is a complete human
+ * answer and is used verbatim.
+ */
+export function extractAnswer(hit: RetrievalHit, keyTerms: readonly string[], guidanceTerms: readonly string[]): Extract {
+  const titleTerms = new Set(analyze(hit.title));
+  if (hit.kind === "correction") {
+    const terms = new Set([...analyze(hit.text), ...analyze(hit.question ?? hit.title)]);
+    return {
+      text: hit.text.trim(),
+      covered: new Set(keyTerms.filter((t) => terms.has(t))),
+      guided: new Set(guidanceTerms.filter((t) => terms.has(t))),
+      sentenceCount: 1,
+    };
+  }
+  const sentences: Sentence[] = splitSentences(hit.text).map((text, index) => ({ index, text, terms: new Set(analyze(text)) }));
+  const wanted = new Set(keyTerms);
+  const wantedGuidance = new Set(guidanceTerms);
+  const chosen: Sentence[] = [];
+  while (chosen.length < MAX_SENTENCES) {
+    let best: Sentence | null = null;
+    let bestGain = 0;
+    for (const sentence of sentences) {
+      if (chosen.includes(sentence)) continue;
+      let gain = 0;
+      for (const term of sentence.terms) gain += (wanted.has(term) ? 1 : 0) + (wantedGuidance.has(term) ? 2 : 0);
+      if (gain > bestGain) {
+        best = sentence;
+        bestGain = gain;
+      }
+    }
+    if (best === null) break;
+    chosen.push(best);
+    for (const term of best.terms) {
+      wanted.delete(term);
+      wantedGuidance.delete(term);
+    }
+  }
+  // Only the title matched: the article is about the question, so its opening is the best summary.
+  if (chosen.length === 0) chosen.push(...sentences.slice(0, 2));
+  chosen.sort((a, b) => a.index - b.index);
+  const stated = new Set([...titleTerms, ...chosen.flatMap((s) => [...s.terms])]);
+  return {
+    text: chosen.map((s) => s.text).join(" "),
+    covered: new Set(keyTerms.filter((t) => stated.has(t))),
+    guided: new Set(guidanceTerms.filter((t) => stated.has(t))),
+    sentenceCount: chosen.length,
+  };
+}
+
+/** The whole first paragraph around the best sentence: a fuller alternative for a reviewer to pick. */
+export function paragraphAround(hit: RetrievalHit, sentence: string): string | null {
+  if (hit.kind !== "article") return null;
+  const paragraphs = hit.text.split(/\n\s*\n/).map((p) => splitSentences(p).join(" "));
+  const first = sentence.split(/(?<=[.!?])\s/)[0] ?? sentence;
+  return paragraphs.find((p) => p.includes(first)) ?? paragraphs[0] ?? null;
+}

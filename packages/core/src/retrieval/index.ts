@@ -1,0 +1,3 @@
+export * from "./knowledge-index";
+export * from "./analyze";
+export * from "./sentences";

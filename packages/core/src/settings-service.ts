@@ -1,0 +1,34 @@
+import { Settings, SettingsPatch, type Actor } from "@handoff/contracts";
+import type { Store } from "./ports";
+import { DEFAULT_SETTINGS } from "./settings";
+
+const KEY = "settings";
+
+/** Reads and changes supervisor settings; every change is validated whole and audited. */
+export class SettingsService {
+  private cached: Settings | null = null;
+
+  constructor(private readonly store: Store) {}
+
+  async get(): Promise<Settings> {
+    if (this.cached) return this.cached;
+    const stored = Settings.safeParse({ ...DEFAULT_SETTINGS, ...toObject(await this.store.kv.get(KEY)) });
+    this.cached = stored.success ? stored.data : DEFAULT_SETTINGS;
+    return this.cached;
+  }
+
+  /** Applies a partial change; throws a ZodError (nothing changes) when the result is invalid. */
+  async update(patch: unknown, actor: Actor): Promise<Settings> {
+    const change = SettingsPatch.parse(patch);
+    const before = await this.get();
+    const next = Settings.parse({ ...before, ...change });
+    await this.store.kv.set(KEY, next);
+    this.cached = next;
+    await this.store.audit.append({ actor, action: "settings.changed", conversationId: null, details: { before, after: next } });
+    return next;
+  }
+}
+
+function toObject(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {};
+}

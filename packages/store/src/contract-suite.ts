@@ -1,0 +1,30 @@
+import { describe } from "vitest";
+import { describeArticlesAndSettings } from "./contract/articles";
+import { describeAudit } from "./contract/audit";
+import { describeCheckpointer } from "./contract/checkpointer";
+import { type OpenStore, useFreshStore } from "./contract/context";
+import { describeConversations } from "./contract/conversations";
+import { describeCorrections } from "./contract/corrections";
+import { describeMessages } from "./contract/messages";
+import { describeReviews } from "./contract/reviews";
+import { describeUsersAndSessions } from "./contract/users";
+
+export type { OpenedStore, OpenStore } from "./contract/context";
+
+/**
+ * Registers the behaviour every Store adapter must share. `open` must return a fresh, empty store
+ * (and its checkpointer) for each test; `cleanup`, if given, runs after the store is closed.
+ */
+export function runStoreContractSuite(name: string, open: OpenStore): void {
+  describe(`${name} store`, () => {
+    const ctx = useFreshStore(open);
+    describeConversations(ctx);
+    describeMessages(ctx);
+    describeReviews(ctx);
+    describeCorrections(ctx);
+    describeAudit(ctx);
+    describeUsersAndSessions(ctx);
+    describeArticlesAndSettings(ctx);
+    describeCheckpointer(ctx);
+  });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { StoreContext } from "./context";
+import { correction, isoFromNow } from "./fixtures";
+
+/** CorrectionRepo: the supervisor's feedback queue, deduplicated by sourceKey. */
+export function describeCorrections(ctx: StoreContext): void {
+  describe("corrections", () => {
+    it("reads back a correction exactly as it was created", async () => {
+      const input = correction({
+        conversationId: "conv-1",
+        sourceKey: "review-1:edit",
+        createdBy: "agent-1",
+      });
+      expect(await ctx.store.corrections.create(input)).toEqual({ correction: input, created: true });
+      expect(await ctx.store.corrections.get(input.id)).toEqual(input);
+      expect(await ctx.store.corrections.get("corr-missing")).toBeNull();
+    });
+
+    it("stores an event delivered twice once: the same sourceKey returns the first correction", async () => {
+      const first = correction({ sourceKey: "review-7:edit" });
+      await ctx.store.corrections.create(first);
+      const again = await ctx.store.corrections.create(
+        correction({ sourceKey: "review-7:edit", answer: "other" }),
+      );
+      expect(again).toEqual({ correction: first, created: false });
+      expect(await ctx.store.corrections.list({ limit: 10 })).toHaveLength(1);
+    });
+
+    it("does not deduplicate corrections without a sourceKey", async () => {
+      await ctx.store.corrections.create(correction());
+      const second = await ctx.store.corrections.create(correction());
+      expect(second.created).toBe(true);
+      expect(await ctx.store.corrections.list({ limit: 10 })).toHaveLength(2);
+    });
+
+    it("lists by status, at most `limit`", async () => {
+      const pending = correction({ createdAt: isoFromNow(-2000) });
+      const approved = correction({ status: "approved", createdAt: isoFromNow(-1000) });
+      await ctx.store.corrections.create(pending);
+      await ctx.store.corrections.create(approved);
+      expect(await ctx.store.corrections.list({ status: "approved", limit: 10 })).toEqual([approved]);
+      expect(await ctx.store.corrections.list({ status: "pending", limit: 10 })).toEqual([pending]);
+      expect(await ctx.store.corrections.list({ status: "retired", limit: 10 })).toEqual([]);
+      expect(await ctx.store.corrections.list({ limit: 1 })).toHaveLength(1);
+    });
+
+    it("records who reviewed a correction and when, and returns null for an unknown one", async () => {
+      const input = correction();
+      await ctx.store.corrections.create(input);
+      const approved = await ctx.store.corrections.setStatus(input.id, "approved", "supervisor-1");
+      expect(approved).toMatchObject({
+        ...input,
+        status: "approved",
+        reviewedBy: "supervisor-1",
+        reviewedAt: expect.any(String),
+      });
+      expect(Number.isNaN(Date.parse(approved?.reviewedAt ?? ""))).toBe(false);
+      expect(await ctx.store.corrections.get(input.id)).toEqual(approved);
+      expect(await ctx.store.corrections.setStatus("corr-missing", "approved", null)).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import type Database from "better-sqlite3";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+
+/**
+ * SqliteSaver that creates its tables on construction. The stock saver creates them lazily on first
+ * use, but deleteThread() skips that step and fails on a fresh file.
+ */
+export class EagerSqliteSaver extends SqliteSaver {
+  constructor(db: Database.Database) {
+    super(db);
+    this.setup();
+  }
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import { z } from "zod";
+import { Message, SourceRef } from "@handoff/contracts";
+import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
+import { fromJson, toJson } from "../shared/json";
+import { messagePreview } from "../shared/preview";
+import { limitParam, toFlag } from "./rows";
+
+/** A messages row mapped to the contract Message. */
+const messageFromRow = z
+  .object({
+    id: z.string(),
+    conversation_id: z.string(),
+    seq: z.number(),
+    client_id: z.string().nullable(),
+    author: z.string(),
+    author_name: z.string().nullable(),
+    text: z.string(),
+    sources: z.string(),
+    internal: z.number(),
+    created_at: z.string(),
+  })
+  .transform((row) => ({
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientId: row.client_id,
+    author: row.author,
+    authorName: row.author_name,
+    text: row.text,
+    sources: fromJson(row.sources),
+    internal: row.internal === 1,
+    createdAt: row.created_at,
+  }))
+  .pipe(Message);
+
+const SeqRow = z.object({ last_seq: z.number() });
+
+/** MessageRepo on SQLite: seq comes from conversations.last_seq inside one write transaction. */
+export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageRepo {
+  const byClientId = db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?");
+  // Internal notes bump seq and updatedAt but keep the customer-visible preview.
+  const bump = db.prepare(
+    `UPDATE conversations SET
+       last_seq = last_seq + 1,
+       last_message_preview = CASE WHEN @internal THEN last_message_preview ELSE @preview END,
+       updated_at = @now
+     WHERE id = @conversation_id
+     RETURNING last_seq`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO messages
+       (id, conversation_id, seq, client_id, author, author_name, text, sources, internal, created_at)
+     VALUES
+       (@id, @conversation_id, @seq, @client_id, @author, @author_name, @text, @sources, @internal, @now)
+     RETURNING *`,
+  );
+  const since = db.prepare(
+    `SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?`,
+  );
+  const recent = db.prepare(
+    `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?)
+     ORDER BY seq ASC`,
+  );
+
+  // better-sqlite3 transactions are synchronous, so concurrent async callers are serialised here;
+  // IMMEDIATE also serialises against other connections or processes on the same file.
+  const append = db.transaction((input: NewMessage): { message: Message; duplicate: boolean } => {
+    if (input.clientId !== null) {
+      const existing = byClientId.get(input.conversationId, input.clientId);
+      if (existing !== undefined) return { message: messageFromRow.parse(existing), duplicate: true };
+    }
+    const now = clock.now().toISOString();
+    const internal = toFlag(input.internal);
+    const bumped = bump.get({
+      conversation_id: input.conversationId,
+      internal,
+      preview: messagePreview(input.text),
+      now,
+    });
+    if (bumped === undefined) {
+      throw new Error(`cannot append a message: conversation ${input.conversationId} does not exist`);
+    }
+    const row = insert.get({
+      id: randomUUID(),
+      conversation_id: input.conversationId,
+      seq: SeqRow.parse(bumped).last_seq,
+      client_id: input.clientId,
+      author: input.author,
+      author_name: input.authorName,
+      text: input.text,
+      sources: toJson(z.array(SourceRef).parse(input.sources)),
+      internal,
+      now,
+    });
+    // Parsing inside the transaction means a message that would not read back is never committed.
+    return { message: messageFromRow.parse(row), duplicate: false };
+  });
+
+  return {
+    async append(input) {
+      return append.immediate(input);
+    },
+
+    async listSince(conversationId, after, limit) {
+      return since.all(conversationId, after, limitParam(limit)).map((row) => messageFromRow.parse(row));
+    },
+
+    async listRecent(conversationId, count) {
+      return recent.all(conversationId, limitParam(count)).map((row) => messageFromRow.parse(row));
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import type Database from "better-sqlite3";
+import { z } from "zod";
+import { HandoffOutcome, Review, ReviewDecision, ReviewStatus } from "@handoff/contracts";
+import type { Clock, ReviewRepo } from "@handoff/core";
+import { fromJson, toEpochMs, toJson } from "../shared/json";
+import { limitParam, parseOptional } from "./rows";
+
+/** A reviews row mapped to the contract Review (the kind column picks the packet and decision shapes). */
+const reviewFromRow = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    conversation_id: z.string(),
+    thread_id: z.string(),
+    status: z.string(),
+    assignee_id: z.string().nullable(),
+    assignee_name: z.string().nullable(),
+    created_at: z.string(),
+    deadline: z.string(),
+    decided_at: z.string().nullable(),
+    decided_by: z.string().nullable(),
+    packet: z.string(),
+    decision: z.string().nullable(),
+  })
+  .transform((row) => ({
+    id: row.id,
+    kind: row.kind,
+    conversationId: row.conversation_id,
+    threadId: row.thread_id,
+    status: row.status,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    createdAt: row.created_at,
+    deadline: row.deadline,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    packet: fromJson(row.packet),
+    decision: row.decision === null ? null : fromJson(row.decision),
+  }))
+  .pipe(Review);
+
+// Mirrors the handoff branch of Review; contracts does not export it on its own.
+const HandoffDecision = z.object({ type: HandoffOutcome });
+
+const KindRow = z.object({ kind: z.enum(["approval", "handoff"]) });
+
+/** ReviewRepo on SQLite: claim and decide are single compare-and-set UPDATEs. */
+export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRepo {
+  const insert = db.prepare(
+    `INSERT INTO reviews (id, kind, conversation_id, thread_id, status, assignee_id, assignee_name,
+       created_at, created_ms, deadline, deadline_ms, decided_at, decided_by, packet, decision)
+     VALUES (@id, @kind, @conversation_id, @thread_id, @status, @assignee_id, @assignee_name,
+       @created_at, @created_ms, @deadline, @deadline_ms, @decided_at, @decided_by, @packet, @decision)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const byId = db.prepare("SELECT * FROM reviews WHERE id = ?");
+  const kindById = db.prepare("SELECT kind FROM reviews WHERE id = ?");
+  // rowid breaks ties between reviews created in the same millisecond: insertion order.
+  const byStatus = db.prepare(
+    `SELECT * FROM reviews WHERE status IN (SELECT value FROM json_each(?))
+     ORDER BY created_ms ASC, rowid ASC LIMIT ?`,
+  );
+  const byConversation = db.prepare(
+    "SELECT * FROM reviews WHERE conversation_id = ? ORDER BY created_ms ASC, rowid ASC",
+  );
+  const claim = db.prepare(
+    `UPDATE reviews SET status = 'claimed', assignee_id = @assignee_id, assignee_name = @assignee_name
+     WHERE id = @id AND kind = 'handoff' AND status = 'pending'
+     RETURNING *`,
+  );
+  const decide = db.prepare(
+    `UPDATE reviews SET status = 'decided', decision = @decision, decided_by = @decided_by, decided_at = @now
+     WHERE id = @id AND status IN (SELECT value FROM json_each(@from))
+     RETURNING *`,
+  );
+  const due = db.prepare(
+    `SELECT * FROM reviews WHERE status IN ('pending', 'claimed') AND deadline_ms <= ?
+     ORDER BY deadline_ms ASC, rowid ASC LIMIT ?`,
+  );
+
+  const create = db.transaction((input: Review) => {
+    const review = Review.parse(input);
+    const { changes } = insert.run({
+      id: review.id,
+      kind: review.kind,
+      conversation_id: review.conversationId,
+      thread_id: review.threadId,
+      status: review.status,
+      assignee_id: review.assigneeId,
+      assignee_name: review.assigneeName,
+      created_at: review.createdAt,
+      created_ms: toEpochMs(review.createdAt),
+      deadline: review.deadline,
+      deadline_ms: toEpochMs(review.deadline),
+      decided_at: review.decidedAt,
+      decided_by: review.decidedBy,
+      packet: toJson(review.packet),
+      decision: review.decision === null ? null : toJson(review.decision),
+    });
+    return { review: reviewFromRow.parse(byId.get(review.id)), created: changes === 1 };
+  });
+
+  const decideTx = db.transaction(
+    (id: string, from: readonly ReviewStatus[], decision: unknown, decidedBy: string | null) => {
+      const found = kindById.get(id);
+      if (found === undefined) return null;
+      const { kind } = KindRow.parse(found);
+      // Checked before writing: a decision of the wrong shape would make the row unreadable later.
+      const checked =
+        kind === "approval" ? ReviewDecision.safeParse(decision) : HandoffDecision.safeParse(decision);
+      if (!checked.success) {
+        throw new Error(`review ${id} is ${article(kind)} ${kind}; that decision does not fit it`, {
+          cause: checked.error,
+        });
+      }
+      return parseOptional(
+        reviewFromRow,
+        decide.get({
+          id,
+          from: toJson(from.map((s) => ReviewStatus.parse(s))),
+          decision: toJson(checked.data),
+          decided_by: decidedBy,
+          now: clock.now().toISOString(),
+        }),
+      );
+    },
+  );
+
+  return {
+    async create(review) {
+      return create.immediate(review);
+    },
+
+    async get(id) {
+      return parseOptional(reviewFromRow, byId.get(id));
+    },
+
+    async listByStatus(statuses, limit) {
+      return byStatus.all(toJson(statuses), limitParam(limit)).map((row) => reviewFromRow.parse(row));
+    },
+
+    async listByConversation(conversationId) {
+      return byConversation.all(conversationId).map((row) => reviewFromRow.parse(row));
+    },
+
+    async claim(id, assignee) {
+      return parseOptional(
+        reviewFromRow,
+        claim.get({ id, assignee_id: assignee.id, assignee_name: assignee.name }),
+      );
+    },
+
+    async decide(id, from, decision, decidedBy) {
+      return decideTx.immediate(id, from, decision, decidedBy);
+    },
+
+    async listDue(now, limit) {
+      return due.all(toEpochMs(now), limitParam(limit)).map((row) => reviewFromRow.parse(row));
+    },
+  };
+}
+
+/** "an approval" / "a handoff". */
+function article(kind: Review["kind"]): string {
+  return kind === "approval" ? "an" : "a";
+}

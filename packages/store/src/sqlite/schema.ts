@@ -1,0 +1,159 @@
+import type Database from "better-sqlite3";
+import { z } from "zod";
+
+/** One forward-only schema step; applied once, in order, and recorded in schema_migrations. */
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+// Append new steps at the end; never edit a step that has shipped, files in the wild already ran it.
+const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        customer TEXT NOT NULL,
+        assignee_id TEXT,
+        assignee_name TEXT,
+        category TEXT,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        last_message_preview TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX conversations_updated ON conversations (updated_at);
+      CREATE INDEX conversations_status_updated ON conversations (status, updated_at);
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        client_id TEXT,
+        author TEXT NOT NULL,
+        author_name TEXT,
+        text TEXT NOT NULL,
+        sources TEXT NOT NULL,
+        internal INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX messages_conversation_seq ON messages (conversation_id, seq);
+      CREATE UNIQUE INDEX messages_conversation_client ON messages (conversation_id, client_id)
+        WHERE client_id IS NOT NULL;
+
+      CREATE TABLE reviews (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        assignee_id TEXT,
+        assignee_name TEXT,
+        created_at TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        deadline TEXT NOT NULL,
+        deadline_ms INTEGER NOT NULL,
+        decided_at TEXT,
+        decided_by TEXT,
+        packet TEXT NOT NULL,
+        decision TEXT
+      );
+      CREATE INDEX reviews_status_created ON reviews (status, created_ms);
+      CREATE INDEX reviews_status_deadline ON reviews (status, deadline_ms);
+      CREATE INDEX reviews_conversation ON reviews (conversation_id, created_ms);
+
+      CREATE TABLE corrections (
+        id TEXT PRIMARY KEY,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        draft TEXT,
+        status TEXT NOT NULL,
+        reason TEXT,
+        tags TEXT NOT NULL,
+        conversation_id TEXT,
+        source_key TEXT,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        reviewed_by TEXT,
+        reviewed_at TEXT
+      );
+      CREATE UNIQUE INDEX corrections_source_key ON corrections (source_key) WHERE source_key IS NOT NULL;
+      CREATE INDEX corrections_status_created ON corrections (status, created_ms);
+
+      CREATE TABLE audit_events (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        conversation_id TEXT,
+        details TEXT NOT NULL
+      );
+      CREATE INDEX audit_events_at ON audit_events (at);
+      CREATE INDEX audit_events_conversation_at ON audit_events (conversation_id, at);
+      CREATE INDEX audit_events_action_at ON audit_events (action, at);
+
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE kv (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** The schema version this code expects; a file written by newer code is refused rather than misread. */
+export const SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+const VersionRow = z.object({ version: z.number().int().nullable() });
+
+/** Brings the database up to SCHEMA_VERSION; safe to run on every open. */
+export function migrate(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+  )`);
+  // IMMEDIATE takes the write lock first, so two processes opening one new file cannot both migrate.
+  db.transaction(() => {
+    const { version } = VersionRow.parse(
+      db.prepare("SELECT MAX(version) AS version FROM schema_migrations").get(),
+    );
+    const current = version ?? 0;
+    if (current > SCHEMA_VERSION) {
+      throw new Error(
+        `database schema version ${current} is newer than this build supports (${SCHEMA_VERSION}); upgrade the app`,
+      );
+    }
+    const record = db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
+    for (const step of migrations) {
+      if (step.version <= current) continue;
+      db.exec(step.sql);
+      record.run(step.version, new Date().toISOString());
+    }
+  }).immediate();
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
+import type { Clock, Store } from "@handoff/core";
+import { sqliteArticleRepo } from "./article-repo";
+import { sqliteAuditRepo } from "./audit-repo";
+import { EagerSqliteSaver } from "./eager-sqlite-saver";
+import { sqliteConversationRepo } from "./conversation-repo";
+import { sqliteCorrectionRepo } from "./correction-repo";
+import { sqliteKeyValueRepo } from "./kv-repo";
+import { sqliteMessageRepo } from "./message-repo";
+import { sqliteReviewRepo } from "./review-repo";
+import { migrate } from "./schema";
+import { sqliteSessionRepo } from "./session-repo";
+import { sqliteUserRepo } from "./user-repo";
+
+/** Where the SQLite database lives, and the time source for store-assigned timestamps. */
+export interface SqliteStoreOptions {
+  /** Path of the database file (parent folders are created), or ":memory:" for a throwaway database. */
+  file: string;
+  /** Defaults to the wall clock; tests inject one to control createdAt/updatedAt. */
+  clock?: Clock;
+}
+
+/** App data and LangGraph checkpoints, both in one SQLite database. */
+export interface SqliteStore {
+  store: Store;
+  checkpointer: BaseCheckpointSaver;
+}
+
+// A local wall clock: importing core's systemClock would load all of core (graph, models) at runtime.
+const wallClock: Clock = { now: () => new Date() };
+
+/** How long a writer waits for another connection's lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens (creating and migrating as needed) the SQLite database and returns the store and checkpointer. */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  const inMemory = options.file === ":memory:" || options.file === "";
+  if (!inMemory) mkdirSync(dirname(resolve(options.file)), { recursive: true });
+
+  const db = new Database(options.file);
+  try {
+    // WAL lets the console read while the graph writes; foreign keys guard messages -> conversations.
+    db.pragma("journal_mode = WAL");
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  // Same connection as the store: one file, and ":memory:" would otherwise be two separate databases.
+  const checkpointer = new EagerSqliteSaver(db);
+  const clock = options.clock ?? wallClock;
+  const store: Store = {
+    conversations: sqliteConversationRepo(db, clock),
+    messages: sqliteMessageRepo(db, clock),
+    reviews: sqliteReviewRepo(db, clock),
+    corrections: sqliteCorrectionRepo(db, clock),
+    audit: sqliteAuditRepo(db, clock),
+    users: sqliteUserRepo(db, clock),
+    sessions: sqliteSessionRepo(db),
+    articles: sqliteArticleRepo(db),
+    kv: sqliteKeyValueRepo(db),
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+  return { store, checkpointer };
+}
