@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ClientId, Id, MessageText } from "./common";
 import { Conversation } from "./conversation";
 import type { Result } from "./errors";
-import { Message } from "./message";
+import type { Message } from "./message";
 import { HandoffOutcome, Review, ReviewDecision } from "./review";
 import type { ConversationSnapshot, TypingEvent } from "./widget-events";
 

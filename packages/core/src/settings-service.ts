@@ -24,7 +24,12 @@ export class SettingsService {
     const next = Settings.parse({ ...before, ...change });
     await this.store.kv.set(KEY, next);
     this.cached = next;
-    await this.store.audit.append({ actor, action: "settings.changed", conversationId: null, details: { before, after: next } });
+    await this.store.audit.append({
+      actor,
+      action: "settings.changed",
+      conversationId: null,
+      details: { before, after: next },
+    });
     return next;
   }
 }

@@ -3,7 +3,12 @@ import { z } from "zod";
 
 const csv = z
   .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .default([]);
 
 /** Environment variables the server reads, validated once at start-up. */

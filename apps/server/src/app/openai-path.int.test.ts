@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAI, type FakeOpenAI } from "@handoff/core/testing";
-import type { Message, Review } from "@handoff/contracts";
-import { connectAgent, connectCustomer, customerTranscript, nextMessage, nextConversation, nextReview, startTestServer, type TestServer } from "../testing";
+import {
+  connectAgent,
+  connectCustomer,
+  customerTranscript,
+  nextMessage,
+  nextReview,
+  startTestServer,
+  type TestServer,
+} from "../testing";
 
 let fake: FakeOpenAI;
 let server: TestServer;
@@ -17,7 +24,9 @@ afterEach(async () => {
 });
 
 const start = () =>
-  startTestServer({ env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, MODEL_TIMEOUT_MS: "2000" } });
+  startTestServer({
+    env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, MODEL_TIMEOUT_MS: "2000" },
+  });
 
 describe("the OpenAI-compatible model path", () => {
   it("a confident, well-sourced model answer is sent and cites the article; the prompt carried the article", async () => {
@@ -35,7 +44,10 @@ describe("the OpenAI-compatible model path", () => {
     server = await start();
     const customer = await connectCustomer(server);
     const reply = nextMessage(customer.socket, (m) => m.author === "bot");
-    await customer.socket.emitWithAck("message:send", { clientId: "c1", text: "How long does standard delivery take?" });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "How long does standard delivery take?",
+    });
     const message = await reply;
     expect(message.text).toBe("Standard delivery takes 2 to 4 business days within the US.");
     expect(message.sources.map((s) => s.id)).toEqual(["shipping"]);
@@ -49,7 +61,10 @@ describe("the OpenAI-compatible model path", () => {
     const agent = await connectAgent(server);
     const customer = await connectCustomer(server);
     const handoff = nextReview(agent.socket, "review:created");
-    await customer.socket.emitWithAck("message:send", { clientId: "c1", text: "How long does standard delivery take?" });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "How long does standard delivery take?",
+    });
     const review = await handoff;
     expect(review.kind).toBe("handoff");
     expect(review.kind === "handoff" && review.packet.routeReason).toBe("model_error");
@@ -63,7 +78,10 @@ describe("the OpenAI-compatible model path", () => {
     const agent = await connectAgent(server);
     const customer = await connectCustomer(server);
     const handoff = nextReview(agent.socket, "review:created", () => true, 10_000);
-    await customer.socket.emitWithAck("message:send", { clientId: "c1", text: "How long does standard delivery take?" });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "How long does standard delivery take?",
+    });
     const review = await handoff;
     expect(review.kind === "handoff" && review.packet.failureReason).toMatch(/model failed/i);
   });

@@ -9,7 +9,12 @@ import { readKbFolder } from "../knowledge/read-kb-folder";
 export async function evalCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { kb: { type: "string" }, cases: { type: "string" }, corrections: { type: "string" }, out: { type: "string" } },
+    options: {
+      kb: { type: "string" },
+      cases: { type: "string" },
+      corrections: { type: "string" },
+      out: { type: "string" },
+    },
   });
   if (!values.kb || !values.cases || !values.out) {
     throw new Error("usage: npm run eval -- --kb DIR --cases FILE [--corrections FILE] --out FILE");

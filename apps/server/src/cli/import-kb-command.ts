@@ -10,7 +10,11 @@ export async function importKbCommand(args: string[]): Promise<void> {
   const articles = await readKbFolder(path.resolve(process.env.INIT_CWD ?? process.cwd(), dir));
   const platform = await createPlatform({ ...loadConfig(), LOG_LEVEL: "warn" });
   try {
-    const result = await platform.knowledge.importArticles(articles, { type: "system", id: null, name: "cli" });
+    const result = await platform.knowledge.importArticles(articles, {
+      type: "system",
+      id: null,
+      name: "cli",
+    });
     console.log(`imported ${result.imported.length} articles (${result.total} in the help center)`);
   } finally {
     await platform.close();

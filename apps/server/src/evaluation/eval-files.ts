@@ -6,7 +6,11 @@ export const EvalCase = z.object({ id: z.string(), question: z.string().min(1) }
 export type EvalCase = z.infer<typeof EvalCase>;
 
 /** One line of a corrections file, loaded as an approved correction. */
-export const EvalCorrection = z.object({ id: z.string(), question: z.string().min(1), answer: z.string().min(1) });
+export const EvalCorrection = z.object({
+  id: z.string(),
+  question: z.string().min(1),
+  answer: z.string().min(1),
+});
 export type EvalCorrection = z.infer<typeof EvalCorrection>;
 
 /** Reads a JSON Lines file, validating every line; the error names the line that is wrong. */
@@ -15,7 +19,8 @@ export async function readJsonLines<S extends z.ZodType>(file: string, schema: S
   return lines.flatMap((line, i) => {
     if (!line.trim()) return [];
     const parsed = schema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
+    if (!parsed.success)
+      throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
     return [parsed.data];
   });
 }

@@ -60,14 +60,21 @@ export async function runEval(input: {
   }
 }
 
-async function evaluateCase(platform: Awaited<ReturnType<typeof createPlatform>>, c: EvalCase): Promise<EvalResult> {
+async function evaluateCase(
+  platform: Awaited<ReturnType<typeof createPlatform>>,
+  c: EvalCase,
+): Promise<EvalResult> {
   const conversation = await platform.conversations.startConversation({});
   const { processed } = await platform.conversations.receiveCustomerMessage(conversation.id, {
     clientId: `eval-${c.id}`,
     text: c.question,
   });
   await processed;
-  const [routed] = await platform.store.audit.list({ conversationId: conversation.id, action: "message.routed", limit: 1 });
+  const [routed] = await platform.store.audit.list({
+    conversationId: conversation.id,
+    action: "message.routed",
+    limit: 1,
+  });
   const details = routed?.details ?? {};
   const route = routeOf(details.route);
   const messages = await platform.store.messages.listSince(conversation.id, 0);

@@ -14,7 +14,8 @@ export function requireUser(auth: AuthService, roles: readonly Role[] = ["agent"
   return async (req: Request, res: Response, next: NextFunction) => {
     const user = await auth.authenticate(bearerToken(req));
     if (!user) throw new DomainError("unauthorized", "sign in first");
-    if (!roles.includes(user.role)) throw new DomainError("forbidden", `this needs the ${roles.join(" or ")} role`);
+    if (!roles.includes(user.role))
+      throw new DomainError("forbidden", `this needs the ${roles.join(" or ")} role`);
     res.locals.user = user;
     next();
   };

@@ -22,7 +22,9 @@ export function createHttpApp(platform: Platform): express.Express {
     limit: 20,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    message: { error: { code: "rate_limited", message: "too many sign-in attempts; try again in a few minutes" } },
+    message: {
+      error: { code: "rate_limited", message: "too many sign-in attempts; try again in a few minutes" },
+    },
   });
 
   app.disable("x-powered-by");

@@ -8,10 +8,14 @@ export function errorHandler(logger: Logger) {
     const apiError = isBodyParserError(error)
       ? { code: "bad_request" as const, message: error.message }
       : toApiError(error, logger);
-    res.status(isBodyParserError(error) ? (error.status ?? 400) : statusOf(apiError)).json({ error: apiError });
+    res
+      .status(isBodyParserError(error) ? (error.status ?? 400) : statusOf(apiError))
+      .json({ error: apiError });
   };
 }
 
 function isBodyParserError(error: unknown): error is { status?: number; message: string; type: string } {
-  return typeof error === "object" && error !== null && "type" in error && "message" in error && "status" in error;
+  return (
+    typeof error === "object" && error !== null && "type" in error && "message" in error && "status" in error
+  );
 }

@@ -29,7 +29,8 @@ describe("REST API", () => {
         files: [
           {
             name: "loyalty-beans.md",
-            content: "---\ntitle: Bean Club loyalty\ntags: [loyalty]\n---\nBean Club members earn one stamp per bag; ten stamps give a free bag.",
+            content:
+              "---\ntitle: Bean Club loyalty\ntags: [loyalty]\n---\nBean Club members earn one stamp per bag; ten stamps give a free bag.",
           },
         ],
       },
@@ -72,7 +73,13 @@ describe("REST API", () => {
       t,
     );
     expect(ok.body.settings.thresholds.auto).toBe(0.9);
-    const audit = await api<{ events: Array<{ action: string }> }>(server, "GET", "/api/audit?action=settings.changed", undefined, t);
+    const audit = await api<{ events: Array<{ action: string }> }>(
+      server,
+      "GET",
+      "/api/audit?action=settings.changed",
+      undefined,
+      t,
+    );
     expect(audit.body.events).toHaveLength(1);
   });
 });

@@ -5,7 +5,9 @@ import { DomainError } from "@handoff/core";
 
 const FrontMatter = z.object({
   title: z.string().trim().min(1, "front matter needs a title"),
-  tags: z.union([z.array(z.coerce.string()), z.string().transform((s) => s.split(",").map((t) => t.trim()))]).default([]),
+  tags: z
+    .union([z.array(z.coerce.string()), z.string().transform((s) => s.split(",").map((t) => t.trim()))])
+    .default([]),
 });
 
 /** Parses one Markdown file with YAML front matter (`title`, `tags`); the file name is the article id. */
@@ -18,7 +20,10 @@ export function parseMarkdownArticle(fileName: string, content: string, updatedA
   }
   const front = FrontMatter.safeParse(parsed.data);
   if (!front.success) {
-    throw new DomainError("bad_request", `${fileName}: ${front.error.issues.map((i) => i.message).join("; ")}`);
+    throw new DomainError(
+      "bad_request",
+      `${fileName}: ${front.error.issues.map((i) => i.message).join("; ")}`,
+    );
   }
   const article = Article.safeParse({
     id: fileName.replace(/\.md$/i, ""),
@@ -28,7 +33,10 @@ export function parseMarkdownArticle(fileName: string, content: string, updatedA
     updatedAt: updatedAt.toISOString(),
   });
   if (!article.success) {
-    throw new DomainError("bad_request", `${fileName}: ${article.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new DomainError(
+      "bad_request",
+      `${fileName}: ${article.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   return article.data;
 }

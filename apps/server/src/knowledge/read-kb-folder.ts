@@ -7,5 +7,7 @@ import { parseMarkdownArticle } from "./markdown-article";
 export async function readKbFolder(dir: string): Promise<Article[]> {
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith(".md")).sort();
   if (names.length === 0) throw new Error(`${dir} has no .md files`);
-  return Promise.all(names.map(async (n) => parseMarkdownArticle(n, await readFile(path.join(dir, n), "utf8"))));
+  return Promise.all(
+    names.map(async (n) => parseMarkdownArticle(n, await readFile(path.join(dir, n), "utf8"))),
+  );
 }

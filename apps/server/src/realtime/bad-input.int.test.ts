@@ -30,8 +30,14 @@ describe("bad input", () => {
 
   it("a message retried with the same client id is stored once", async () => {
     const customer = await connectCustomer(server);
-    const first = await customer.socket.emitWithAck("message:send", { clientId: "same", text: "Do you ship outside the US?" });
-    const again = await customer.socket.emitWithAck("message:send", { clientId: "same", text: "Do you ship outside the US?" });
+    const first = await customer.socket.emitWithAck("message:send", {
+      clientId: "same",
+      text: "Do you ship outside the US?",
+    });
+    const again = await customer.socket.emitWithAck("message:send", {
+      clientId: "same",
+      text: "Do you ship outside the US?",
+    });
     expect(first.ok && again.ok && again.data.duplicate).toBe(true);
     expect(first.ok && again.ok && again.data.message.id === first.data.message.id).toBe(true);
     await server.platform.conversations.idle();
@@ -40,7 +46,10 @@ describe("bad input", () => {
   });
 
   it("a widget socket without a valid visitor token is refused", async () => {
-    const socket = connect(`${server.url}/widget`, { auth: { token: "forged.token" }, transports: ["websocket"] });
+    const socket = connect(`${server.url}/widget`, {
+      auth: { token: "forged.token" },
+      transports: ["websocket"],
+    });
     const error = await new Promise<Error>((resolve) => socket.once("connect_error", resolve));
     socket.disconnect();
     expect(error.message).toMatch(/visitor token/);
@@ -54,8 +63,14 @@ describe("bad input", () => {
   });
 
   it("a wrong password is refused with the same message as an unknown email", async () => {
-    const wrong = await api<{ error: { message: string } }>(server, "POST", "/api/auth/login", { email: "agent@demo.local", password: "x" });
-    const unknown = await api<{ error: { message: string } }>(server, "POST", "/api/auth/login", { email: "who@demo.local", password: "x" });
+    const wrong = await api<{ error: { message: string } }>(server, "POST", "/api/auth/login", {
+      email: "agent@demo.local",
+      password: "x",
+    });
+    const unknown = await api<{ error: { message: string } }>(server, "POST", "/api/auth/login", {
+      email: "who@demo.local",
+      password: "x",
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.body.error.message).toBe(wrong.body.error.message);
   });

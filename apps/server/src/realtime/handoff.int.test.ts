@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Conversation, Message, Review } from "@handoff/contracts";
-import { connectAgent, customerTranscript, nextMessage, nextConversation, nextReview, pendingHandoff, startTestServer, SUPERVISOR, type TestServer } from "../testing";
+import {
+  connectAgent,
+  customerTranscript,
+  nextMessage,
+  nextConversation,
+  nextReview,
+  pendingHandoff,
+  startTestServer,
+  SUPERVISOR,
+  type TestServer,
+} from "../testing";
 
 let server: TestServer;
 beforeEach(async () => {
@@ -14,7 +23,11 @@ describe("a live handoff", () => {
   it("two agents claim one handoff: exactly one wins and the other sees who took it", async () => {
     const { agent, review } = await pendingHandoff(server);
     const other = await connectAgent(server, SUPERVISOR);
-    const seenByOther = nextReview(other.socket, "review:updated", (r) => r.id === review.id && r.status === "claimed");
+    const seenByOther = nextReview(
+      other.socket,
+      "review:updated",
+      (r) => r.id === review.id && r.status === "claimed",
+    );
     const [a, b] = await Promise.all([
       agent.socket.emitWithAck("handoff:claim", { reviewId: review.id }),
       other.socket.emitWithAck("handoff:claim", { reviewId: review.id }),
@@ -35,10 +48,17 @@ describe("a live handoff", () => {
     expect((await joined).assigneeName).toBe(agent.user.name);
 
     const toCustomer = nextMessage(customer.socket, (m) => m.author === "agent");
-    await agent.socket.emitWithAck("message:send", { conversationId: customer.conversationId, clientId: "a1", text: "Hi, how can I help?" });
+    await agent.socket.emitWithAck("message:send", {
+      conversationId: customer.conversationId,
+      clientId: "a1",
+      text: "Hi, how can I help?",
+    });
     expect((await toCustomer).text).toBe("Hi, how can I help?");
 
-    const toAgent = nextMessage(agent.socket, (m) => m.author === "customer" && m.text === "My order is late.");
+    const toAgent = nextMessage(
+      agent.socket,
+      (m) => m.author === "customer" && m.text === "My order is late.",
+    );
     await customer.socket.emitWithAck("message:send", { clientId: "c2", text: "My order is late." });
     await toAgent;
     await server.platform.conversations.idle();
@@ -52,14 +72,20 @@ describe("a live handoff", () => {
     });
 
     const back = nextConversation(customer.socket, (c) => c.status === "bot");
-    const release = await agent.socket.emitWithAck("handoff:release", { conversationId: customer.conversationId, outcome: "handed_back" });
+    const release = await agent.socket.emitWithAck("handoff:release", {
+      conversationId: customer.conversationId,
+      outcome: "handed_back",
+    });
     expect(release.ok && release.data.conversation.status).toBe("bot");
     await back;
     const texts = (await customerTranscript(customer)).map((m) => m.text);
     expect(texts).not.toContain("internal: check the courier");
 
     const answer = nextMessage(customer.socket, (m) => m.author === "bot");
-    await customer.socket.emitWithAck("message:send", { clientId: "c3", text: "How long does standard delivery take?" });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c3",
+      text: "How long does standard delivery take?",
+    });
     expect((await answer).text).toMatch(/business days/);
   });
 
@@ -67,9 +93,15 @@ describe("a live handoff", () => {
     const { agent, customer, review } = await pendingHandoff(server);
     await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id });
     const resolved = nextConversation(customer.socket, (c) => c.status === "resolved");
-    await agent.socket.emitWithAck("handoff:release", { conversationId: customer.conversationId, outcome: "resolved" });
+    await agent.socket.emitWithAck("handoff:release", {
+      conversationId: customer.conversationId,
+      outcome: "resolved",
+    });
     await resolved;
-    const audit = await server.platform.store.audit.list({ conversationId: customer.conversationId, limit: 50 });
+    const audit = await server.platform.store.audit.list({
+      conversationId: customer.conversationId,
+      limit: 50,
+    });
     const actions = audit.map((e) => `${e.action}:${e.actor.name ?? e.actor.type}`);
     expect(actions).toContain(`handoff.claimed:${agent.user.name}`);
     expect(actions).toContain(`handoff.released:${agent.user.name}`);
@@ -78,7 +110,11 @@ describe("a live handoff", () => {
   it("an agent cannot reply before claiming, and nothing is stored", async () => {
     const { agent, customer } = await pendingHandoff(server);
     const before = await customerTranscript(customer);
-    const ack = await agent.socket.emitWithAck("message:send", { conversationId: customer.conversationId, clientId: "x", text: "hello" });
+    const ack = await agent.socket.emitWithAck("message:send", {
+      conversationId: customer.conversationId,
+      clientId: "x",
+      text: "hello",
+    });
     expect(!ack.ok && ack.error.code).toBe("illegal_transition");
     expect(await customerTranscript(customer)).toEqual(before);
   });

@@ -1,10 +1,26 @@
 import type { Namespace, Server } from "socket.io";
-import type { ConsoleClientEvents, ConsoleServerEvents, User, WidgetClientEvents, WidgetServerEvents } from "@handoff/contracts";
+import type {
+  ConsoleClientEvents,
+  ConsoleServerEvents,
+  User,
+  WidgetClientEvents,
+  WidgetServerEvents,
+} from "@handoff/contracts";
 
 /** The customer's namespace: each socket is bound to one conversation by its visitor token. */
-export type WidgetNamespace = Namespace<WidgetClientEvents, WidgetServerEvents, Record<string, never>, { conversationId: string }>;
+export type WidgetNamespace = Namespace<
+  WidgetClientEvents,
+  WidgetServerEvents,
+  Record<string, never>,
+  { conversationId: string }
+>;
 /** The agents' namespace: each socket is bound to a signed-in user. */
-export type ConsoleNamespace = Namespace<ConsoleClientEvents, ConsoleServerEvents, Record<string, never>, { user: User }>;
+export type ConsoleNamespace = Namespace<
+  ConsoleClientEvents,
+  ConsoleServerEvents,
+  Record<string, never>,
+  { user: User }
+>;
 
 // Socket.IO types every namespace with the server's own event maps, but ours differ per namespace.
 // These are the only type assertions in the server; every payload is still parsed at run time.

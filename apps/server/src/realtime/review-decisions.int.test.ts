@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Conversation, Message, Review } from "@handoff/contracts";
-import { customerTranscript, nextMessage, nextConversation, nextReview, pendingApproval, startTestServer, type TestServer } from "../testing";
+import type { Message } from "@handoff/contracts";
+import {
+  customerTranscript,
+  nextMessage,
+  nextConversation,
+  nextReview,
+  pendingApproval,
+  startTestServer,
+  type TestServer,
+} from "../testing";
 
 let server: TestServer;
 beforeEach(async () => {
@@ -17,7 +25,10 @@ describe("deciding a pending draft", () => {
     const { agent, customer, review } = await pendingApproval(server);
     const delivered = nextMessage(customer.socket, (m) => m.author === "bot");
     const back = nextConversation(customer.socket, (c) => c.status === "bot");
-    const ack = await agent.socket.emitWithAck("review:decide", { reviewId: review.id, decision: { type: "approve" } });
+    const ack = await agent.socket.emitWithAck("review:decide", {
+      reviewId: review.id,
+      decision: { type: "approve" },
+    });
     expect(ack.ok).toBe(true);
     expect((await delivered).text).toBe(review.packet.draft.text);
     await back;
@@ -40,11 +51,18 @@ describe("deciding a pending draft", () => {
     const { agent, customer, review } = await pendingApproval(server);
     const delivered = nextMessage(customer.socket, (m) => m.author === "bot");
     const text = "I have cancelled your subscription; no further bags will be roasted for you.";
-    await agent.socket.emitWithAck("review:decide", { reviewId: review.id, decision: { type: "edit", text } });
+    await agent.socket.emitWithAck("review:decide", {
+      reviewId: review.id,
+      decision: { type: "edit", text },
+    });
     expect((await delivered).text).toBe(text);
     const corrections = await server.platform.store.corrections.list({ status: "pending", limit: 10 });
     expect(corrections).toHaveLength(1);
-    expect(corrections[0]).toMatchObject({ question: review.packet.question, answer: text, draft: review.packet.draft.text });
+    expect(corrections[0]).toMatchObject({
+      question: review.packet.question,
+      answer: text,
+      draft: review.packet.draft.text,
+    });
   });
 
   it("choosing an alternative sends that alternative", async () => {
@@ -75,7 +93,10 @@ describe("deciding a pending draft", () => {
     const redraft = nextReview(agent.socket, "review:created", (r) => r.id !== review.id);
     await agent.socket.emitWithAck("review:decide", {
       reviewId: review.id,
-      decision: { type: "guide", instruction: "Mention that they can also pause or skip a delivery instead." },
+      decision: {
+        type: "guide",
+        instruction: "Mention that they can also pause or skip a delivery instead.",
+      },
     });
     const next = await redraft;
     expect(next.kind).toBe("approval");
@@ -89,7 +110,11 @@ describe("deciding a pending draft", () => {
     const delivered = nextMessage(customer.socket, (m) => m.author === "agent");
     await agent.socket.emitWithAck("review:decide", {
       reviewId: review.id,
-      decision: { type: "reject", reason: "wrong policy", replacement: "Done: your subscription is cancelled." },
+      decision: {
+        type: "reject",
+        reason: "wrong policy",
+        replacement: "Done: your subscription is cancelled.",
+      },
     });
     expect((await delivered).text).toBe("Done: your subscription is cancelled.");
     const texts = (await customerTranscript(customer)).map((m) => m.text);

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Conversation, Message, Review } from "@handoff/contracts";
-import { connectAgent, connectCustomer, nextMessage, nextConversation, nextReview, startTestServer, type TestServer } from "../testing";
+import type { Message } from "@handoff/contracts";
+import {
+  connectAgent,
+  connectCustomer,
+  nextMessage,
+  nextConversation,
+  nextReview,
+  startTestServer,
+  type TestServer,
+} from "../testing";
 
 let server: TestServer;
 beforeEach(async () => {
@@ -16,7 +24,10 @@ describe("routing a customer message", () => {
   it("a question the help center answers is answered at once, citing its article", async () => {
     const customer = await connectCustomer(server);
     const reply = nextMessage(customer.socket, botReply);
-    const ack = await customer.socket.emitWithAck("message:send", { clientId: "c1", text: "How long does standard delivery take?" });
+    const ack = await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "How long does standard delivery take?",
+    });
     expect(ack.ok).toBe(true);
     const message = await reply;
     expect(message.text).toMatch(/2 to 4 business days/);
@@ -28,7 +39,10 @@ describe("routing a customer message", () => {
     const customer = await connectCustomer(server);
     const created = nextReview(agent.socket, "review:created");
     const status = nextConversation(customer.socket, (c) => c.status === "awaiting_approval");
-    await customer.socket.emitWithAck("message:send", { clientId: "c1", text: "Please cancel my subscription today." });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "Please cancel my subscription today.",
+    });
     const review = await created;
     expect(review.kind).toBe("approval");
     if (review.kind !== "approval") return;
@@ -44,13 +58,18 @@ describe("routing a customer message", () => {
     const agent = await connectAgent(server);
     const customer = await connectCustomer(server);
     const created = nextReview(agent.socket, "review:created");
-    await customer.socket.emitWithAck("message:send", { clientId: "c1", text: "I want to talk to a real person." });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "I want to talk to a real person.",
+    });
     const review = await created;
     expect(review.kind).toBe("handoff");
     if (review.kind !== "handoff") return;
     expect(review.packet.routeReason).toBe("human_request");
     expect(review.packet.summary).toContain("I want to talk to a real person.");
-    const conversation = await agent.socket.emitWithAck("conversation:open", { conversationId: customer.conversationId });
+    const conversation = await agent.socket.emitWithAck("conversation:open", {
+      conversationId: customer.conversationId,
+    });
     expect(conversation.ok && conversation.data.conversation.status).toBe("waiting_human");
   });
 
@@ -66,14 +85,24 @@ describe("routing a customer message", () => {
   it("a follow-up is understood in the context of the previous question", async () => {
     const customer = await connectCustomer(server);
     const first = nextMessage(customer.socket, botReply);
-    await customer.socket.emitWithAck("message:send", { clientId: "c1", text: "Do you ship outside the US?" });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "Do you ship outside the US?",
+    });
     await first;
     const second = nextMessage(customer.socket, (m) => m.author === "bot" && m.seq > 2);
     const agent = await connectAgent(server);
     const review = nextReview(agent.socket, "review:created").catch(() => null);
-    await customer.socket.emitWithAck("message:send", { clientId: "c2", text: "and how much does it cost to the UK?" });
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c2",
+      text: "and how much does it cost to the UK?",
+    });
     const answered = await Promise.race([second, review]);
-    if (answered && "author" in answered) expect(answered.sources.map((s) => s.id)).toContain("international-shipping");
-    else expect(answered && answered.kind === "approval" && answered.packet.draft.sources.map((s) => s.id)).toContain("international-shipping");
+    if (answered && "author" in answered)
+      expect(answered.sources.map((s) => s.id)).toContain("international-shipping");
+    else
+      expect(
+        answered && answered.kind === "approval" && answered.packet.draft.sources.map((s) => s.id),
+      ).toContain("international-shipping");
   });
 });

@@ -18,7 +18,10 @@ export class SocketNotifier implements Notifier {
 
   conversationUpdated(conversation: Conversation): void {
     this.widget.to(conversationRoom(conversation.id)).emit("conversation:updated", conversation);
-    this.console.to(QUEUE_ROOM).to(conversationRoom(conversation.id)).emit("conversation:updated", conversation);
+    this.console
+      .to(QUEUE_ROOM)
+      .to(conversationRoom(conversation.id))
+      .emit("conversation:updated", conversation);
   }
 
   reviewCreated(review: Review): void {

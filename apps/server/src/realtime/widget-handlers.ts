@@ -23,8 +23,13 @@ export function registerWidgetNamespace(widget: WidgetNamespace, platform: Platf
     socket.on(
       "message:send",
       validatedHandler(logger, WidgetMessageSend, async (input) => {
-        const { message, duplicate, processed } = await conversations.receiveCustomerMessage(conversationId, input);
-        processed.catch((err: unknown) => logger.error({ err, conversationId }, "the bot failed to process a message"));
+        const { message, duplicate, processed } = await conversations.receiveCustomerMessage(
+          conversationId,
+          input,
+        );
+        processed.catch((err: unknown) =>
+          logger.error({ err, conversationId }, "the bot failed to process a message"),
+        );
         return { message, duplicate };
       }),
     );

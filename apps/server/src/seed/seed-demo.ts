@@ -22,7 +22,10 @@ export async function seedDemo(platform: Platform): Promise<DemoAccounts | null>
     await platform.knowledge.importArticles(await readKbFolder(DEMO_KB_DIR), system);
   }
   const accounts: DemoAccounts = {
-    agent: { email: "agent@demo.local", password: process.env.DEMO_AGENT_PASSWORD ?? randomBytes(9).toString("base64url") },
+    agent: {
+      email: "agent@demo.local",
+      password: process.env.DEMO_AGENT_PASSWORD ?? randomBytes(9).toString("base64url"),
+    },
     supervisor: {
       email: "supervisor@demo.local",
       password: process.env.DEMO_SUPERVISOR_PASSWORD ?? randomBytes(9).toString("base64url"),

@@ -1,12 +1,16 @@
-import type { Message, Review } from "@handoff/contracts";
+import type { Message } from "@handoff/contracts";
 import { connectAgent, connectCustomer, type TestServer } from "./test-server";
-import { nextMessage, nextConversation, nextReview } from "./wait-for";
+import { nextReview } from "./wait-for";
 
 /** A customer whose risky request waits for approval, and an agent who sees the review. */
 export async function pendingApproval(server: TestServer, text = "Please cancel my subscription today.") {
   const agent = await connectAgent(server);
   const customer = await connectCustomer(server);
-  const created = nextReview(agent.socket, "review:created", (r) => r.conversationId === customer.conversationId);
+  const created = nextReview(
+    agent.socket,
+    "review:created",
+    (r) => r.conversationId === customer.conversationId,
+  );
   await customer.socket.emitWithAck("message:send", { clientId: "q1", text });
   const review = await created;
   if (review.kind !== "approval") throw new Error(`expected an approval, got ${review.kind}`);
@@ -17,15 +21,24 @@ export async function pendingApproval(server: TestServer, text = "Please cancel 
 export async function pendingHandoff(server: TestServer) {
   const agent = await connectAgent(server);
   const customer = await connectCustomer(server);
-  const created = nextReview(agent.socket, "review:created", (r) => r.conversationId === customer.conversationId);
-  await customer.socket.emitWithAck("message:send", { clientId: "q1", text: "Can I speak with a human agent please" });
+  const created = nextReview(
+    agent.socket,
+    "review:created",
+    (r) => r.conversationId === customer.conversationId,
+  );
+  await customer.socket.emitWithAck("message:send", {
+    clientId: "q1",
+    text: "Can I speak with a human agent please",
+  });
   const review = await created;
   if (review.kind !== "handoff") throw new Error(`expected a handoff, got ${review.kind}`);
   return { agent, customer, review };
 }
 
 /** Everything the customer can see, straight from the server. */
-export async function customerTranscript(customer: Awaited<ReturnType<typeof connectCustomer>>): Promise<Message[]> {
+export async function customerTranscript(
+  customer: Awaited<ReturnType<typeof connectCustomer>>,
+): Promise<Message[]> {
   const sync = await customer.socket.emitWithAck("messages:sync", { since: 0 });
   if (!sync.ok) throw new Error(sync.error.message);
   return sync.data.messages;

@@ -13,7 +13,10 @@ export interface ServerProcess {
 }
 
 /** Starts `main.ts start` in a child process on a data dir and waits until it listens. */
-export function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
     cwd: serverRoot,
     env: {
@@ -41,7 +44,7 @@ export function startServerProcess(dataDir: string, env: Record<string, string> 
         child,
         kill: (signal = "SIGKILL") =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill(signal);
           }),

@@ -38,11 +38,23 @@ export async function startTestServer(
   opts: { dataDir?: string; env?: Record<string, string>; overrides?: PlatformOverrides } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), "handoff-test-")));
-  const config: Config = ConfigSchema.parse({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...opts.env });
-  const previous = { agent: process.env.DEMO_AGENT_PASSWORD, supervisor: process.env.DEMO_SUPERVISOR_PASSWORD };
+  const config: Config = ConfigSchema.parse({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    ...opts.env,
+  });
+  const previous = {
+    agent: process.env.DEMO_AGENT_PASSWORD,
+    supervisor: process.env.DEMO_SUPERVISOR_PASSWORD,
+  };
   process.env.DEMO_AGENT_PASSWORD = AGENT.password;
   process.env.DEMO_SUPERVISOR_PASSWORD = SUPERVISOR.password;
-  const server = await startServer({ ...config, DATABASE_FILE: path.join(dataDir, "handoff.db") }, opts.overrides);
+  const server = await startServer(
+    { ...config, DATABASE_FILE: path.join(dataDir, "handoff.db") },
+    opts.overrides,
+  );
   await seedDemo(server.platform);
   process.env.DEMO_AGENT_PASSWORD = previous.agent;
   process.env.DEMO_SUPERVISOR_PASSWORD = previous.supervisor;
@@ -86,7 +98,10 @@ export async function api<T = unknown>(
 /** A customer with a fresh conversation and a connected widget socket. */
 export async function connectCustomer(server: SocketTarget, session?: VisitorSession) {
   const visitor = session ?? (await api<VisitorSession>(server, "POST", "/api/visitor", {})).body;
-  const socket: WidgetSocket = connect(`${server.url}/widget`, { auth: { token: visitor.token }, transports: ["websocket"] });
+  const socket: WidgetSocket = connect(`${server.url}/widget`, {
+    auth: { token: visitor.token },
+    transports: ["websocket"],
+  });
   server.sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
@@ -99,7 +114,10 @@ export async function connectCustomer(server: SocketTarget, session?: VisitorSes
 export async function connectAgent(server: SocketTarget, who = AGENT) {
   const login = await api<LoginResponse>(server, "POST", "/api/auth/login", who);
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  const socket: ConsoleSocket = connect(`${server.url}/console`, { auth: { token: login.body.token }, transports: ["websocket"] });
+  const socket: ConsoleSocket = connect(`${server.url}/console`, {
+    auth: { token: login.body.token },
+    transports: ["websocket"],
+  });
   server.sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);

@@ -15,8 +15,11 @@ export const nextMessage = (socket: Emitter, match: (m: Message) => boolean = ()
   nextParsed(socket, "message:new", Message, match, timeoutMs);
 
 /** The next `conversation:updated` matching `match`. */
-export const nextConversation = (socket: Emitter, match: (c: Conversation) => boolean = () => true, timeoutMs = 5000) =>
-  nextParsed(socket, "conversation:updated", Conversation, match, timeoutMs);
+export const nextConversation = (
+  socket: Emitter,
+  match: (c: Conversation) => boolean = () => true,
+  timeoutMs = 5000,
+) => nextParsed(socket, "conversation:updated", Conversation, match, timeoutMs);
 
 /** The next `review:created` or `review:updated` matching `match`. */
 export const nextReview = (

@@ -13,7 +13,13 @@ import type {
   User,
 } from "@handoff/contracts";
 import { DomainError } from "../errors";
-import { buildGraph, type GraphDeps, type HandoffResume, type ReviewResume, type SupportGraph } from "../graph";
+import {
+  buildGraph,
+  type GraphDeps,
+  type HandoffResume,
+  type ReviewResume,
+  type SupportGraph,
+} from "../graph";
 import type { GraphState } from "../graph/state";
 import { recordCorrection } from "./corrections";
 import { KeyedQueue } from "./keyed-queue";
@@ -57,7 +63,11 @@ export class ConversationService {
   }
 
   /** Messages after `since` (for resync after a reconnect); internal notes only for agents. */
-  async snapshot(conversationId: string, since: number, opts: { includeInternal: boolean }): Promise<ConversationSnapshot> {
+  async snapshot(
+    conversationId: string,
+    since: number,
+    opts: { includeInternal: boolean },
+  ): Promise<ConversationSnapshot> {
     const conversation = await this.getConversation(conversationId);
     const messages = await this.store.messages.listSince(conversationId, since, 1000);
     return { conversation, messages: opts.includeInternal ? messages : messages.filter((m) => !m.internal) };
@@ -95,12 +105,21 @@ export class ConversationService {
     }
     // While a person or a pending decision owns the chat, the message waits for them; the bot stays quiet.
     if (conversation.status !== "bot") return;
-    await this.runGraph({ runId: `${conversationId}:${message.seq}`, trigger: "message", ...(await this.questionInput(message)) });
+    await this.runGraph({
+      runId: `${conversationId}:${message.seq}`,
+      trigger: "message",
+      ...(await this.questionInput(message)),
+    });
   }
 
   private async questionInput(message: Message) {
     const context = await loadContext(this.store, message.conversationId, message.seq);
-    return { conversationId: message.conversationId, question: message.text, questionSeq: message.seq, ...context };
+    return {
+      conversationId: message.conversationId,
+      question: message.text,
+      questionSeq: message.seq,
+      ...context,
+    };
   }
 
   /** The customer asks for a person: hand over now, whatever the bot was doing. */
@@ -127,7 +146,8 @@ export class ConversationService {
         return;
       }
       if (conversation.status !== "bot" && conversation.status !== "resolved") return;
-      if (conversation.status === "resolved") await moveConversation(this.store, conversationId, { status: "bot" });
+      if (conversation.status === "resolved")
+        await moveConversation(this.store, conversationId, { status: "bot" });
       const lastSeq = conversation.lastSeq;
       await this.runGraph({
         runId: `${conversationId}:${lastSeq}:person:${randomUUID().slice(0, 8)}`,
@@ -147,10 +167,14 @@ export class ConversationService {
   async decideReview(reviewId: string, decision: ReviewDecision, user: User): Promise<Review> {
     const review = await this.store.reviews.get(reviewId);
     if (!review) throw new DomainError("not_found", "review not found");
-    if (review.kind !== "approval") throw new DomainError("bad_request", "this is a handoff; claim it instead");
+    if (review.kind !== "approval")
+      throw new DomainError("bad_request", "this is a handoff; claim it instead");
     if (decision.type === "choose") {
-      const known = [review.packet.draft, ...review.packet.alternatives].some((d) => d.id === decision.draftId);
-      if (!known) throw new DomainError("bad_request", `draft ${decision.draftId} is not one of this review's drafts`);
+      const known = [review.packet.draft, ...review.packet.alternatives].some(
+        (d) => d.id === decision.draftId,
+      );
+      if (!known)
+        throw new DomainError("bad_request", `draft ${decision.draftId} is not one of this review's drafts`);
     }
     return this.queue.run(review.conversationId, () => this.applyDecision(review, decision, asActor(user)));
   }
@@ -180,7 +204,8 @@ export class ConversationService {
   async claimHandoff(reviewId: string, user: User): Promise<Review> {
     const review = await this.store.reviews.get(reviewId);
     if (!review) throw new DomainError("not_found", "handoff not found");
-    if (review.kind !== "handoff") throw new DomainError("bad_request", "this is an approval; decide it instead");
+    if (review.kind !== "handoff")
+      throw new DomainError("bad_request", "this is an approval; decide it instead");
     return this.queue.run(review.conversationId, async () => {
       const claimed = await this.store.reviews.claim(reviewId, { id: user.id, name: user.name });
       if (!claimed) {
@@ -224,10 +249,16 @@ export class ConversationService {
     const conversation = await this.getConversation(conversationId);
     if (!input.internal) {
       if (conversation.status !== "human") {
-        throw new DomainError("illegal_transition", `the conversation is ${conversation.status}; claim it before replying`);
+        throw new DomainError(
+          "illegal_transition",
+          `the conversation is ${conversation.status}; claim it before replying`,
+        );
       }
       if (conversation.assigneeId !== user.id && user.role !== "supervisor") {
-        throw new DomainError("forbidden", `${conversation.assigneeName ?? "another agent"} is handling this conversation`);
+        throw new DomainError(
+          "forbidden",
+          `${conversation.assigneeName ?? "another agent"} is handling this conversation`,
+        );
       }
     }
     return postMessage(this.deps, {
@@ -248,9 +279,13 @@ export class ConversationService {
         (r) => r.kind === "handoff" && (r.status === "claimed" || r.status === "pending"),
       );
       if (!open) throw new DomainError("illegal_transition", "there is no open handoff on this conversation");
-      if (open.status === "pending") throw new DomainError("illegal_transition", "claim the handoff before closing it");
+      if (open.status === "pending")
+        throw new DomainError("illegal_transition", "claim the handoff before closing it");
       if (open.assigneeId !== user.id && user.role !== "supervisor") {
-        throw new DomainError("forbidden", `${open.assigneeName ?? "another agent"} is handling this conversation`);
+        throw new DomainError(
+          "forbidden",
+          `${open.assigneeName ?? "another agent"} is handling this conversation`,
+        );
       }
       const decided = await this.store.reviews.decide(open.id, ["claimed"], { type: outcome }, user.id);
       if (!decided) throw new DomainError("conflict", "this handoff was already closed");
@@ -311,7 +346,10 @@ export class ConversationService {
   }
 
   private async resumeGraph(threadId: string, resume: ReviewResume | HandoffResume) {
-    await this.graph.invoke(new Command({ resume }), { configurable: { thread_id: threadId }, durability: "sync" });
+    await this.graph.invoke(new Command({ resume }), {
+      configurable: { thread_id: threadId },
+      durability: "sync",
+    });
   }
 
   /** A customer message that arrived while a person was deciding is answered once the bot has the chat back. */
@@ -321,6 +359,10 @@ export class ConversationService {
     const recent = await this.store.messages.listRecent(review.conversationId, 20);
     const waiting = recent.filter((m) => m.author === "customer" && m.createdAt > review.createdAt).at(-1);
     if (!waiting) return;
-    await this.runGraph({ runId: `${review.conversationId}:${waiting.seq}`, trigger: "message", ...(await this.questionInput(waiting)) });
+    await this.runGraph({
+      runId: `${review.conversationId}:${waiting.seq}`,
+      trigger: "message",
+      ...(await this.questionInput(waiting)),
+    });
   }
 }

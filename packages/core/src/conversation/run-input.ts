@@ -10,7 +10,9 @@ export async function loadContext(store: Store, conversationId: string, beforeSe
   const visible = recent.filter((m) => !m.internal && m.seq < beforeSeq && m.author !== "system");
   const turns = visible.slice(-CONTEXT_TURNS).map(toTurn);
   const older = visible.slice(0, -CONTEXT_TURNS).filter((m) => m.author === "customer");
-  const summary = older.length ? `Earlier the customer asked: ${older.map((m) => m.text.slice(0, 160)).join(" / ")}` : "";
+  const summary = older.length
+    ? `Earlier the customer asked: ${older.map((m) => m.text.slice(0, 160)).join(" / ")}`
+    : "";
   return { turns, summary };
 }
 

@@ -23,10 +23,11 @@ export function buildGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
     .addNode("send", sendNode(deps))
     .addNode("review", reviewNode(deps), { ends: ["draft", "handoff", END] })
     .addNode("handoff", handoffNode(deps))
-    .addConditionalEdges(START, (s: GraphStateValue) => (s.trigger === "human_request" ? "handoff" : "retrieve"), [
-      "handoff",
-      "retrieve",
-    ])
+    .addConditionalEdges(
+      START,
+      (s: GraphStateValue) => (s.trigger === "human_request" ? "handoff" : "retrieve"),
+      ["handoff", "retrieve"],
+    )
     .addEdge("retrieve", "draft")
     .addEdge("draft", "assess")
     .addEdge("assess", "route")
@@ -37,8 +38,8 @@ export function buildGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
 }
 
 function routeTarget(state: GraphStateValue): "send" | "review" | "handoff" {
-  if (state.route === "auto") return "send";
-  if (state.route === "approval") return "review";
+  if (state.chosenRoute === "auto") return "send";
+  if (state.chosenRoute === "approval") return "review";
   return "handoff";
 }
 

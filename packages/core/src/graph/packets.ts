@@ -42,13 +42,18 @@ export function handoffPacket(state: GraphStateValue, deadline: string): Handoff
 }
 
 function retrievedSources(state: GraphStateValue): SourceRef[] {
-  return (state.retrieval?.hits ?? []).slice(0, 5).map((h) => ({ id: h.id, kind: h.kind, title: h.title, score: h.score }));
+  return (state.retrieval?.hits ?? [])
+    .slice(0, 5)
+    .map((h) => ({ id: h.id, kind: h.kind, title: h.title, score: h.score }));
 }
 
 // Extractive on purpose: it must work offline and never invent what the customer said.
 function summarize(state: GraphStateValue): string {
   const asked = state.turns.filter((t) => t.author === "customer").map((t) => t.text);
-  const parts = [state.summary, asked.length ? `Earlier the customer wrote: ${asked.slice(-3).join(" / ")}` : ""];
+  const parts = [
+    state.summary,
+    asked.length ? `Earlier the customer wrote: ${asked.slice(-3).join(" / ")}` : "",
+  ];
   parts.push(`Latest message: ${state.question}`);
   if (state.drafts[0]) parts.push(`The bot's best draft: ${state.drafts[0].text}`);
   return parts.filter(Boolean).join("\n");

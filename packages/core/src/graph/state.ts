@@ -1,13 +1,5 @@
 import { Annotation } from "@langchain/langgraph";
-import type {
-  Actor,
-  Confidence,
-  Draft,
-  RiskFlag,
-  Route,
-  RouteReason,
-  Turn,
-} from "@handoff/contracts";
+import type { Actor, Confidence, Draft, RiskFlag, Route, RouteReason, Turn } from "@handoff/contracts";
 import type { ModelDraft, RetrievalResult } from "../ports";
 
 /** Why this run exists: a customer question, or the customer asking for a person directly. */
@@ -56,7 +48,7 @@ export const GraphState = Annotation.Root({
   modelError: last<string | null>(null),
   flags: last<RiskFlag[]>([]),
   confidence: last<Confidence | null>(null),
-  route: last<Route | null>(null),
+  chosenRoute: last<Route | null>(null),
   routeReason: last<RouteReason | null>(null),
   /** Set when a review ends with an agent taking the conversation over. */
   takeoverBy: last<Assignee | null>(null),

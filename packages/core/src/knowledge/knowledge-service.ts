@@ -20,7 +20,12 @@ export class KnowledgeService {
     this.index.setArticles(await this.store.articles.list());
     const total = await this.store.articles.count();
     const imported = articles.map((a) => a.id);
-    await this.store.audit.append({ actor, action: "kb.imported", conversationId: null, details: { imported, total } });
+    await this.store.audit.append({
+      actor,
+      action: "kb.imported",
+      conversationId: null,
+      details: { imported, total },
+    });
     return { imported, total };
   }
 

@@ -2,7 +2,7 @@ import type { Confidence, RiskFlag } from "@handoff/contracts";
 import type { ModelDraft, RetrievalResult } from "../ports/model";
 
 /** Weights of the signals in the confidence score; they sum to 1. */
-export const CONFIDENCE_WEIGHTS = { model: 0.35, retrieval: 0.35, coverage: 0.15, margin: 0.15 } as const;
+export const CONFIDENCE_WEIGHTS = { model: 0.35, retrieval: 0.3, margin: 0.2, coverage: 0.15 } as const;
 
 /** How much one risk flag lowers the rules part: a handoff-forcing flag more than an approval one. */
 const FLAG_PENALTY: Readonly<Record<RiskFlag["forces"], number>> = { approval: 0.5, handoff: 0.2 };
@@ -11,16 +11,21 @@ const FLAG_PENALTY: Readonly<Record<RiskFlag["forces"], number>> = { approval: 0
  * Builds the confidence score from the model's self-assessment, the retrieval support and the risk
  * rules, keeping every part so a reviewer can see why.
  *
- * score = rules x (0.35 model + 0.35 retrieval + 0.15 coverage + 0.15 margin)
+ * score = rules x (0.35 model + 0.30 retrieval + 0.20 margin + 0.15 coverage)
  *
- * Why this shape: the model's word and the retrieval score are the two main witnesses and weigh the
- * same, so neither a confident model without support nor a strong match the model could not use
- * reaches the auto threshold alone. Coverage (share of the question's key terms the best source has)
- * and margin (how clearly the best source beats the runner-up) are smaller corrections. The rules part
+ * Why this shape: the model's word (does the answer state what was asked) and the retrieval score
+ * (does a source match the question) are the main witnesses, so neither a confident model without
+ * support nor a strong match the model could not use reaches the auto threshold alone. Margin (how
+ * clearly the best source beats the runner-up) weighs more than coverage because a tie between two
+ * sources is a coin flip even when both match well, while coverage mostly repeats the retrieval score. The rules part
  * multiplies rather than adds: a risky message is never "mostly confident". Routing still applies the
  * flags' forced routes on its own; the lower score only makes that visible.
  */
-export function buildConfidence(input: { draft: ModelDraft; retrieval: RetrievalResult; flags: readonly RiskFlag[] }): Confidence {
+export function buildConfidence(input: {
+  draft: ModelDraft;
+  retrieval: RetrievalResult;
+  flags: readonly RiskFlag[];
+}): Confidence {
   const { draft, retrieval, flags } = input;
   const parts = {
     model: clamp(draft.selfConfidence),
@@ -46,7 +51,10 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function mapValues<K extends string>(record: Record<K, number>, fn: (v: number) => number): Record<K, number> {
+function mapValues<K extends string>(
+  record: Record<K, number>,
+  fn: (v: number) => number,
+): Record<K, number> {
   const out = { ...record };
   for (const key in out) out[key] = fn(out[key]);
   return out;

@@ -16,7 +16,8 @@ export const RISK_ROUTES: Readonly<Record<RiskCategory, RiskFlag["forces"]>> = {
 };
 
 /** Politeness and filler that may open a request without changing it. */
-const COURTESY = /^(?:(?:please|pls|plz|kindly|just|now|also|and|then|so|ok|okay|hi|hello|hey|yes|no|thanks|thank you|sorry|ugh|well|also|again)\b[\s,]*)+/;
+const COURTESY =
+  /^(?:(?:please|pls|plz|kindly|just|now|also|and|then|so|ok|okay|hi|hello|hey|yes|no|thanks|thank you|sorry|ugh|well|also|again)\b[\s,]*)+/;
 
 /** Someone asking the business to act: "can you ...", "I want you to ...", "I'd like to ...". */
 const REQUEST_FRAME =
@@ -24,7 +25,8 @@ const REQUEST_FRAME =
 
 /** "Can I ..." asks about policy unless it points at one concrete order or account. */
 const PERMISSION_FRAME = /^(?:can|could|may) (?:i|we)(?: please| just)? /;
-const CONCRETE_REFERENCE = /#\s?\d+|\b\d{4,}\b|\b(this|that) (order|subscription|account|charge|payment|booking|reservation|item)\b/;
+const CONCRETE_REFERENCE =
+  /#\s?\d+|\b\d{4,}\b|\b(this|that) (order|subscription|account|charge|payment|booking|reservation|item)\b/;
 
 /** A generic object ("a", "an", "any") turns "can you cancel an order after it ships?" into a policy question. */
 const GENERIC_OBJECT = /^\S+\s+(a|an|any|orders|subscriptions|accounts|payments)\b/;
@@ -59,7 +61,12 @@ const PARTICIPLE_VERB: Readonly<Record<string, string>> = {
 
 /** A noun request: "I want a refund", "give me my money back", "refund for order 1234". */
 const WANTED_THING =
-  /\b(?:i|we)(?: want| need| would like|'d like| demand| expect| deserve| am owed| are owed)\b(?: (?:a|an|my|our|the|full|partial|complete|immediate))* (refund|reimbursement|compensation|chargeback|money back|cancellation|account deletion|credit)\b(?! (policy|policies|process|status|time|timing|rules))/;
+  /^(?:i|we)(?: want| need| would like|'d like| demand| expect| deserve| am owed| are owed| just want)\b(?: (?:a|an|my|our|the|full|partial|complete|immediate))* (refund|reimbursement|compensation|chargeback|money back|cancellation|account deletion|credit)\b(?! (policy|policies|process|status|time|timing|rules|card|check|score|limit))/;
+
+const WANTED_CATEGORY: Readonly<Record<string, RiskCategory>> = {
+  cancellation: "cancellation",
+  "account deletion": "deletion",
+};
 
 /**
  * Flags the risks in a customer message. Requests to act (refund, cancel, delete, change an order)
@@ -69,7 +76,10 @@ const WANTED_THING =
  * by how it opens (an imperative, "can you", "I want you to") rather than by keywords alone.
  */
 export function assessRisk(text: string): RiskFlag[] {
-  const normalized = text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim();
+  const normalized = text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
   const lower = normalized.toLowerCase();
   const found = new Map<RiskCategory, string>();
   const raise = (category: RiskCategory, evidence: string): void => {
@@ -83,6 +93,8 @@ export function assessRisk(text: string): RiskFlag[] {
   }
 
   for (const clause of clauses(lower)) {
+    const wanted = WANTED_THING.exec(clause.replace(COURTESY, ""));
+    if (wanted) raise(WANTED_CATEGORY[wanted[1] ?? ""] ?? "money_movement", wanted[0]);
     const action = requestedAction(clause);
     if (action === null) continue;
     for (const [category, pattern] of ACTION_PATTERNS) {
@@ -90,8 +102,6 @@ export function assessRisk(text: string): RiskFlag[] {
       if (pattern.exec(action.verbPhrase)?.index === 0) raise(category, action.evidence);
     }
   }
-  const wanted = WANTED_THING.exec(lower);
-  if (wanted) raise(wanted[1] === "cancellation" ? "cancellation" : wanted[1] === "account deletion" ? "deletion" : "money_movement", wanted[0]);
 
   return [...found]
     .map(([category, evidence]) => ({ category, forces: RISK_ROUTES[category], evidence }))
@@ -128,7 +138,9 @@ function requestedAction(rawClause: string): { verbPhrase: string; evidence: str
   }
   const permission = PERMISSION_FRAME.exec(clause);
   if (permission) {
-    return CONCRETE_REFERENCE.test(clause) ? { verbPhrase: clause.slice(permission[0].length), evidence: clause } : null;
+    return CONCRETE_REFERENCE.test(clause)
+      ? { verbPhrase: clause.slice(permission[0].length), evidence: clause }
+      : null;
   }
   // Otherwise only an imperative is a request, and the caller requires it to open with the verb.
   return { verbPhrase: clause, evidence: clause };

@@ -1,4 +1,4 @@
-import { STOP_WORDS } from "./stop-words";
+import { STOP_WORDS, WEAK_WORDS } from "./stop-words";
 import { stem } from "./stem";
 import { canonical } from "./synonyms";
 
@@ -37,3 +37,8 @@ export function analyze(text: string): string[] {
 export function distinctTerms(text: string): string[] {
   return [...new Set(analyze(text))];
 }
+
+/** Index terms of words that qualify a question (quantities, time units) rather than name its topic. */
+export const WEAK_TERMS: ReadonlySet<string> = new Set(
+  [...WEAK_WORDS].map((w) => normalizeTerm(w)).filter((t): t is string => t !== null),
+);

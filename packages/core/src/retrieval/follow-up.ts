@@ -1,6 +1,7 @@
 import { distinctTerms } from "./analyze";
 
-const ELLIPTICAL_OPENERS = /^\s*(and|or|but|also|so|then|what about|how about|same|what if|ok and|okay and)\b/i;
+const ELLIPTICAL_OPENERS =
+  /^\s*(and|or|but|also|so|then|what about|how about|same|what if|ok and|okay and)\b/i;
 const ANAPHORA = /\b(it|that|this|they|them|those|these|there|one|ones|same)\b/i;
 
 /**

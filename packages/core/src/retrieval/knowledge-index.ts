@@ -1,7 +1,7 @@
 import MiniSearch from "minisearch";
 import type { Article, Correction } from "@handoff/contracts";
 import type { RetrievalHit, RetrievalResult } from "../ports/model";
-import { analyze, distinctTerms, normalizeTerm, tokenize } from "./analyze";
+import { WEAK_TERMS, analyze, distinctTerms, normalizeTerm, tokenize } from "./analyze";
 import { isElliptical } from "./follow-up";
 import { splitSentences } from "./sentences";
 import { correctSpelling } from "./spelling";
@@ -12,6 +12,8 @@ const MAX_HITS = 5;
 const CANDIDATES = 12;
 /** Weight of the previous question's terms when a follow-up is folded into it. */
 const CONTEXT_WEIGHT = 0.5;
+/** Weight factor of qualifying words (quantities, time units). */
+const WEAK_WEIGHT = 0.35;
 
 interface IndexedDoc {
   key: string;
@@ -46,7 +48,7 @@ interface WeightedTerm {
  */
 export class KnowledgeIndex {
   private readonly docs = new Map<string, IndexedDoc>();
-  private readonly search_ = new MiniSearch<SearchDoc>({
+  private readonly engine = new MiniSearch<SearchDoc>({
     idField: "key",
     fields: ["head", "tags", "body"],
     tokenize: (text) => tokenize(text),
@@ -92,10 +94,16 @@ export class KnowledgeIndex {
     const folded = previous !== undefined && previous.length > 0 && isElliptical(question);
     const query = folded ? `${previous} ${question}` : question;
     const keyTerms = this.weighTerms(question, folded ? previous : undefined);
-    const empty: RetrievalResult = { query, hits: [], coverage: 0, margin: 0, keyTerms: keyTerms.map((k) => k.term) };
+    const empty: RetrievalResult = {
+      query,
+      hits: [],
+      coverage: 0,
+      margin: 0,
+      keyTerms: keyTerms.map((k) => k.term),
+    };
     if (keyTerms.length === 0 || this.docs.size === 0) return empty;
 
-    const candidates = this.search_.search(keyTerms.map((k) => k.term).join(" "), {
+    const candidates = this.engine.search(keyTerms.map((k) => k.term).join(" "), {
       tokenize: (text) => text.split(" "),
       processTerm: (term) => term,
     });
@@ -146,7 +154,7 @@ export class KnowledgeIndex {
         const term = correctSpelling(raw, df);
         // Order numbers, amounts and dates say which case, not which topic; unknown numbers are ignored.
         if (/^\d+$/.test(term) && !df.has(term)) continue;
-        const weight = (idf(term) / maxIdf) * factor;
+        const weight = (idf(term) / maxIdf) * factor * (WEAK_TERMS.has(term) ? WEAK_WEIGHT : 1);
         weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       }
     };
@@ -171,14 +179,14 @@ export class KnowledgeIndex {
   private add(doc: IndexedDoc & { searchDoc: SearchDoc }): void {
     const { searchDoc, ...indexed } = doc;
     this.docs.set(indexed.key, indexed);
-    this.search_.add(searchDoc);
+    this.engine.add(searchDoc);
     this.documentFrequency = null;
   }
 
   private remove(key: string): void {
     if (!this.docs.has(key)) return;
     this.docs.delete(key);
-    this.search_.discard(key);
+    this.engine.discard(key);
     this.documentFrequency = null;
   }
 }
@@ -193,7 +201,10 @@ export class KnowledgeIndex {
  * of the correction's question the customer asked, so "senior discount" does not ride on "military
  * discount" just because both say "discount".
  */
-function scoreDoc(doc: IndexedDoc, keyTerms: readonly WeightedTerm[]): { score: number; matched: string[]; cover: number } {
+function scoreDoc(
+  doc: IndexedDoc,
+  keyTerms: readonly WeightedTerm[],
+): { score: number; matched: string[]; cover: number } {
   const total = keyTerms.reduce((sum, k) => sum + k.weight, 0);
   if (total === 0) return { score: 0, matched: [], cover: 0 };
   const matched: string[] = [];
@@ -201,7 +212,15 @@ function scoreDoc(doc: IndexedDoc, keyTerms: readonly WeightedTerm[]): { score: 
   let anywhere = 0;
   for (const { term, weight } of keyTerms) {
     const inHead = doc.headTerms.has(term);
-    const factor = inHead ? 1 : doc.tagTerms.has(term) ? 0.9 : doc.bodyTerms.has(term) ? (doc.kind === "article" ? 0.85 : 0.6) : 0;
+    const factor = inHead
+      ? 1
+      : doc.tagTerms.has(term)
+        ? 0.9
+        : doc.bodyTerms.has(term)
+          ? doc.kind === "article"
+            ? 0.85
+            : 0.6
+          : 0;
     if (factor === 0) continue;
     matched.push(term);
     fielded += weight * factor;
@@ -213,7 +232,8 @@ function scoreDoc(doc: IndexedDoc, keyTerms: readonly WeightedTerm[]): { score: 
     let bestSentence = 0;
     for (const sentence of doc.sentences) {
       let covered = 0;
-      for (const { term, weight } of keyTerms) if (doc.headTerms.has(term) || sentence.has(term)) covered += weight;
+      for (const { term, weight } of keyTerms)
+        if (doc.headTerms.has(term) || sentence.has(term)) covered += weight;
       bestSentence = Math.max(bestSentence, covered / total);
     }
     score = 0.6 * coverage + 0.4 * bestSentence;

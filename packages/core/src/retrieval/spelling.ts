@@ -30,7 +30,11 @@ export function editDistance(a: string, b: string, limit: number): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] ?? Infinity) + 1, (row[j - 1] ?? Infinity) + 1, (prev[j - 1] ?? Infinity) + cost);
+      let value = Math.min(
+        (prev[j] ?? Infinity) + 1,
+        (row[j - 1] ?? Infinity) + 1,
+        (prev[j - 1] ?? Infinity) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, (prevPrev[j - 2] ?? Infinity) + 1);
       }

@@ -36,7 +36,13 @@ export function stem(word: string): string {
 /** Porter's rule: "shipp" -> "ship", but "bill", "access" and "buzz" keep their double letter. */
 function undouble(w: string): string {
   const last = w.at(-1);
-  if (w.length >= 3 && last === w.at(-2) && last !== undefined && !"lsz".includes(last) && !/[aeiou]/.test(last)) {
+  if (
+    w.length >= 3 &&
+    last === w.at(-2) &&
+    last !== undefined &&
+    !"lsz".includes(last) &&
+    !/[aeiou]/.test(last)
+  ) {
     return w.slice(0, -1);
   }
   return w;

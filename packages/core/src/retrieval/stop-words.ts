@@ -18,7 +18,20 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   help thing things stuff something someone somebody way ways anyway really actually still already
   work works working worked problem problems issue issues question questions happen happens happened
   possible able allowed try trying tried use using used see look looking
-  today tonight tomorrow yesterday currently recently soon ago`
+  currently recently soon ago find found`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
+/**
+ * Words that qualify a question rather than name its topic: quantities, time units, "how long".
+ * They still count, at a fraction of their weight, so "minimum order" and "two codes" do not sink
+ * an otherwise clear match, yet can break a tie between two candidates.
+ */
+export const WEAK_WORDS: ReadonlySet<string> = new Set(
+  `one two three four five six seven eight nine ten many few several first second last next new old
+  long short day days today tonight tomorrow week weeks month months year years hour hours minute
+  minutes time times number numbers amount total minimum maximum good best better`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

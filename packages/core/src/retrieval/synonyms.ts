@@ -15,7 +15,19 @@ const GROUPS: readonly (readonly string[])[] = [
   ["refund", "reimburse", "reimbursement", "repay", "repayment"],
   ["cancel", "cancellation", "terminate", "termination"],
   ["delete", "deletion", "erase", "erasure"],
-  ["job", "jobs", "hire", "hiring", "career", "careers", "employment", "vacancy", "vacancies", "recruit", "recruiting"],
+  [
+    "job",
+    "jobs",
+    "hire",
+    "hiring",
+    "career",
+    "careers",
+    "employment",
+    "vacancy",
+    "vacancies",
+    "recruit",
+    "recruiting",
+  ],
   ["season", "seasonal", "summer", "winter", "spring", "autumn"],
   ["military", "veteran", "veterans", "army", "navy", "soldier", "troops"],
   ["student", "college", "university"],
@@ -34,7 +46,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ["wheelchair", "disabled", "disability", "handicap"],
   ["subscription", "plan", "membership"],
   ["bike", "bicycle", "ebike", "e-bike"],
-  ["address", "addresses"],
+  ["appear", "show", "shows", "showing", "shown"],
+  ["day", "today", "tomorrow", "daily"],
 ];
 
 const CANONICAL: ReadonlyMap<string, string> = (() => {

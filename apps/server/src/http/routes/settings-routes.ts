@@ -10,5 +10,7 @@ export const getSettings = (platform: Platform) => async (_req: Request, res: Re
 /** PUT /api/settings (supervisors): validated whole; an invalid change changes nothing. */
 export const updateSettings = (platform: Platform) => async (req: Request, res: Response) => {
   const user = currentUser(res);
-  res.json({ settings: await platform.settings.update(req.body, { type: "user", id: user.id, name: user.name }) });
+  res.json({
+    settings: await platform.settings.update(req.body, { type: "user", id: user.id, name: user.name }),
+  });
 };

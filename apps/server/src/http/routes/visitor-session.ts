@@ -12,5 +12,7 @@ export const visitorSession = (platform: Platform) => async (req: Request, res: 
     return;
   }
   const conversation = await platform.conversations.startConversation(customer ?? {});
-  res.status(201).json({ token: platform.auth.issueVisitorToken(conversation.id), conversationId: conversation.id });
+  res
+    .status(201)
+    .json({ token: platform.auth.issueVisitorToken(conversation.id), conversationId: conversation.id });
 };

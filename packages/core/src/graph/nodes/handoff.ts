@@ -24,7 +24,11 @@ export const handoffNode =
     if (conversation && conversation.status !== "resolved" && conversation.status !== "bot") {
       const status = outcome === "resolved" ? "resolved" : "bot";
       deps.notifier.conversationUpdated(
-        await moveConversation(deps.store, state.conversationId, { status, assigneeId: null, assigneeName: null }),
+        await moveConversation(deps.store, state.conversationId, {
+          status,
+          assigneeId: null,
+          assigneeName: null,
+        }),
       );
     }
     await postMessage(deps, {
@@ -42,7 +46,11 @@ export const handoffNode =
     return { outcome: { kind: outcome, text: null, by: actor } };
   };
 
-async function openHandoff(deps: GraphDeps, state: GraphStateValue, reviewId: string): Promise<HandoffReview> {
+async function openHandoff(
+  deps: GraphDeps,
+  state: GraphStateValue,
+  reviewId: string,
+): Promise<HandoffReview> {
   const existing = await deps.store.reviews.get(reviewId);
   if (existing?.kind === "handoff") return existing;
   const settings = await deps.settings();
@@ -68,7 +76,12 @@ async function openHandoff(deps: GraphDeps, state: GraphStateValue, reviewId: st
   if (!created || stored.kind !== "handoff") return review;
 
   const patch = takeover
-    ? { status: "human" as const, assigneeId: takeover.id, assigneeName: takeover.name, category: state.category }
+    ? {
+        status: "human" as const,
+        assigneeId: takeover.id,
+        assigneeName: takeover.name,
+        category: state.category,
+      }
     : { status: "waiting_human" as const, category: state.category };
   deps.notifier.conversationUpdated(await moveConversation(deps.store, state.conversationId, patch));
   deps.notifier.reviewCreated(stored);

@@ -32,9 +32,12 @@ export const reviewNode =
       });
     }
     if (decision.type === "takeover" || reply === null) {
-      const takeoverBy = decision.type === "takeover" && actor.id ? { id: actor.id, name: actor.name ?? "Agent" } : null;
+      const takeoverBy =
+        decision.type === "takeover" && actor.id ? { id: actor.id, name: actor.name ?? "Agent" } : null;
       const failureReason =
-        decision.type === "reject" ? `A reviewer rejected the draft: ${decision.reason}` : "A reviewer took over.";
+        decision.type === "reject"
+          ? `A reviewer rejected the draft: ${decision.reason}`
+          : "A reviewer took over.";
       return new Command({
         goto: "handoff",
         update: { takeoverBy, failureReason, attempted: [...state.attempted, ...state.drafts] },
@@ -54,7 +57,11 @@ export const reviewNode =
     return new Command({ goto: END, update: { outcome: { kind: "sent", text: reply.text, by: actor } } });
   };
 
-async function openReview(deps: GraphDeps, state: GraphStateValue, reviewId: string): Promise<ApprovalReview> {
+async function openReview(
+  deps: GraphDeps,
+  state: GraphStateValue,
+  reviewId: string,
+): Promise<ApprovalReview> {
   const existing = await deps.store.reviews.get(reviewId);
   if (existing?.kind === "approval") return existing;
   const settings = await deps.settings();
@@ -80,7 +87,10 @@ async function openReview(deps: GraphDeps, state: GraphStateValue, reviewId: str
   const conversation = await deps.store.conversations.get(state.conversationId);
   if (conversation && conversation.status !== "awaiting_approval") {
     deps.notifier.conversationUpdated(
-      await moveConversation(deps.store, state.conversationId, { status: "awaiting_approval", category: state.category }),
+      await moveConversation(deps.store, state.conversationId, {
+        status: "awaiting_approval",
+        category: state.category,
+      }),
     );
   }
   deps.notifier.reviewCreated(stored);
@@ -91,7 +101,11 @@ async function returnToBot(deps: GraphDeps, conversationId: string) {
   const conversation = await deps.store.conversations.get(conversationId);
   if (conversation?.status !== "awaiting_approval") return;
   deps.notifier.conversationUpdated(
-    await moveConversation(deps.store, conversationId, { status: "bot", assigneeId: null, assigneeName: null }),
+    await moveConversation(deps.store, conversationId, {
+      status: "bot",
+      assigneeId: null,
+      assigneeName: null,
+    }),
   );
 }
 

@@ -25,7 +25,11 @@ export const routeNode =
         sources: state.drafts[0]?.sources.map((s) => s.id) ?? [],
       },
     });
-    return { route, routeReason: reason, failureReason: route === "handoff" ? failureText(reason, state) : null };
+    return {
+      chosenRoute: route,
+      routeReason: reason,
+      failureReason: route === "handoff" ? failureText(reason, state) : null,
+    };
   };
 
 function chooseRoute(
@@ -40,9 +44,11 @@ function chooseRoute(
     thresholds,
   });
   // A person asked for a redraft: the new draft goes back to them rather than straight out.
-  if (decided.route === "auto" && state.guidance.length > 0) return { route: "approval", reason: "guided_redraft" };
+  if (decided.route === "auto" && state.guidance.length > 0)
+    return { route: "approval", reason: "guided_redraft" };
   // Nothing to approve means nothing a reviewer could send: a person has to answer.
-  if (decided.route !== "handoff" && state.drafts.length === 0) return { route: "handoff", reason: "low_confidence" };
+  if (decided.route !== "handoff" && state.drafts.length === 0)
+    return { route: "handoff", reason: "low_confidence" };
   return decided;
 }
 

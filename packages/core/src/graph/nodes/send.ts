@@ -19,5 +19,7 @@ export const sendNode =
       sources: draft.sources,
       internal: false,
     });
-    return { outcome: { kind: "sent", text: draft.text, by: { type: "system", id: null, name: deps.botName } } };
+    return {
+      outcome: { kind: "sent", text: draft.text, by: { type: "system", id: null, name: deps.botName } },
+    };
   };

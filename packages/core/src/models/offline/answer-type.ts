@@ -10,7 +10,8 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
 
 const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
   amount: /[$€£¥]\s?\d|\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp|points?)|\bfree\b/i,
-  duration: /\d|\b(minutes?|hours?|days?|weeks?|months?|years?|immediately|same day|next day|instantly|overnight)\b/i,
+  duration:
+    /\d|\b(minutes?|hours?|days?|weeks?|months?|years?|immediately|same day|next day|instantly|overnight)\b/i,
   time: /\d\s?(am|pm|:\d\d)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|24\/7|noon|midnight)\b/i,
   contact: /\d{3}[-. )]\d{3,4}|@|\b(chat|phone|call)\b/i,
 };

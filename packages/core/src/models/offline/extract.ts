@@ -1,6 +1,7 @@
 import type { RetrievalHit } from "../../ports/model";
-import { analyze } from "../../retrieval/analyze";
+import { WEAK_TERMS, analyze } from "../../retrieval/analyze";
 import { splitSentences } from "../../retrieval/sentences";
+import { satisfiesAnswerType, type AnswerType } from "./answer-type";
 
 /** At most this many sentences make an extractive answer: enough for a fact and its condition. */
 const MAX_SENTENCES = 3;
@@ -23,11 +24,17 @@ interface Sentence {
 
 /**
  * Picks the sentences of an article that answer the question: greedily the sentence adding the most
- * not-yet-stated key terms (reviewer guidance terms count double, since a person asked for them),
+ * not-yet-stated key terms (reviewer guidance terms count double, since a person asked for them;
+ * stating the asked-for kind of fact, such as an amount for "how much", counts as one more term),
  * up to three, kept in article order so the answer reads as written. A correction is a complete human
  * answer and is used verbatim.
  */
-export function extractAnswer(hit: RetrievalHit, keyTerms: readonly string[], guidanceTerms: readonly string[]): Extract {
+export function extractAnswer(
+  hit: RetrievalHit,
+  keyTerms: readonly string[],
+  guidanceTerms: readonly string[],
+  answerType: AnswerType | null = null,
+): Extract {
   const titleTerms = new Set(analyze(hit.title));
   if (hit.kind === "correction") {
     const terms = new Set([...analyze(hit.text), ...analyze(hit.question ?? hit.title)]);
@@ -38,24 +45,35 @@ export function extractAnswer(hit: RetrievalHit, keyTerms: readonly string[], gu
       sentenceCount: 1,
     };
   }
-  const sentences: Sentence[] = splitSentences(hit.text).map((text, index) => ({ index, text, terms: new Set(analyze(text)) }));
+  const sentences: Sentence[] = splitSentences(hit.text).map((text, index) => ({
+    index,
+    text,
+    terms: new Set(analyze(text)),
+  }));
   const wanted = new Set(keyTerms);
   const wantedGuidance = new Set(guidanceTerms);
   const chosen: Sentence[] = [];
+  let factMissing = answerType !== null;
   while (chosen.length < MAX_SENTENCES) {
     let best: Sentence | null = null;
     let bestGain = 0;
     for (const sentence of sentences) {
       if (chosen.includes(sentence)) continue;
       let gain = 0;
-      for (const term of sentence.terms) gain += (wanted.has(term) ? 1 : 0) + (wantedGuidance.has(term) ? 2 : 0);
+      for (const term of sentence.terms)
+        gain += (wanted.has(term) ? termWeight(term) : 0) + (wantedGuidance.has(term) ? 2 : 0);
+      if (gain > 0 && factMissing && answerType !== null && satisfiesAnswerType(answerType, sentence.text))
+        gain += 1;
       if (gain > bestGain) {
         best = sentence;
         bestGain = gain;
       }
     }
-    if (best === null) break;
+    // Later sentences must add a topic word the answer and its title do not already state.
+    if (best === null || (chosen.length > 0 && bestGain < 0.5)) break;
     chosen.push(best);
+    if (chosen.length === 1) for (const term of titleTerms) wanted.delete(term);
+    if (answerType !== null && satisfiesAnswerType(answerType, best.text)) factMissing = false;
     for (const term of best.terms) {
       wanted.delete(term);
       wantedGuidance.delete(term);
@@ -79,4 +97,9 @@ export function paragraphAround(hit: RetrievalHit, sentence: string): string | n
   const paragraphs = hit.text.split(/\n\s*\n/).map((p) => splitSentences(p).join(" "));
   const first = sentence.split(/(?<=[.!?])\s/)[0] ?? sentence;
   return paragraphs.find((p) => p.includes(first)) ?? paragraphs[0] ?? null;
+}
+
+/** Qualifying words (quantities, time units) count for less than topic words, as in retrieval. */
+export function termWeight(term: string): number {
+  return WEAK_TERMS.has(term) ? 0.35 : 1;
 }

@@ -1,7 +1,7 @@
 import type { DraftModel, DraftRequest, ModelDraft, RetrievalHit } from "../../ports/model";
 import { distinctTerms } from "../../retrieval/analyze";
-import { expectedAnswerType, satisfiesAnswerType } from "./answer-type";
-import { extractAnswer, paragraphAround, type Extract } from "./extract";
+import { expectedAnswerType, satisfiesAnswerType, type AnswerType } from "./answer-type";
+import { extractAnswer, paragraphAround, termWeight, type Extract } from "./extract";
 
 /** Below this retrieval score nothing in the knowledge base is about the question. */
 const OUT_OF_SCOPE_BELOW = 0.3;
@@ -29,23 +29,24 @@ export class OfflineModel implements DraftModel {
       return {
         drafts: [],
         selfConfidence: 0,
-        reasoning: "Nothing in the help center or the approved corrections matches this question, so it looks out of scope.",
+        reasoning:
+          "Nothing in the help center or the approved corrections matches this question, so it looks out of scope.",
         outOfScope: true,
         category: null,
       };
     }
 
-    const primary = extractAnswer(top, retrieval.keyTerms, guidanceTerms);
+    const asked = expectedAnswerType(request.question);
+    const primary = extractAnswer(top, retrieval.keyTerms, guidanceTerms, asked);
     const drafts: DraftOption[] = [{ text: primary.text, sourceIds: [top.id] }];
     const notes: string[] = [describeMatch(top, primary, retrieval.keyTerms)];
 
     const guidanceNote = applyGuidance(request.guidance, guidanceTerms, primary, hits, drafts);
     if (guidanceNote !== null) notes.push(guidanceNote);
-    addAlternatives(top, primary, hits, retrieval.keyTerms, guidanceTerms, drafts);
+    addAlternatives(top, primary, hits, retrieval.keyTerms, guidanceTerms, asked, drafts);
 
-    const answerCoverage = retrieval.keyTerms.length > 0 ? primary.covered.size / retrieval.keyTerms.length : 0;
-    let selfConfidence = 0.5 * top.score + 0.5 * answerCoverage;
-    const asked = expectedAnswerType(request.question);
+    // Self-assessment: half how well the source matches, half how much of the question the answer states.
+    let selfConfidence = 0.5 * top.score + 0.5 * answerCoverage(primary, retrieval.keyTerms);
     const firstDraft = drafts[0]?.text ?? "";
     if (asked !== null && !satisfiesAnswerType(asked, firstDraft)) {
       selfConfidence *= MISSING_FACT_FACTOR;
@@ -68,7 +69,13 @@ export class OfflineModel implements DraftModel {
   }
 }
 
-const ASKED_WORDS: Readonly<Record<NonNullable<ReturnType<typeof expectedAnswerType>>, string>> = {
+function answerCoverage(extract: Extract, keyTerms: readonly string[]): number {
+  const total = keyTerms.reduce((sum, t) => sum + termWeight(t), 0);
+  if (total === 0) return 0;
+  return keyTerms.reduce((sum, t) => sum + (extract.covered.has(t) ? termWeight(t) : 0), 0) / total;
+}
+
+const ASKED_WORDS: Readonly<Record<AnswerType, string>> = {
   amount: "an amount",
   duration: "a length of time",
   time: "a time or day",
@@ -99,13 +106,15 @@ function applyGuidance(
 ): string | null {
   if (guidance.length === 0) return null;
   const quoted = guidance.map((g) => `"${g}"`).join(", ");
-  if (guidanceTerms.length === 0) return `Reviewer guidance ${quoted} has no searchable terms; the draft is unchanged.`;
+  if (guidanceTerms.length === 0)
+    return `Reviewer guidance ${quoted} has no searchable terms; the draft is unchanged.`;
   const missing = guidanceTerms.filter((t) => !primary.guided.has(t));
   if (missing.length === 0) return `Followed reviewer guidance ${quoted}: the answer covers it.`;
   let best: { hit: RetrievalHit; extract: Extract } | null = null;
   for (const hit of hits) {
     const extract = extractAnswer(hit, [], missing);
-    if (extract.guided.size > 0 && (best === null || extract.guided.size > best.extract.guided.size)) best = { hit, extract };
+    if (extract.guided.size > 0 && (best === null || extract.guided.size > best.extract.guided.size))
+      best = { hit, extract };
   }
   const first = drafts[0];
   if (best === null || first === undefined) {
@@ -123,6 +132,7 @@ function addAlternatives(
   hits: readonly RetrievalHit[],
   keyTerms: readonly string[],
   guidanceTerms: readonly string[],
+  asked: AnswerType | null,
   drafts: DraftOption[],
 ): void {
   const seen = new Set(drafts.map((d) => d.text));
@@ -133,7 +143,7 @@ function addAlternatives(
   };
   for (const hit of hits.slice(1, 3)) {
     if (hit.score >= Math.max(OUT_OF_SCOPE_BELOW, ALTERNATIVE_SHARE * top.score)) {
-      push(extractAnswer(hit, keyTerms, guidanceTerms).text, [hit.id]);
+      push(extractAnswer(hit, keyTerms, guidanceTerms, asked).text, [hit.id]);
     }
   }
   const paragraph = paragraphAround(top, primary.text);

@@ -1,0 +1,3 @@
+export * from "./risk-rules";
+export * from "./confidence";
+export * from "./route-policy";

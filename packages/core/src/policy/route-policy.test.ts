@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Confidence, RiskFlag } from "@handoff/contracts";
+import { decideRoute } from "./route-policy";
+
+const thresholds = { auto: 0.7, review: 0.4 };
+function confidence(score: number): Confidence {
+  return { score, parts: { model: score, retrieval: score, margin: score, coverage: score, rules: 1 } };
+}
+const flag = (category: RiskFlag["category"], forces: RiskFlag["forces"]): RiskFlag => ({
+  category,
+  forces,
+  evidence: "x",
+});
+
+describe("decideRoute", () => {
+  it("sends a confident answer, asks for approval when unsure and hands over when lost", () => {
+    const route = (score: number) =>
+      decideRoute({ confidence: confidence(score), flags: [], outOfScope: false, thresholds });
+    expect(route(0.7)).toEqual({ route: "auto", reason: "high_confidence" });
+    expect(route(0.69)).toEqual({ route: "approval", reason: "medium_confidence" });
+    expect(route(0.4)).toEqual({ route: "approval", reason: "medium_confidence" });
+    expect(route(0.39)).toEqual({ route: "handoff", reason: "low_confidence" });
+  });
+
+  it("a risky request needs approval however confident the answer", () => {
+    expect(
+      decideRoute({
+        confidence: confidence(0.99),
+        flags: [flag("money_movement", "approval")],
+        outOfScope: false,
+        thresholds,
+      }),
+    ).toEqual({ route: "approval", reason: "risk_rule" });
+  });
+
+  it("a handoff rule beats an approval rule and any confidence", () => {
+    const flags = [flag("money_movement", "approval"), flag("legal", "handoff")];
+    expect(decideRoute({ confidence: confidence(0.99), flags, outOfScope: false, thresholds })).toEqual({
+      route: "handoff",
+      reason: "risk_rule",
+    });
+  });
+
+  it("a customer asking for a person is handed over for that reason", () => {
+    expect(
+      decideRoute({
+        confidence: confidence(0.9),
+        flags: [flag("human_request", "handoff")],
+        outOfScope: false,
+        thresholds,
+      }),
+    ).toEqual({ route: "handoff", reason: "human_request" });
+  });
+
+  it("an out-of-scope question goes to a person even with a high score", () => {
+    expect(decideRoute({ confidence: confidence(0.95), flags: [], outOfScope: true, thresholds })).toEqual({
+      route: "handoff",
+      reason: "out_of_scope",
+    });
+  });
+});

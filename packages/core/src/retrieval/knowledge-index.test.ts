@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "@handoff/contracts";
+import { KnowledgeIndex } from "./knowledge-index";
+import { approvedCorrection, sampleArticles } from "./sample-help-center";
+
+function indexWithSamples(): KnowledgeIndex {
+  const index = new KnowledgeIndex();
+  index.setArticles(sampleArticles());
+  index.setCorrections([
+    approvedCorrection("c-ebike", "Do you sell electric bikes?", "We don't sell bikes or e-bikes."),
+    approvedCorrection("c-military", "Do you have a military discount?", "Yes, veterans get 10% off."),
+    approvedCorrection("c-student", "Do you offer a student discount?", "We don't have a student discount."),
+  ]);
+  return index;
+}
+
+describe("KnowledgeIndex", () => {
+  it("ranks the article that answers the question first, with a 0..1 score and the signals behind it", () => {
+    const result = indexWithSamples().search("Do you accept PayPal?");
+    expect(result.hits[0]?.id).toBe("payment-methods");
+    expect(result.hits[0]?.score).toBeGreaterThan(0.8);
+    expect(result.hits[0]?.tags).toEqual(["billing", "payment"]);
+    expect(result.coverage).toBe(1);
+    expect(result.margin).toBeGreaterThan(0.3);
+    for (const hit of result.hits) expect(hit.score).toBeLessThanOrEqual(1);
+  });
+
+  it("scores a question about something the help center never mentions low", () => {
+    for (const question of [
+      "Can I buy a fishing license at your store?",
+      "Do you have a desktop app for Linux?",
+    ]) {
+      expect(indexWithSamples().search(question).hits[0]?.score ?? 0).toBeLessThan(0.35);
+    }
+  });
+
+  it("matches a correction on its question, including paraphrases of it", () => {
+    const index = indexWithSamples();
+    for (const [question, id] of [
+      ["Do you carry e-bikes?", "c-ebike"],
+      ["Can I buy an electric bike from you?", "c-ebike"],
+      ["Is there a military discount?", "c-military"],
+      ["Do veterans get a discount?", "c-military"],
+    ]) {
+      const top = index.search(question ?? "").hits[0];
+      expect(top?.id, question).toBe(id);
+      expect(top?.kind).toBe("correction");
+      expect(top?.question).toBeDefined();
+      expect(top?.score, question).toBeGreaterThan(0.8);
+    }
+  });
+
+  it("does not confidently match a correction about a different kind of the same thing", () => {
+    const result = indexWithSamples().search("Do you offer a senior discount?");
+    expect(result.hits[0]?.score ?? 0).toBeLessThan(0.55);
+  });
+
+  it("indexes only approved corrections and lets one be replaced or removed", () => {
+    const index = new KnowledgeIndex();
+    index.setArticles(sampleArticles());
+    const pending = {
+      ...approvedCorrection("c-1", "Do you have a Linux app?", "Not yet."),
+      status: "pending" as const,
+    };
+    index.setCorrections([pending]);
+    expect(index.search("Linux app").hits).toHaveLength(0);
+
+    index.upsertCorrection({ ...pending, status: "approved" });
+    expect(index.search("Linux app").hits[0]?.id).toBe("c-1");
+    index.upsertCorrection({ ...pending, status: "approved", answer: "Yes, since March." });
+    expect(index.search("Linux app").hits[0]?.text).toBe("Yes, since March.");
+
+    index.removeCorrection("c-1");
+    expect(index.search("Linux app").hits).toHaveLength(0);
+    expect(index.size).toBe(sampleArticles().length);
+  });
+
+  it("reads a short follow-up together with the previous question", () => {
+    const index = indexWithSamples();
+    const followUp = index.search("and to Canada?", { previousQuestion: "How long does shipping take?" });
+    expect(followUp.query).toContain("How long does shipping take?");
+    expect(followUp.hits[0]?.id).toBe("shipping-regions");
+    const standalone = index.search("What is your refund policy?", {
+      previousQuestion: "Do you ship to Canada?",
+    });
+    expect(standalone.query).toBe("What is your refund policy?");
+  });
+
+  it("still finds the article when a key word is misspelt", () => {
+    expect(indexWithSamples().search("Do you take Paypall?").hits[0]?.id).toBe("payment-methods");
+  });
+
+  it("keeps a match's score on the same scale when the help center grows", () => {
+    const small = indexWithSamples().search("Do you accept PayPal?").hits[0]?.score ?? 0;
+    const large = new KnowledgeIndex();
+    const filler: Article[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `filler-${i}`,
+      title: `Feature note ${i}`,
+      tags: ["product"],
+      body: `Release ${i} improves dashboards, exports and notifications for every workspace.`,
+      updatedAt: "2025-01-01T00:00:00.000Z",
+    }));
+    large.setArticles([...sampleArticles(), ...filler]);
+    expect(large.search("Do you accept PayPal?").hits[0]?.score ?? 0).toBeCloseTo(small, 1);
+  });
+
+  it("returns no hits and zero signals for an empty or stop-word-only question", () => {
+    const result = indexWithSamples().search("is it?");
+    expect(result).toMatchObject({ hits: [], coverage: 0, margin: 0, keyTerms: [] });
+  });
+});
