@@ -317,7 +317,7 @@ export class ConversationService {
    * in between) is applied now. Pending pauses need nothing: their checkpoints wait for a decision.
    */
   async recover(): Promise<number> {
-    let resumed = 0;
+    let resumed = await this.answerUnansweredMessages();
     for (const review of await this.store.reviews.listByStatus(["decided"], 1000)) {
       if (!review.decision || !(await this.isPaused(review.threadId))) continue;
       const actor: Actor = { type: review.decidedBy ? "user" : "system", id: review.decidedBy, name: null };
@@ -329,6 +329,18 @@ export class ConversationService {
       resumed++;
     }
     return resumed;
+  }
+
+  /** A customer message stored just before a crash, that the bot never got to, is answered now. */
+  private async answerUnansweredMessages(): Promise<number> {
+    let answered = 0;
+    for (const conversation of await this.store.conversations.list({ statuses: ["bot"], limit: 1000 })) {
+      const [last] = await this.store.messages.listRecent(conversation.id, 1);
+      if (last?.author !== "customer") continue;
+      await this.queue.run(conversation.id, () => this.onCustomerMessage(conversation.id, last));
+      answered++;
+    }
+    return answered;
   }
 
   /** Waits for every queued run (graceful shutdown, tests). */

@@ -1,7 +1,11 @@
-import type { ApprovalPacket, HandoffPacket, SourceRef } from "@handoff/contracts";
+import type { ApprovalPacket, Confidence, HandoffPacket, SourceRef } from "@handoff/contracts";
 import type { GraphStateValue } from "./state";
 
-const NO_CONFIDENCE = { score: 0, parts: { model: 0, retrieval: 0, margin: 0, coverage: 0, rules: 0 } };
+/** The confidence of a run that produced no usable draft. */
+export const NO_CONFIDENCE: Confidence = {
+  score: 0,
+  parts: { model: 0, retrieval: 0, margin: 0, coverage: 0, rules: 0 },
+};
 
 /** What the approver sees: the question in context, every draft, and why the bot is unsure. */
 export function approvalPacket(state: GraphStateValue, deadline: string): ApprovalPacket {

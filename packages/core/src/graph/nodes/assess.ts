@@ -1,11 +1,6 @@
-import type { Confidence } from "@handoff/contracts";
 import { assessRisk, buildConfidence } from "../../policy";
+import { NO_CONFIDENCE } from "../packets";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
-
-const NO_CONFIDENCE: Confidence = {
-  score: 0,
-  parts: { model: 0, retrieval: 0, margin: 0, coverage: 0, rules: 0 },
-};
 
 /** Applies the risk rules and builds the confidence from all its signals. */
 export const assessNode =
