@@ -11,6 +11,7 @@ import { health } from "./routes/health";
 import { importArticles, listArticles } from "./routes/kb-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
 import { visitorSession } from "./routes/visitor-session";
+import { serveUiApps } from "./static-apps";
 
 /** The REST API: a thin router over the platform's services, one handler per route. */
 export function createHttpApp(platform: Platform): express.Express {
@@ -28,7 +29,9 @@ export function createHttpApp(platform: Platform): express.Express {
   });
 
   app.disable("x-powered-by");
-  app.use(helmet());
+  // The widget's pages set their own framing policy (see static-apps); everything else gets helmet's defaults.
+  const defaultHeaders = helmet();
+  app.use((req, res, next) => (req.path.startsWith("/widget/") ? next() : defaultHeaders(req, res, next)));
   app.get("/healthz", health(platform));
   app.use("/api/kb/import", express.json({ limit: "20mb" }));
   app.use(express.json({ limit: "100kb" }));
@@ -46,6 +49,7 @@ export function createHttpApp(platform: Platform): express.Express {
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "no such endpoint" } });
   });
+  serveUiApps(app, platform.config.ALLOWED_ORIGINS);
   app.use(errorHandler(platform.logger));
   return app;
 }

@@ -2,3 +2,4 @@ export * from "./test-server";
 export * from "./wait-for";
 export * from "./scenarios";
 export * from "./server-process";
+export * from "./browser";
