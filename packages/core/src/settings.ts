@@ -10,4 +10,6 @@ export const DEFAULT_SETTINGS: Settings = {
   categoryThresholds: {},
   approvalDeadlineMinutes: 30,
   handoffDeadlineMinutes: 15,
+  approvalTimeoutPolicy: "escalate",
+  softGateCategories: [],
 };

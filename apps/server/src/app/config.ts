@@ -11,17 +11,25 @@ const csv = z
   )
   .default([]);
 
+// docker compose passes unset variables as empty strings; treat those as not set.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 /** Environment variables the server reads, validated once at start-up. */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** Where the embedded SQLite file lives (app data and checkpoints). */
   DATA_DIR: z.string().default("./data"),
-  DATABASE_FILE: z.string().optional(),
-  OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.string().url().optional(),
+  DATABASE_FILE: optional(z.string()),
+  /** Selects the MongoDB store (production); without it the embedded SQLite file is used. */
+  MONGODB_URI: optional(z.string().startsWith("mongodb")),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(z.string().url()),
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** How often pauses are checked against their deadlines. */
+  DEADLINE_CHECK_SECONDS: z.coerce.number().min(0.1).default(15),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
   /** Origins allowed to open the widget and console sockets, besides the server's own. Empty = any. */
   ALLOWED_ORIGINS: csv,

@@ -4,6 +4,7 @@ import { createHttpApp } from "../http/create-http-app";
 import { createRealtime } from "../realtime/create-realtime";
 import type { Config } from "./config";
 import { createPlatform, type Platform, type PlatformOverrides } from "./create-platform";
+import { startDeadlineScheduler } from "./deadline-scheduler";
 
 /** A running server: its platform, address, and a graceful stop. */
 export interface RunningServer {
@@ -21,6 +22,8 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
   const io = createRealtime(http, platform);
   const resumed = await platform.conversations.recover();
   if (resumed) platform.logger.info({ resumed }, "applied decisions that a previous process had recorded");
+  const deadlines = startDeadlineScheduler(platform, config.DEADLINE_CHECK_SECONDS * 1000);
+  await deadlines.tick();
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
@@ -30,6 +33,7 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
     io,
     url: `http://127.0.0.1:${port}`,
     async stop() {
+      deadlines.stop();
       await io.close();
       await platform.close();
     },

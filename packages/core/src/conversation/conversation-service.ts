@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type {
   Actor,
+  ApprovalReview,
   Conversation,
   ConversationSnapshot,
   CustomerProfile,
@@ -33,6 +34,8 @@ export interface ConversationServiceDeps extends GraphDeps {
 }
 
 type RunInput = typeof GraphState.Update;
+
+const DEADLINE_ACTOR: Actor = { type: "system", id: null, name: "deadline" };
 
 const asActor = (user: Pick<User, "id" | "name">): Actor => ({ type: "user", id: user.id, name: user.name });
 
@@ -341,6 +344,68 @@ export class ConversationService {
       answered++;
     }
     return answered;
+  }
+
+  /**
+   * Applies the timeout policy to every pause whose deadline has passed. Deadlines live in the store,
+   * so they hold across restarts; decisions are compare-and-set, so each applies once.
+   */
+  async applyDueDeadlines(): Promise<number> {
+    const due = await this.store.reviews.listDue(this.deps.clock.now().toISOString(), 200);
+    let applied = 0;
+    for (const review of due) {
+      const done = await this.queue.run(review.conversationId, () =>
+        review.kind === "approval" ? this.expireApproval(review) : this.remindWaitingCustomer(review),
+      );
+      if (done) applied++;
+    }
+    return applied;
+  }
+
+  private async expireApproval(review: ApprovalReview): Promise<boolean> {
+    const settings = await this.deps.settings();
+    const conversation = await this.getConversation(review.conversationId);
+    const softGate =
+      settings.approvalTimeoutPolicy === "auto_send" &&
+      review.packet.riskFlags.length === 0 &&
+      settings.softGateCategories.includes(conversation.category ?? "");
+    if (!softGate && settings.approvalTimeoutPolicy !== "reject") {
+      await postMessage(this.deps, {
+        conversationId: review.conversationId,
+        clientId: `${review.id}:timeout`,
+        author: "system",
+        authorName: null,
+        text: "Thanks for your patience. This needs a closer look, so I'm passing your conversation to our team now.",
+        sources: [],
+        internal: false,
+      });
+    }
+    const decision: ReviewDecision = softGate
+      ? { type: "approve" }
+      : { type: "reject", reason: "No one decided on the draft before its deadline." };
+    try {
+      await this.applyDecision(review, decision, DEADLINE_ACTOR);
+      return true;
+    } catch (error) {
+      // Someone decided in the meantime: their decision stands.
+      if (error instanceof DomainError && error.code === "conflict") return false;
+      throw error;
+    }
+  }
+
+  /** Nobody picked up a handoff in time: tell the customer once, and offer to reply by email. */
+  private async remindWaitingCustomer(review: Review): Promise<boolean> {
+    if (review.status !== "pending") return false;
+    const { duplicate } = await postMessage(this.deps, {
+      conversationId: review.conversationId,
+      clientId: `${review.id}:timeout`,
+      author: "system",
+      authorName: null,
+      text: "Our team is busier than usual. Leave your email and we'll reply as soon as someone is free, or keep this window open.",
+      sources: [],
+      internal: false,
+    });
+    return !duplicate;
   }
 
   /** Waits for every queued run (graceful shutdown, tests). */

@@ -34,13 +34,22 @@ export const reviewNode =
     if (decision.type === "takeover" || reply === null) {
       const takeoverBy =
         decision.type === "takeover" && actor.id ? { id: actor.id, name: actor.name ?? "Agent" } : null;
+      // A rejection by the deadline or by the customer asking for a person is not a reviewer's verdict.
       const failureReason =
-        decision.type === "reject"
-          ? `A reviewer rejected the draft: ${decision.reason}`
-          : "A reviewer took over.";
+        decision.type !== "reject"
+          ? "A reviewer took over."
+          : actor.type === "user"
+            ? `A reviewer rejected the draft: ${decision.reason}`
+            : decision.reason;
+      const routeReason =
+        actor.type === "system"
+          ? "timeout"
+          : actor.type === "customer"
+            ? "customer_request"
+            : state.routeReason;
       return new Command({
         goto: "handoff",
-        update: { takeoverBy, failureReason, attempted: [...state.attempted, ...state.drafts] },
+        update: { takeoverBy, failureReason, routeReason, attempted: [...state.attempted, ...state.drafts] },
       });
     }
 
