@@ -23,3 +23,35 @@ export const Correction = z.object({
   reviewedAt: Timestamp.nullable(),
 });
 export type Correction = z.infer<typeof Correction>;
+
+/** GET /api/corrections query: filter by status and free text. */
+export const CorrectionQuery = z.object({
+  status: CorrectionStatus.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type CorrectionQuery = z.infer<typeof CorrectionQuery>;
+
+/** Approving a correction, optionally rewritten into a reusable example and tagged. */
+export const CorrectionApprove = z.object({
+  question: z.string().trim().min(1).max(2000).optional(),
+  answer: z.string().trim().min(1).max(4000).optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
+});
+export type CorrectionApprove = z.infer<typeof CorrectionApprove>;
+
+/** Rejecting a correction needs a reason. */
+export const CorrectionReject = z.object({ reason: z.string().trim().min(1, "say why").max(2000) });
+
+/** Merging duplicates into one kept correction. */
+export const CorrectionMerge = z.object({ keepId: Id, duplicateIds: z.array(Id).min(1).max(200) });
+
+/** One action on many corrections. */
+export const CorrectionBulk = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("approve"), ids: z.array(Id).min(1).max(500) }),
+  z.object({
+    action: z.literal("reject"),
+    ids: z.array(Id).min(1).max(500),
+    reason: z.string().trim().min(1).max(2000),
+  }),
+]);

@@ -9,3 +9,4 @@ export * from "./retrieval";
 export * from "./policy";
 export * from "./models/offline";
 export * from "./models/openai";
+export * from "./feedback";

@@ -1,5 +1,6 @@
 import {
   ConversationService,
+  FeedbackService,
   KnowledgeService,
   SettingsService,
   systemClock,
@@ -27,6 +28,7 @@ export interface Platform {
   settings: SettingsService;
   auth: AuthService;
   conversations: ConversationService;
+  feedback: FeedbackService;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     modelTimeoutMs: config.MODEL_TIMEOUT_MS,
     botName: config.BOT_NAME,
   });
+  const feedback = new FeedbackService(store, knowledge);
   return {
     config,
     logger,
@@ -70,6 +73,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     settings,
     auth,
     conversations,
+    feedback,
     async close() {
       await conversations.idle();
       await store.close();

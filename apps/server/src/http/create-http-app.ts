@@ -4,7 +4,16 @@ import helmet from "helmet";
 import type { Platform } from "../app/create-platform";
 import { requireUser } from "./auth-middleware";
 import { errorHandler } from "./error-handler";
+import { exportAudit } from "./routes/audit-export";
 import { listAudit } from "./routes/audit-routes";
+import {
+  approveCorrection,
+  bulkCorrections,
+  listCorrections,
+  mergeCorrections,
+  rejectCorrection,
+  retireCorrection,
+} from "./routes/correction-routes";
 import { login, logout, me } from "./routes/auth-routes";
 import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
@@ -44,6 +53,13 @@ export function createHttpApp(platform: Platform): express.Express {
   app.get("/api/kb/articles", agents, listArticles(platform));
   app.post("/api/kb/import", supervisors, importArticles(platform));
   app.get("/api/audit", supervisors, listAudit(platform));
+  app.get("/api/audit/export", supervisors, exportAudit(platform));
+  app.get("/api/corrections", supervisors, listCorrections(platform));
+  app.post("/api/corrections/merge", supervisors, mergeCorrections(platform));
+  app.post("/api/corrections/bulk", supervisors, bulkCorrections(platform));
+  app.post("/api/corrections/:id/approve", supervisors, approveCorrection(platform));
+  app.post("/api/corrections/:id/reject", supervisors, rejectCorrection(platform));
+  app.post("/api/corrections/:id/retire", supervisors, retireCorrection(platform));
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));
   app.use("/api", (_req, res) => {

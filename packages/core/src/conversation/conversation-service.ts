@@ -22,7 +22,7 @@ import {
   type SupportGraph,
 } from "../graph";
 import type { GraphState } from "../graph/state";
-import { recordCorrection } from "./corrections";
+import { recordCorrection, recordTakeoverAnswer } from "./corrections";
 import { KeyedQueue } from "./keyed-queue";
 import { moveConversation } from "./lifecycle";
 import { postMessage } from "./post-message";
@@ -263,6 +263,10 @@ export class ConversationService {
           `${conversation.assigneeName ?? "another agent"} is handling this conversation`,
         );
       }
+    }
+    if (!input.internal) {
+      // Before the reply is stored, so "the customer's latest question" is the one it answers.
+      await recordTakeoverAnswer(this.deps, { conversationId, answer: input.text, actor: asActor(user) });
     }
     return postMessage(this.deps, {
       conversationId,

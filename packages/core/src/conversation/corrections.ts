@@ -50,3 +50,42 @@ function humanAnswer(review: ApprovalReview, decision: ReviewDecision): string |
       return null;
   }
 }
+
+/**
+ * An agent's reply during a takeover answers the customer's latest question: it becomes a pending
+ * correction, once per question (keyed by the question's sequence number).
+ */
+export async function recordTakeoverAnswer(
+  deps: { store: Store },
+  input: { conversationId: string; answer: string; actor: Actor },
+): Promise<void> {
+  const recent = await deps.store.messages.listRecent(input.conversationId, 30);
+  const visible = recent.filter((m) => !m.internal && m.author !== "system");
+  const lastAgentAt = visible.findLastIndex((m) => m.author === "agent");
+  const question = visible.slice(lastAgentAt + 1).findLast((m) => m.author === "customer");
+  if (!question) return;
+  const handoff = (await deps.store.reviews.listByConversation(input.conversationId)).findLast((r) => r.kind === "handoff");
+  const attempted = handoff?.kind === "handoff" ? (handoff.packet.attempted[0]?.text ?? null) : null;
+  const { correction, created } = await deps.store.corrections.create({
+    id: randomUUID(),
+    question: question.text,
+    answer: input.answer,
+    draft: attempted,
+    status: "pending",
+    reason: "takeover",
+    tags: [],
+    conversationId: input.conversationId,
+    sourceKey: `takeover:${input.conversationId}:${question.seq}`,
+    createdBy: input.actor.id,
+    createdAt: new Date().toISOString(),
+    reviewedBy: null,
+    reviewedAt: null,
+  });
+  if (!created) return;
+  await deps.store.audit.append({
+    actor: input.actor,
+    action: "correction.created",
+    conversationId: input.conversationId,
+    details: { correctionId: correction.id, from: "takeover" },
+  });
+}

@@ -93,6 +93,16 @@ export interface CorrectionRepo {
   get(id: string): Promise<Correction | null>;
   list(filter: { status?: CorrectionStatus; limit: number }): Promise<Correction[]>;
   setStatus(id: string, status: CorrectionStatus, reviewedBy: string | null): Promise<Correction | null>;
+  /** Rewrites a correction's text, tags or reason (fields left out stay); null when it does not exist. */
+  update(id: string, patch: CorrectionPatch): Promise<Correction | null>;
+}
+
+/** What a supervisor may rewrite on a correction. */
+export interface CorrectionPatch {
+  question?: string;
+  answer?: string;
+  tags?: string[];
+  reason?: string | null;
 }
 
 /** Append-only audit log. */

@@ -58,5 +58,18 @@ export function describeCorrections(ctx: StoreContext): void {
       expect(await ctx.store.corrections.get(input.id)).toEqual(approved);
       expect(await ctx.store.corrections.setStatus("corr-missing", "approved", null)).toBeNull();
     });
+
+    it("a supervisor's rewrite changes only the fields given", async () => {
+      const input = correction({ tags: ["old"], reason: "edit" });
+      await ctx.store.corrections.create(input);
+      const rewritten = await ctx.store.corrections.update(input.id, {
+        answer: "Reusable answer.",
+        tags: ["billing"],
+      });
+      expect(rewritten).toEqual({ ...input, answer: "Reusable answer.", tags: ["billing"] });
+      const noted = await ctx.store.corrections.update(input.id, { reason: null });
+      expect(noted).toEqual({ ...input, answer: "Reusable answer.", tags: ["billing"], reason: null });
+      expect(await ctx.store.corrections.update("corr-missing", { answer: "x" })).toBeNull();
+    });
   });
 }

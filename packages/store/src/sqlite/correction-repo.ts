@@ -60,6 +60,12 @@ export function sqliteCorrectionRepo(db: Database.Database, clock: Clock): Corre
      WHERE id = @id RETURNING *`,
   );
 
+  const update = db.prepare(
+    `UPDATE corrections SET question = COALESCE(@question, question), answer = COALESCE(@answer, answer),
+       tags = COALESCE(@tags, tags), reason = CASE WHEN @set_reason THEN @reason ELSE reason END
+     WHERE id = @id RETURNING *`,
+  );
+
   const create = db.transaction((input: Correction) => {
     const correction = Correction.parse(input);
     const { changes } = insert.run({
@@ -100,6 +106,20 @@ export function sqliteCorrectionRepo(db: Database.Database, clock: Clock): Corre
         limit: limitParam(limit),
       });
       return rows.map((row) => correctionFromRow.parse(row));
+    },
+
+    async update(id, patch) {
+      return parseOptional(
+        correctionFromRow,
+        update.get({
+          id,
+          question: patch.question ?? null,
+          answer: patch.answer ?? null,
+          tags: patch.tags === undefined ? null : toJson(patch.tags),
+          set_reason: patch.reason === undefined ? 0 : 1,
+          reason: patch.reason ?? null,
+        }),
+      );
     },
 
     async setStatus(id, status, reviewedBy) {
