@@ -15,6 +15,8 @@ export const ApprovalPacket = z.object({
   sources: z.array(SourceRef),
   riskFlags: z.array(RiskFlag),
   routeReason: RouteReason,
+  /** The help-center category the question fell in (per-category thresholds and metrics). */
+  category: z.string().nullable().default(null),
   guidance: z.array(z.string()),
   deadline: Timestamp,
 });
@@ -32,6 +34,7 @@ export const HandoffPacket = z.object({
   sources: z.array(SourceRef),
   riskFlags: z.array(RiskFlag),
   routeReason: RouteReason,
+  category: z.string().nullable().default(null),
   failureReason: z.string(),
   deadline: Timestamp,
 });

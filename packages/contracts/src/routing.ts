@@ -71,6 +71,7 @@ export const RouteReason = z.enum([
   "guided_redraft",
   "timeout",
   "customer_request",
+  "shadow_mode",
 ]);
 export type RouteReason = z.infer<typeof RouteReason>;
 

@@ -18,9 +18,69 @@ export const Settings = z.object({
   approvalTimeoutPolicy: ApprovalTimeoutPolicy,
   /** Categories where a low-risk draft may be sent when its review times out. */
   softGateCategories: z.array(z.string().trim().min(1).max(60)).max(100),
+  /** Categories in shadow mode: the bot drafts, a person sends everything, agreement is measured. */
+  shadowCategories: z.array(z.string().trim().min(1).max(60)).max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 
 /** A partial update of settings (validated again as a whole after merging). */
 export const SettingsPatch = Settings.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** GET /api/metrics query: a period and optionally one category. */
+export const MetricsQuery = z.object({
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  category: z.string().trim().max(60).optional(),
+});
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+const Duration = z.object({
+  medianMs: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+  count: z.number().int(),
+});
+
+/** What the supervisor dashboard shows for a period. */
+export const Metrics = z.object({
+  messages: z.number().int(),
+  automationRate: z.number().nullable(),
+  routes: z.object({ auto: z.number().int(), approval: z.number().int(), handoff: z.number().int() }),
+  escalationsByReason: z.record(z.string(), z.number().int()),
+  decisions: z.object({
+    total: z.number().int(),
+    approved: z.number().int(),
+    edited: z.number().int(),
+    rejected: z.number().int(),
+    other: z.number().int(),
+    approvalRate: z.number().nullable(),
+    editRate: z.number().nullable(),
+    rejectionRate: z.number().nullable(),
+  }),
+  pauseToDecision: Duration,
+  handoffToFirstReply: Duration,
+  /** Approvals made faster than a person can read the draft. */
+  rubberStamps: z.object({ count: z.number().int(), share: z.number().nullable() }),
+  shadowAgreementRate: z.number().nullable(),
+  corrections: z.object({ created: z.number().int(), approved: z.number().int() }),
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+/** A threshold change the data supports, applied with one click. */
+export const Recommendation = z.object({
+  category: z.string(),
+  kind: z.enum(["relax", "attention"]),
+  reviews: z.number().int(),
+  unmodifiedRate: z.number(),
+  modifiedRate: z.number(),
+  current: Thresholds,
+  suggested: Thresholds,
+  explanation: z.string(),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+/** POST /api/metrics/recommendations/apply */
+export const ApplyRecommendation = z.object({
+  category: z.string().trim().min(1).max(60),
+  thresholds: Thresholds,
+});

@@ -10,3 +10,4 @@ export * from "./policy";
 export * from "./models/offline";
 export * from "./models/openai";
 export * from "./feedback";
+export * from "./metrics";

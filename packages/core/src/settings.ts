@@ -12,4 +12,5 @@ export const DEFAULT_SETTINGS: Settings = {
   handoffDeadlineMinutes: 15,
   approvalTimeoutPolicy: "escalate",
   softGateCategories: [],
+  shadowCategories: [],
 };

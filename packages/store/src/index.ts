@@ -1,1 +1,2 @@
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store";
+export { openMongoStore, type MongoStore, type MongoStoreOptions } from "./mongo/mongo-store";

@@ -1,6 +1,7 @@
 import {
   ConversationService,
   FeedbackService,
+  MetricsService,
   KnowledgeService,
   SettingsService,
   systemClock,
@@ -9,7 +10,7 @@ import {
   type BaseCheckpointSaver,
   type Store,
 } from "@handoff/core";
-import { openSqliteStore } from "@handoff/store";
+import { openMongoStore, openSqliteStore } from "@handoff/store";
 
 import { AuthService } from "../auth/auth-service";
 import { databaseFile, type Config } from "./config";
@@ -29,6 +30,7 @@ export interface Platform {
   auth: AuthService;
   conversations: ConversationService;
   feedback: FeedbackService;
+  metrics: MetricsService;
   close(): Promise<void>;
 }
 
@@ -74,9 +76,17 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     auth,
     conversations,
     feedback,
+    metrics: new MetricsService(store),
     async close() {
       await conversations.idle();
       await store.close();
     },
   };
+}
+
+/** MongoDB when MONGODB_URI is set (production), the embedded SQLite file otherwise. */
+function openStorage(config: Config) {
+  return config.MONGODB_URI
+    ? openMongoStore({ uri: config.MONGODB_URI })
+    : openSqliteStore({ file: databaseFile(config) });
 }

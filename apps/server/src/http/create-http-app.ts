@@ -17,6 +17,7 @@ import {
 import { login, logout, me } from "./routes/auth-routes";
 import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
+import { applyRecommendation, getMetrics, getRecommendations } from "./routes/metrics-routes";
 import { importArticles, listArticles } from "./routes/kb-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
 import { visitorSession } from "./routes/visitor-session";
@@ -60,6 +61,9 @@ export function createHttpApp(platform: Platform): express.Express {
   app.post("/api/corrections/:id/approve", supervisors, approveCorrection(platform));
   app.post("/api/corrections/:id/reject", supervisors, rejectCorrection(platform));
   app.post("/api/corrections/:id/retire", supervisors, retireCorrection(platform));
+  app.get("/api/metrics", supervisors, getMetrics(platform));
+  app.get("/api/metrics/recommendations", supervisors, getRecommendations(platform));
+  app.post("/api/metrics/recommendations/apply", supervisors, applyRecommendation(platform));
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));
   app.use("/api", (_req, res) => {

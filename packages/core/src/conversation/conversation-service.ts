@@ -193,7 +193,14 @@ export class ConversationService {
       actor,
       action: "review.decided",
       conversationId: review.conversationId,
-      details: { reviewId: review.id, decision, routeReason: review.packet.routeReason },
+      details: {
+        reviewId: review.id,
+        decision,
+        routeReason: review.packet.routeReason,
+        category: review.packet.category,
+        draftWords: review.packet.draft.text.split(/\s+/).length,
+        waitedMs: Date.parse(decided.decidedAt ?? review.createdAt) - Date.parse(review.createdAt),
+      },
     });
     this.deps.notifier.reviewUpdated(decided);
     await recordCorrection(this.deps, review, decision, actor);

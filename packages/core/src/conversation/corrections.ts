@@ -64,7 +64,9 @@ export async function recordTakeoverAnswer(
   const lastAgentAt = visible.findLastIndex((m) => m.author === "agent");
   const question = visible.slice(lastAgentAt + 1).findLast((m) => m.author === "customer");
   if (!question) return;
-  const handoff = (await deps.store.reviews.listByConversation(input.conversationId)).findLast((r) => r.kind === "handoff");
+  const handoff = (await deps.store.reviews.listByConversation(input.conversationId)).findLast(
+    (r) => r.kind === "handoff",
+  );
   const attempted = handoff?.kind === "handoff" ? (handoff.packet.attempted[0]?.text ?? null) : null;
   const { correction, created } = await deps.store.corrections.create({
     id: randomUUID(),

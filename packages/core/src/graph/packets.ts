@@ -22,6 +22,7 @@ export function approvalPacket(state: GraphStateValue, deadline: string): Approv
     sources: retrievedSources(state),
     riskFlags: state.flags,
     routeReason: state.routeReason ?? "medium_confidence",
+    category: state.category,
     guidance: state.guidance,
     deadline,
   };
@@ -40,6 +41,7 @@ export function handoffPacket(state: GraphStateValue, deadline: string): Handoff
     sources: retrievedSources(state),
     riskFlags: state.flags,
     routeReason: state.routeReason ?? "low_confidence",
+    category: state.category,
     failureReason: state.failureReason ?? "A person was asked to take over.",
     deadline,
   };

@@ -87,6 +87,7 @@ export function approvalReview(overrides: Partial<ApprovalReview> = {}): Approva
     decidedBy: null,
     packet: {
       conversationId,
+      category: "returns",
       question: "Can I get a refund?",
       recentTurns: [{ author: "customer", text: "Can I get a refund?", at: new Date().toISOString() }],
       draft: { id: "d1", text: "Yes, within 30 days.", sources: [source] },
@@ -122,6 +123,7 @@ export function handoffReview(overrides: Partial<HandoffReview> = {}): HandoffRe
     decidedBy: null,
     packet: {
       conversationId,
+      category: null,
       question: "I want to talk to a lawyer about this.",
       recentTurns: [],
       summary: "Customer threatens legal action over a late delivery.",

@@ -9,7 +9,15 @@ export const routeNode =
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
     const settings = await deps.settings();
     const thresholds = (state.category && settings.categoryThresholds[state.category]) || settings.thresholds;
-    const { route, reason } = chooseRoute(state, thresholds);
+    const chosen = chooseRoute(state, thresholds);
+    // Shadow mode: the bot still drafts, but a person sends everything until the category earns trust.
+    const shadow =
+      chosen.route === "auto" &&
+      state.category !== null &&
+      settings.shadowCategories.includes(state.category);
+    const { route, reason } = shadow
+      ? { route: "approval" as const, reason: "shadow_mode" as const }
+      : chosen;
     await deps.store.audit.append({
       actor: { type: "system", id: null, name: deps.model.name },
       action: "message.routed",
@@ -17,6 +25,7 @@ export const routeNode =
       details: {
         runId: state.runId,
         round: state.round,
+        category: state.category,
         route,
         reason,
         confidence: state.confidence,

@@ -1,0 +1,65 @@
+import { Types } from "mongoose";
+import { z } from "zod";
+import { AuditAction, AuditEvent } from "@handoff/contracts";
+import type { AuditRepo, Clock } from "@handoff/core";
+import type { AuditModel } from "./audit-model";
+import { checkLimit, filterString, plainJson } from "./docs";
+
+/** An audit_events document mapped to the contract AuditEvent. */
+const auditFromDoc = z
+  .object({
+    _id: z.instanceof(Types.ObjectId),
+    at: z.date(),
+    actor: z.unknown(),
+    action: z.string(),
+    conversationId: z.string().nullable(),
+    details: z.unknown(),
+  })
+  .transform(({ _id, at, ...rest }) => ({ ...rest, id: _id.toHexString(), at: at.toISOString() }))
+  .pipe(AuditEvent);
+
+/** AuditRepo on MongoDB: append-only, read newest first. */
+export function mongoAuditRepo(model: AuditModel, clock: Clock): AuditRepo {
+  return {
+    async append(event) {
+      const _id = new Types.ObjectId();
+      const at = clock.now();
+      // Validated, and details normalised to what JSON keeps, before writing: a bad event is refused
+      // rather than poisoning every later list(), and it reads back as the SQLite adapter's does.
+      const checked = AuditEvent.parse({
+        ...event,
+        id: _id.toHexString(),
+        at: at.toISOString(),
+        details: plainJson(event.details),
+      });
+      await model.create({
+        _id,
+        at,
+        actor: checked.actor,
+        action: checked.action,
+        conversationId: checked.conversationId,
+        details: checked.details,
+      });
+      return checked;
+    },
+
+    async list({ conversationId, action, limit }) {
+      const max = checkLimit(limit);
+      // Any action string may be asked for; one that is not an AuditAction matches nothing, as in SQLite.
+      const known = action === undefined ? undefined : AuditAction.safeParse(action);
+      if (max === 0 || known?.success === false) return [];
+      const filter = {
+        ...(conversationId === undefined
+          ? {}
+          : { conversationId: filterString(conversationId, "conversationId") }),
+        ...(known?.success ? { action: known.data } : {}),
+      };
+      const docs = await model
+        .find(filter)
+        .sort({ at: -1, _id: -1 })
+        .limit(max ?? 0)
+        .lean();
+      return docs.map((doc) => auditFromDoc.parse(doc));
+    },
+  };
+}

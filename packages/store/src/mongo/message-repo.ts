@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { trusted } from "mongoose";
+import { z } from "zod";
+import { Message } from "@handoff/contracts";
+import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
+import { messagePreview } from "../shared/preview";
+import type { ConversationModel } from "./conversation-model";
+import { checkLimit, filterNumber, filterString, isDuplicateKey, parseNullable, plainJson } from "./docs";
+import type { MessageModel } from "./message-model";
+
+/** A messages document mapped to the contract Message. */
+const messageFromDoc = z
+  .object({
+    _id: z.string(),
+    conversationId: z.string(),
+    seq: z.number(),
+    clientId: z.string().nullable(),
+    author: z.string(),
+    authorName: z.string().nullable(),
+    text: z.string(),
+    sources: z.unknown(),
+    internal: z.boolean(),
+    createdAt: z.date(),
+  })
+  .transform(({ _id, createdAt, ...rest }) => ({ ...rest, id: _id, createdAt: createdAt.toISOString() }))
+  .pipe(Message);
+
+const SeqDoc = z.object({ seq: z.number() });
+
+/**
+ * How often one append may lose the race for a seq before giving up. Each loss means another append
+ * to the same conversation succeeded, so this only runs out under a pathological burst.
+ */
+const MAX_ATTEMPTS = 200;
+
+/**
+ * MessageRepo on MongoDB, without transactions. The unique (conversationId, seq) index allocates
+ * sequence numbers: an append inserts seq = highest stored + 1 and, if another append took that seq
+ * first (E11000), reads the new highest and tries again. A seq is therefore only ever inserted after
+ * its predecessor is stored: no gaps, not even briefly for a concurrent reader, and nothing to repair
+ * if a process dies mid-append. The conversation's lastSeq/preview follow the messages with $max.
+ */
+export function mongoMessageRepo(
+  messages: MessageModel,
+  conversations: ConversationModel,
+  clock: Clock,
+): MessageRepo {
+  /** The highest stored seq of a conversation, 0 when it has no messages. */
+  async function highestSeq(conversationId: string): Promise<number> {
+    const doc = await messages.findOne({ conversationId }, { seq: 1 }).sort({ seq: -1 }).lean();
+    return doc === null ? 0 : SeqDoc.parse(doc).seq;
+  }
+
+  /** The message an earlier send with this clientId stored, if any. */
+  async function byClientId(conversationId: string, clientId: string): Promise<Message | null> {
+    return parseNullable(messageFromDoc, await messages.findOne({ conversationId, clientId }).lean());
+  }
+
+  /**
+   * Raises the conversation's lastSeq and updatedAt to this message's, and moves the preview to it
+   * unless a later visible message already holds it. $max keeps a slow append from moving them back.
+   */
+  async function follow(message: Message, at: Date): Promise<void> {
+    const raise = { $max: { lastSeq: message.seq, updatedAt: at } };
+    if (!message.internal) {
+      const moved = await conversations.updateOne(
+        { _id: message.conversationId, previewSeq: trusted({ $lt: message.seq }) },
+        { ...raise, $set: { previewSeq: message.seq, lastMessagePreview: messagePreview(message.text) } },
+      );
+      if (moved.matchedCount === 1) return;
+    }
+    await conversations.updateOne({ _id: message.conversationId }, raise);
+  }
+
+  return {
+    async append(input: NewMessage) {
+      const conversationId = filterString(input.conversationId, "conversationId");
+      const clientId = input.clientId === null ? null : filterString(input.clientId, "clientId");
+      const conversation = await conversations.findById(conversationId, { lastSeq: 1 }).lean();
+      if (conversation === null) {
+        throw new Error(`cannot append a message: conversation ${conversationId} does not exist`);
+      }
+      // lastSeq never runs ahead of the stored messages, so it is a safe first guess; a stale one
+      // only costs a retry.
+      let seq = conversation.lastSeq + 1;
+      for (let attempt = 1; ; attempt++) {
+        if (clientId !== null) {
+          const existing = await byClientId(conversationId, clientId);
+          if (existing !== null) return { message: existing, duplicate: true };
+        }
+        const at = clock.now();
+        // Checked before writing: a message that would not read back is never stored.
+        const message = Message.parse({
+          id: randomUUID(),
+          conversationId,
+          seq,
+          clientId,
+          author: input.author,
+          authorName: input.authorName,
+          text: input.text,
+          sources: plainJson(input.sources),
+          internal: input.internal,
+          createdAt: at.toISOString(),
+        });
+        try {
+          await messages.create({ ...message, _id: message.id, createdAt: at });
+        } catch (error) {
+          // Either the seq was taken (retry with the next one) or the clientId was (the check above
+          // returns the winner's message on the next pass).
+          if (!isDuplicateKey(error)) throw error;
+          if (attempt >= MAX_ATTEMPTS) {
+            throw new Error(`cannot append to conversation ${conversationId}: too much contention`, {
+              cause: error,
+            });
+          }
+          // A little jitter spreads a burst of appends out instead of having them collide in lockstep.
+          await sleep(Math.random() * Math.min(20, attempt));
+          seq = (await highestSeq(conversationId)) + 1;
+          continue;
+        }
+        await follow(message, at);
+        return { message, duplicate: false };
+      }
+    },
+
+    async listSince(conversationId, since, limit) {
+      const max = checkLimit(limit);
+      if (max === 0) return [];
+      const docs = await messages
+        .find({
+          conversationId: filterString(conversationId, "conversationId"),
+          seq: trusted({ $gt: filterNumber(since, "since") }),
+        })
+        .sort({ seq: 1 })
+        .limit(max ?? 0)
+        .lean();
+      return docs.map((doc) => messageFromDoc.parse(doc));
+    },
+
+    async listRecent(conversationId, count) {
+      const max = checkLimit(count);
+      if (max === 0) return [];
+      const docs = await messages
+        .find({ conversationId: filterString(conversationId, "conversationId") })
+        .sort({ seq: -1 })
+        .limit(max ?? 0)
+        .lean();
+      return docs.reverse().map((doc) => messageFromDoc.parse(doc));
+    },
+  };
+}
