@@ -44,8 +44,7 @@ export interface PlatformOverrides {
 /** Opens the store, loads the knowledge index and builds the services. */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const logger = createLogger(config.LOG_LEVEL);
-  const { store, checkpointer } =
-    overrides.storage ?? (await openSqliteStore({ file: databaseFile(config) }));
+  const { store, checkpointer } = overrides.storage ?? (await openStorage(config));
   const clock = overrides.clock ?? systemClock;
   const model = overrides.model ?? createModel(config);
   const notifier = new FanoutNotifier();
