@@ -1,0 +1,38 @@
+import type { Confidence } from "@handoff/contracts";
+
+const PARTS: Array<{ key: keyof Confidence["parts"]; label: string; hint: string }> = [
+  { key: "model", label: "Model", hint: "the model's own assessment" },
+  { key: "retrieval", label: "Retrieval", hint: "how well the knowledge base matched" },
+  { key: "margin", label: "Margin", hint: "lead of the best source over the next" },
+  { key: "coverage", label: "Coverage", hint: "share of the question's key terms covered" },
+  { key: "rules", label: "Rules", hint: "risk rule signals" },
+];
+
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+const level = (n: number) => (n >= 0.75 ? "high" : n >= 0.5 ? "medium" : "low");
+
+/** The confidence score and the signals it was built from. */
+export function ConfidenceMeter({ confidence }: { confidence: Confidence }) {
+  return (
+    <div className="confidence">
+      <div className={`confidence-score level-${level(confidence.score)}`}>
+        <span className="confidence-value">{pct(confidence.score)}</span>
+        <span className="confidence-label">confidence</span>
+      </div>
+      <dl className="confidence-parts">
+        {PARTS.map((p) => {
+          const value = confidence.parts[p.key];
+          return (
+            <div key={p.key} className="confidence-part" title={p.hint}>
+              <dt>{p.label}</dt>
+              <dd>
+                <meter min={0} max={1} value={value} aria-label={`${p.label}: ${pct(value)}`} />
+                <span>{pct(value)}</span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { User } from "@handoff/contracts";
+import type { ConnectionState } from "../hooks/use-console-connection";
+
+interface Props {
+  user: User;
+  connection: ConnectionState;
+  sound: boolean;
+  badge: boolean;
+  onSound(on: boolean): void;
+  onBadge(on: boolean): void;
+  onHelp(): void;
+  onSignOut(): void;
+}
+
+const CONNECTION: Record<ConnectionState, string> = {
+  connecting: "Connecting…",
+  online: "Live",
+  offline: "Reconnecting…",
+};
+
+/** Brand, connection state, notification switches, the signed-in user and sign out. */
+export function TopBar({ user, connection, sound, badge, onSound, onBadge, onHelp, onSignOut }: Props) {
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          H
+        </span>
+        Handoff Desk
+      </div>
+      <span className={`connection connection-${connection}`} role="status">
+        {CONNECTION[connection]}
+      </span>
+      <div className="top-actions">
+        <label className="switch">
+          <input type="checkbox" checked={sound} onChange={(e) => onSound(e.target.checked)} />
+          Sound
+        </label>
+        <label className="switch">
+          <input type="checkbox" checked={badge} onChange={(e) => onBadge(e.target.checked)} />
+          Title badge
+        </label>
+        <button type="button" className="btn btn-ghost" onClick={onHelp} aria-keyshortcuts="?">
+          Shortcuts
+        </button>
+        <span className="user">
+          <span className="user-name">{user.name}</span>
+          <span className={`role role-${user.role}`}>
+            {user.role === "supervisor" ? "Supervisor" : "Agent"}
+          </span>
+        </span>
+        <button type="button" className="btn btn-ghost" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

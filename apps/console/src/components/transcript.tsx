@@ -1,0 +1,56 @@
+import { useEffect, useRef } from "react";
+import type { Message } from "@handoff/contracts";
+import { clock } from "./format-time";
+
+const AUTHOR: Partial<Record<Message["author"], string>> = {
+  customer: "Customer",
+  bot: "Bot",
+  agent: "Agent",
+  system: "System",
+};
+
+interface Props {
+  messages: Message[];
+  label: string;
+  live?: boolean;
+}
+
+/**
+ * The conversation as the team sees it, internal notes included. Every text is rendered as text:
+ * whatever a customer or the model wrote, no markup from it is ever interpreted.
+ */
+export function Transcript({ messages, label, live = false }: Props) {
+  const end = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [messages.length]);
+
+  return (
+    <ol
+      className="transcript"
+      aria-label={label}
+      role={live ? "log" : undefined}
+      aria-live={live ? "polite" : undefined}
+    >
+      {messages.length === 0 && <li className="transcript-empty">No messages yet.</li>}
+      {messages.map((m) => (
+        <li
+          key={m.id}
+          className={`msg msg-${m.author}${m.internal ? " msg-internal" : ""}`}
+          data-author={m.author}
+          data-internal={m.internal || undefined}
+        >
+          <div className="msg-meta">
+            <span className="msg-author">
+              {m.internal ? "Internal note" : (AUTHOR[m.author] ?? m.author)}
+              {m.authorName && m.author !== "customer" ? ` · ${m.authorName}` : ""}
+            </span>
+            <time dateTime={m.createdAt}>{clock(m.createdAt)}</time>
+          </div>
+          <p className="msg-text">{m.text}</p>
+        </li>
+      ))}
+      <li ref={end} aria-hidden="true" className="transcript-end" />
+    </ol>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useReducer, useRef, useState } from "react";
+import { Conversation, Review, type Review as ReviewType } from "@handoff/contracts";
+import { connectConsole, type ConsoleSocket } from "../api/console-socket";
+import { listInbox } from "../api/requests";
+import { emptyInbox, inboxReducer } from "../inbox/inbox-state";
+
+export type ConnectionState = "connecting" | "online" | "offline";
+
+/**
+ * The console's live link: one socket for the session, the inbox loaded on every (re)connect and
+ * kept current by the server's pushes. Pushed payloads are checked against the contracts first.
+ */
+export function useConsoleConnection(
+  token: string,
+  handlers: { onNewReview(review: ReviewType): void; onUnauthorized(): void },
+) {
+  const [socket, setSocket] = useState<ConsoleSocket | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  const [inbox, dispatch] = useReducer(inboxReducer, emptyInbox);
+  const handlersRef = useRef(handlers);
+  useEffect(() => {
+    handlersRef.current = handlers;
+  });
+
+  useEffect(() => {
+    const s = connectConsole(token);
+    setSocket(s);
+    const reload = () => {
+      listInbox(s, true).then(
+        (data) => dispatch({ type: "loaded", inbox: data }),
+        () => setConnection("offline"),
+      );
+    };
+    s.on("connect", () => {
+      setConnection("online");
+      reload();
+    });
+    s.on("disconnect", () => setConnection("offline"));
+    s.on("connect_error", (err) => {
+      setConnection("offline");
+      if (/unauthorized/i.test(err.message)) handlersRef.current.onUnauthorized();
+    });
+    s.on("review:created", (raw) => {
+      const parsed = Review.safeParse(raw);
+      if (!parsed.success) return;
+      dispatch({ type: "reviews", reviews: [parsed.data] });
+      if (parsed.data.status === "pending") handlersRef.current.onNewReview(parsed.data);
+    });
+    s.on("review:updated", (raw) => {
+      const parsed = Review.safeParse(raw);
+      if (parsed.success) dispatch({ type: "reviews", reviews: [parsed.data] });
+    });
+    s.on("conversation:updated", (raw) => {
+      const parsed = Conversation.safeParse(raw);
+      if (parsed.success) dispatch({ type: "conversation", conversation: parsed.data });
+    });
+    return () => {
+      s.removeAllListeners();
+      s.disconnect();
+      setSocket(null);
+    };
+  }, [token]);
+
+  return { socket, connection, inbox, dispatch };
+}
