@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Correction } from "@handoff/contracts";
 import {
   api,
+  askAsNewCustomer,
   connectAgent,
   connectCustomer,
   nextReview,
@@ -31,23 +32,6 @@ const pending = async () =>
       supervisorToken,
     )
   ).body.corrections;
-
-/** Asks a question as a new customer and reports where it went and what it cited. */
-async function ask(question: string) {
-  const customer = await connectCustomer(server);
-  const { processed } = await server.platform.conversations.receiveCustomerMessage(customer.conversationId, {
-    clientId: "q",
-    text: question,
-  });
-  await processed;
-  const [routed] = await server.platform.store.audit.list({
-    conversationId: customer.conversationId,
-    action: "message.routed",
-    limit: 1,
-  });
-  const sources = Array.isArray(routed?.details.sources) ? routed.details.sources : [];
-  return { route: routed?.details.route, sources };
-}
 
 describe("the feedback loop", () => {
   it("an edited draft becomes one correction that, once approved, answers the question and a paraphrase; retired, it stops", async () => {
@@ -82,14 +66,19 @@ describe("the feedback loop", () => {
       supervisorToken,
     );
     expect(approved.status).toBe(200);
-    expect(await ask(question)).toEqual({ route: "auto", sources: [correction.id] });
-    expect(await ask("Is it possible to collect my order from the roastery?")).toEqual({
+    expect(await askAsNewCustomer(server, question)).toMatchObject({
+      route: "auto",
+      sources: [correction.id],
+    });
+    expect(
+      await askAsNewCustomer(server, "Is it possible to collect my order from the roastery?"),
+    ).toMatchObject({
       route: "auto",
       sources: [correction.id],
     });
 
     await api(server, "POST", `/api/corrections/${correction.id}/retire`, {}, supervisorToken);
-    const after = await ask(question);
+    const after = await askAsNewCustomer(server, question);
     expect(after.sources).not.toContain(correction.id);
   });
 

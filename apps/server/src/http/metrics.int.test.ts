@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Metrics, Recommendation } from "@handoff/contracts";
 import {
   api,
-  connectCustomer,
+  askAsNewCustomer,
   pendingApproval,
   startTestServer,
   SUPERVISOR,
@@ -18,21 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.dispose();
 });
-
-async function ask(text: string) {
-  const customer = await connectCustomer(server);
-  const { processed } = await server.platform.conversations.receiveCustomerMessage(customer.conversationId, {
-    clientId: "q",
-    text,
-  });
-  await processed;
-  const [routed] = await server.platform.store.audit.list({
-    conversationId: customer.conversationId,
-    action: "message.routed",
-    limit: 1,
-  });
-  return routed?.details;
-}
 
 /** Seeds review history as the audit log records it: `n` decisions in one category. */
 async function seedDecisions(category: string, n: number, type: "approve" | "edit") {
@@ -54,10 +39,10 @@ async function seedDecisions(category: string, n: number, type: "approve" | "edi
 
 describe("metrics, thresholds and recommendations", () => {
   it("a threshold change applies to the very next message and is audited", async () => {
-    expect((await ask("How long does standard delivery take?"))?.route).toBe("auto");
+    expect((await askAsNewCustomer(server, "How long does standard delivery take?"))?.route).toBe("auto");
     const res = await api(server, "PUT", "/api/settings", { thresholds: { auto: 0.99, review: 0.3 } }, token);
     expect(res.status).toBe(200);
-    expect((await ask("How long does standard delivery take?"))?.route).toBe("approval");
+    expect((await askAsNewCustomer(server, "How long does standard delivery take?"))?.route).toBe("approval");
     const audit = await server.platform.store.audit.list({ action: "settings.changed", limit: 5 });
     expect(audit[0]?.actor.name).toBe("Sam Supervisor");
   });
@@ -94,8 +79,8 @@ describe("metrics, thresholds and recommendations", () => {
   });
 
   it("the dashboard counts routes, decisions and flags approvals made faster than anyone can read", async () => {
-    await ask("How long does standard delivery take?");
-    await ask("I want to talk to a person");
+    await askAsNewCustomer(server, "How long does standard delivery take?");
+    await askAsNewCustomer(server, "I want to talk to a person");
     const { agent, review } = await pendingApproval(server);
     await agent.socket.emitWithAck("review:decide", { reviewId: review.id, decision: { type: "approve" } });
     const metrics = (await api<{ metrics: Metrics }>(server, "GET", "/api/metrics", undefined, token)).body
@@ -109,7 +94,7 @@ describe("metrics, thresholds and recommendations", () => {
 
   it("in shadow mode the bot drafts but a person sends everything", async () => {
     await api(server, "PUT", "/api/settings", { shadowCategories: ["shipping"] }, token);
-    const routed = await ask("How long does standard delivery take?");
+    const routed = await askAsNewCustomer(server, "How long does standard delivery take?");
     expect(routed).toMatchObject({ route: "approval", reason: "shadow_mode" });
   });
 });

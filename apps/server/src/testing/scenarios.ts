@@ -43,3 +43,24 @@ export async function customerTranscript(
   if (!sync.ok) throw new Error(sync.error.message);
   return sync.data.messages;
 }
+
+/** Asks a question as a brand-new customer, waits for the bot, and returns how it was routed. */
+export async function askAsNewCustomer(server: TestServer, text: string) {
+  const customer = await connectCustomer(server);
+  const { processed } = await server.platform.conversations.receiveCustomerMessage(customer.conversationId, {
+    clientId: "q",
+    text,
+  });
+  await processed;
+  const [routed] = await server.platform.store.audit.list({
+    conversationId: customer.conversationId,
+    action: "message.routed",
+    limit: 1,
+  });
+  const details = routed?.details ?? {};
+  return {
+    route: details.route,
+    reason: details.reason,
+    sources: Array.isArray(details.sources) ? details.sources : [],
+  };
+}
