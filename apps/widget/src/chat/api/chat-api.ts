@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { Conversation, ConversationSnapshot, Message, type VisitorSession } from "@handoff/contracts";
+import type { Identity } from "../../shared/bridge-protocol";
+import type { ApiResult } from "./api-result";
+import type { ContactLeave, ConversationRate, MessageRate } from "./proposed-contracts";
+import { identityRequest, requestVisitorSession } from "./visitor-session";
+import { openWidgetSocket, type SocketListeners } from "./widget-socket";
+
+const Sent = z.object({ message: Message, duplicate: z.boolean() });
+const Handed = z.object({ conversation: Conversation });
+
+/** Everything the chat does with the server, in one place (the UI never touches sockets or fetch). */
+export interface ChatConnection {
+  readonly session: VisitorSession;
+  sendMessage(input: { clientId: string; text: string }): Promise<ApiResult<z.output<typeof Sent>>>;
+  sync(since: number): Promise<ApiResult<ConversationSnapshot>>;
+  setTyping(typing: boolean): void;
+  requestHuman(): Promise<ApiResult<{ conversation: Conversation }>>;
+  rateMessage(input: MessageRate): Promise<ApiResult<null>>;
+  rateConversation(input: ConversationRate): Promise<ApiResult<null>>;
+  leaveContact(input: ContactLeave): Promise<ApiResult<null>>;
+  identify(identity: Identity): Promise<ApiResult<VisitorSession>>;
+  close(): void;
+}
+
+/** Starts (or resumes) a session and opens its socket. */
+export type ChatApi = (
+  session: { token?: string },
+  listeners: SocketListeners,
+) => Promise<ApiResult<ChatConnection>>;
+
+/** The real API against a Handoff Desk server. */
+export const serverChatApi =
+  (server: string): ChatApi =>
+  async (stored, listeners) => {
+    const started = await requestVisitorSession(server, stored.token ? { token: stored.token } : {});
+    if (!started.ok) return started;
+    const session = started.data;
+    const { socket, request, close } = openWidgetSocket(server, session.token, listeners);
+    const Null = z.null();
+    const connection: ChatConnection = {
+      session,
+      sendMessage: (input) => request(Sent, (s) => s.emitWithAck("message:send", input)),
+      sync: (since) => request(ConversationSnapshot, (s) => s.emitWithAck("messages:sync", { since })),
+      setTyping: (typing) => {
+        if (socket.connected) socket.emit("typing:set", { typing });
+      },
+      requestHuman: () => request(Handed, (s) => s.emitWithAck("handoff:request", {})),
+      rateMessage: (input) => request(Null, (s) => s.emitWithAck("feedback:rate", input), 5000),
+      rateConversation: (input) => request(Null, (s) => s.emitWithAck("conversation:rate", input), 5000),
+      leaveContact: (input) => request(Null, (s) => s.emitWithAck("contact:leave", input), 5000),
+      identify: (identity) =>
+        requestVisitorSession(server, { token: session.token, ...identityRequest(identity) }),
+      close,
+    };
+    return { ok: true, data: connection };
+  };

@@ -1,0 +1,91 @@
+/** The widget's words in each language it speaks; English fills any gap. */
+const en = {
+  title: "Chat with us",
+  greeting:
+    "Hi! Ask me anything about your order, delivery or our coffee. A person is always one click away.",
+  close: "Close chat",
+  placeholder: "Write a message…",
+  send: "Send",
+  askPerson: "Talk to a person",
+  statusBot: "Our assistant is answering",
+  statusApproval: "Checking with a teammate…",
+  statusWaiting: "Connecting you to a person…",
+  queuePosition: "You are number {n} in the queue",
+  statusHuman: "{name} is answering",
+  statusHumanUnnamed: "A teammate is answering",
+  statusResolved: "This conversation is resolved",
+  offline: "You are offline. Messages will be sent when the connection is back.",
+  connecting: "Connecting…",
+  queued: "Waiting to send",
+  sending: "Sending…",
+  you: "You",
+  assistant: "Assistant",
+  team: "Team",
+  sources: "Sources",
+  typing: "{name} is typing…",
+  typingBot: "The assistant is writing…",
+  helpful: "Was this answer helpful?",
+  thumbsUp: "Yes, helpful",
+  thumbsDown: "No, not helpful",
+  thanksFeedback: "Thanks for the feedback.",
+  feedbackFailed: "Your feedback could not be saved.",
+  rateTitle: "How did we do?",
+  rateStar: "{n} out of 5",
+  rateComment: "Anything to add? (optional)",
+  rateSubmit: "Send rating",
+  rateThanks: "Thank you for rating this conversation.",
+  emailTitle: "Nobody is free right now",
+  emailText: "Leave your email and we will write back as soon as a teammate is available.",
+  emailLabel: "Your email",
+  emailSubmit: "Notify me",
+  emailThanks: "Thanks! We will reply to {email}.",
+  emailInvalid: "Please enter a valid email address.",
+  saveFailed: "That did not go through. Please try again.",
+  newMessage: "New message from {name}: {text}",
+  tooLong: "Messages are limited to 4000 characters.",
+};
+
+export type Strings = typeof en;
+
+const fr: Partial<Strings> = {
+  title: "Discutons",
+  greeting: "Bonjour ! Posez-moi vos questions sur votre commande, la livraison ou nos cafés.",
+  close: "Fermer la discussion",
+  placeholder: "Écrivez un message…",
+  send: "Envoyer",
+  askPerson: "Parler à une personne",
+  statusBot: "Notre assistant vous répond",
+  statusApproval: "Vérification auprès d’un collègue…",
+  statusWaiting: "Mise en relation avec une personne…",
+  queuePosition: "Vous êtes numéro {n} dans la file",
+  statusHuman: "{name} vous répond",
+  offline: "Vous êtes hors ligne. Vos messages partiront au retour de la connexion.",
+  you: "Vous",
+  sources: "Sources",
+  typing: "{name} écrit…",
+};
+
+const de: Partial<Strings> = {
+  title: "Chatten Sie mit uns",
+  placeholder: "Nachricht schreiben…",
+  send: "Senden",
+  askPerson: "Mit einem Menschen sprechen",
+  statusApproval: "Ich frage kurz im Team nach…",
+  statusWaiting: "Wir verbinden Sie mit einer Person…",
+  statusHuman: "{name} antwortet Ihnen",
+  offline: "Sie sind offline. Nachrichten werden gesendet, sobald die Verbindung zurück ist.",
+  you: "Sie",
+  sources: "Quellen",
+};
+
+const languages: Record<string, Partial<Strings>> = { en, fr, de };
+
+/** Strings for a language tag such as "fr-CA" (falls back to its base language, then English). */
+export function stringsFor(language: string): Strings {
+  const base = language.toLowerCase().split("-")[0] ?? "en";
+  return { ...en, ...languages[base] };
+}
+
+/** Fills `{name}` style placeholders. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
