@@ -21,6 +21,9 @@ export const AuditAction = z.enum([
   "correction.created",
   "correction.reviewed",
   "user.signed_in",
+  "message.rated",
+  "conversation.rated",
+  "contact.left",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -16,9 +16,18 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const VisitorSessionRequest = z.object({
   token: z.string().max(500).optional(),
   customer: CustomerProfile.optional(),
+  /** The site backend's HMAC-SHA256 (hex) of its user id, so a visitor cannot pose as another user. */
+  identity: z
+    .object({ userId: z.string().trim().min(1).max(200), signature: z.string().trim().min(1).max(200) })
+    .optional(),
 });
 /** The visitor token is scoped to exactly one conversation. */
-export const VisitorSession = z.object({ token: z.string(), conversationId: z.string() });
+export const VisitorSession = z.object({
+  token: z.string(),
+  conversationId: z.string(),
+  /** True when the identity signature was verified. */
+  identified: z.boolean().optional(),
+});
 export type VisitorSession = z.infer<typeof VisitorSession>;
 
 /** POST /api/kb/import (supervisors): Markdown files with YAML front matter. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ClientId, MessageText } from "./common";
+import { ClientId, Id, MessageText } from "./common";
 import { Conversation } from "./conversation";
 import type { Result } from "./errors";
 import { Message } from "./message";
@@ -12,6 +12,36 @@ export const MessagesSync = z.object({ since: z.number().int().nonnegative() });
 export const TypingSet = z.object({ typing: z.boolean() });
 /** `handoff:request`: the customer asks for a person. */
 export const HandoffRequest = z.object({ reason: z.string().trim().max(500).optional() });
+
+/** `feedback:rate`: thumbs up/down on one bot answer; re-rating replaces the rating. */
+export const MessageRate = z.object({ messageId: Id, rating: z.enum(["up", "down"]) });
+export type MessageRate = z.infer<typeof MessageRate>;
+
+/** `conversation:rate`: satisfaction after the conversation is resolved. */
+export const ConversationRate = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
+});
+export type ConversationRate = z.infer<typeof ConversationRate>;
+
+/** `contact:leave`: an email to answer later when no agent was available in time. */
+export const ContactLeave = z.object({
+  email: z.string().trim().email().max(320),
+  note: z.string().trim().max(1000).optional(),
+});
+export type ContactLeave = z.infer<typeof ContactLeave>;
+
+/** `queue:position` (server -> widget): where a waiting conversation is in the human queue. */
+export const QueuePosition = z.object({
+  conversationId: Id,
+  position: z.number().int().positive(),
+  estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
+});
+export type QueuePosition = z.infer<typeof QueuePosition>;
+
+/** `handoff:unavailable` (server -> widget): nobody took the handoff before its deadline. */
+export const HandoffUnavailable = z.object({ conversationId: Id, reason: z.enum(["timeout", "no_agents"]) });
+export type HandoffUnavailable = z.infer<typeof HandoffUnavailable>;
 
 /** Conversation plus messages after a sequence number: what a (re)connecting client needs. */
 export const ConversationSnapshot = z.object({ conversation: Conversation, messages: z.array(Message) });
@@ -40,6 +70,9 @@ export interface WidgetClientEvents {
     payload: z.input<typeof HandoffRequest>,
     ack: Ack<{ conversation: Conversation }>,
   ) => void;
+  "feedback:rate": (payload: z.input<typeof MessageRate>, ack: Ack<null>) => void;
+  "conversation:rate": (payload: z.input<typeof ConversationRate>, ack: Ack<null>) => void;
+  "contact:leave": (payload: z.input<typeof ContactLeave>, ack: Ack<null>) => void;
 }
 
 /** Events the server pushes to a customer's widget (their own conversation only). */
@@ -47,4 +80,6 @@ export interface WidgetServerEvents {
   "message:new": (message: Message) => void;
   "conversation:updated": (conversation: Conversation) => void;
   typing: (event: TypingEvent) => void;
+  "queue:position": (payload: QueuePosition) => void;
+  "handoff:unavailable": (payload: HandoffUnavailable) => void;
 }

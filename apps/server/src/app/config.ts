@@ -33,6 +33,8 @@ export const ConfigSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
   /** Origins allowed to open the widget and console sockets, besides the server's own. Empty = any. */
   ALLOWED_ORIGINS: csv,
+  /** Secret the site's backend signs user ids with (HMAC-SHA256, hex) for the widget's identify(). */
+  WIDGET_IDENTITY_SECRET: optional(z.string().min(16)),
   BOT_NAME: z.string().default("Assistant"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seeds the demo help center and demo accounts on first start. */

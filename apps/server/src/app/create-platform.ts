@@ -1,5 +1,6 @@
 import {
   ConversationService,
+  CustomerFeedback,
   FeedbackService,
   MetricsService,
   KnowledgeService,
@@ -31,6 +32,7 @@ export interface Platform {
   conversations: ConversationService;
   feedback: FeedbackService;
   metrics: MetricsService;
+  customerFeedback: CustomerFeedback;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     conversations,
     feedback,
     metrics: new MetricsService(store),
+    customerFeedback: new CustomerFeedback({ store, notifier }),
     async close() {
       await conversations.idle();
       await store.close();

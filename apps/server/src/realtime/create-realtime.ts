@@ -3,6 +3,7 @@ import { Server } from "socket.io";
 import type { Platform } from "../app/create-platform";
 import { registerConsoleNamespace } from "./console-handlers";
 import { consoleNamespace, widgetNamespace } from "./namespaces";
+import { QueuePositions } from "./queue-positions";
 import { SocketNotifier } from "./socket-notifier";
 import { registerWidgetNamespace } from "./widget-handlers";
 
@@ -22,5 +23,14 @@ export function createRealtime(httpServer: HttpServer, platform: Platform): Serv
   registerWidgetNamespace(widget, platform);
   registerConsoleNamespace(consoleNs, platform);
   platform.notifier.attach(new SocketNotifier(widget, consoleNs));
+  const queue = new QueuePositions(platform.store, widget, (err) =>
+    platform.logger.error({ err }, "queue update failed"),
+  );
+  platform.notifier.attach(queue);
+  widget.on("connection", (socket) => {
+    queue
+      .sendTo(socket.data.conversationId)
+      .catch((err: unknown) => platform.logger.error({ err }, "queue update failed"));
+  });
   return io;
 }

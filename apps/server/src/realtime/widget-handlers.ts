@@ -1,4 +1,12 @@
-import { HandoffRequest, MessagesSync, TypingSet, WidgetMessageSend } from "@handoff/contracts";
+import {
+  ContactLeave,
+  ConversationRate,
+  HandoffRequest,
+  MessageRate,
+  MessagesSync,
+  TypingSet,
+  WidgetMessageSend,
+} from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
 import type { WidgetNamespace } from "./namespaces";
 import { conversationRoom } from "./rooms";
@@ -6,7 +14,7 @@ import { validatedHandler } from "./validated-handler";
 
 /** The customer's side: authenticated by a visitor token that grants exactly one conversation. */
 export function registerWidgetNamespace(widget: WidgetNamespace, platform: Platform): void {
-  const { auth, conversations, notifier, logger } = platform;
+  const { auth, conversations, notifier, logger, customerFeedback } = platform;
 
   widget.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
@@ -45,6 +53,24 @@ export function registerWidgetNamespace(widget: WidgetNamespace, platform: Platf
         notifier.typing({ conversationId, author: "customer", name: null, typing });
         return null;
       }),
+    );
+    socket.on(
+      "feedback:rate",
+      validatedHandler(logger, MessageRate, ({ messageId, rating }) =>
+        customerFeedback.rateMessage(conversationId, messageId, rating),
+      ),
+    );
+    socket.on(
+      "conversation:rate",
+      validatedHandler(logger, ConversationRate, ({ score, comment }) =>
+        customerFeedback.rateConversation(conversationId, score, comment),
+      ),
+    );
+    socket.on(
+      "contact:leave",
+      validatedHandler(logger, ContactLeave, ({ email, note }) =>
+        customerFeedback.leaveContact(conversationId, email, note),
+      ),
     );
     socket.on(
       "handoff:request",

@@ -1,3 +1,4 @@
 export * from "./conversation-service";
 export * from "./lifecycle";
 export * from "./keyed-queue";
+export * from "./customer-feedback";

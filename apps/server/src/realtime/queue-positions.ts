@@ -1,0 +1,51 @@
+import type { Conversation, Message, Review, TypingEvent } from "@handoff/contracts";
+import type { Notifier, Store } from "@handoff/core";
+import type { WidgetNamespace } from "./namespaces";
+import { conversationRoom } from "./rooms";
+
+/**
+ * Tells every waiting customer their place in the human queue whenever the queue changes (a handoff
+ * opens, is claimed or closes). Oldest handoff first, as agents see it.
+ */
+export class QueuePositions implements Notifier {
+  constructor(
+    private readonly store: Store,
+    private readonly widget: WidgetNamespace,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  reviewCreated(review: Review): void {
+    if (review.kind === "handoff") this.broadcast();
+  }
+  reviewUpdated(review: Review): void {
+    if (review.kind === "handoff") this.broadcast();
+  }
+  messageCreated(_message: Message): void {}
+  conversationUpdated(_conversation: Conversation): void {}
+  typing(_event: TypingEvent): void {}
+
+  /** Sends one conversation its position (on connect), if it is waiting. */
+  async sendTo(conversationId: string): Promise<void> {
+    const waiting = await this.waiting();
+    const index = waiting.findIndex((r) => r.conversationId === conversationId);
+    if (index >= 0) this.emit(conversationId, index + 1);
+  }
+
+  private broadcast(): void {
+    this.waiting().then(
+      (waiting) => waiting.forEach((r, i) => this.emit(r.conversationId, i + 1)),
+      this.onError,
+    );
+  }
+
+  private async waiting(): Promise<Review[]> {
+    const pending = await this.store.reviews.listByStatus(["pending"], 1000);
+    return pending.filter((r) => r.kind === "handoff");
+  }
+
+  private emit(conversationId: string, position: number): void {
+    this.widget
+      .to(conversationRoom(conversationId))
+      .emit("queue:position", { conversationId, position, estimatedWaitSeconds: null });
+  }
+}
