@@ -96,6 +96,10 @@ describe("approving a risky draft in the console", () => {
     await detail.getByText(review.packet.draft.text).first().waitFor();
     await detail.getByText("confidence", { exact: true }).waitFor();
     await detail.getByText("forces approval").waitFor();
+    const cited = review.packet.draft.sources[0];
+    if (!cited) throw new Error("the draft cites nothing");
+    const link = detail.getByRole("link", { name: cited.title }).first();
+    await expect(link.getAttribute("href")).resolves.toBe(new URL(`/#help-${cited.id}`, page.url()).href);
     if (review.packet.alternatives.length > 0) {
       await detail.getByRole("button", { name: "Send alternative 1 instead" }).waitFor();
     }

@@ -18,6 +18,8 @@ export const Settings = z.object({
   approvalTimeoutPolicy: ApprovalTimeoutPolicy,
   /** Categories where a low-risk draft may be sent when its review times out. */
   softGateCategories: z.array(z.string().trim().min(1).max(60)).max(100),
+  /** Link to an article, with `{id}` for its id; sources carry it so agents and customers can open them. */
+  helpCenterUrl: z.string().trim().max(500).includes("{id}").nullable(),
   /** Categories in shadow mode: the bot drafts, a person sends everything, agreement is measured. */
   shadowCategories: z.array(z.string().trim().min(1).max(60)).max(100),
 });

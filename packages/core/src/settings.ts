@@ -13,4 +13,6 @@ export const DEFAULT_SETTINGS: Settings = {
   approvalTimeoutPolicy: "escalate",
   softGateCategories: [],
   shadowCategories: [],
+  // The server's own demo page has an anchor per article; a real help center sets its own address.
+  helpCenterUrl: "/#help-{id}",
 };

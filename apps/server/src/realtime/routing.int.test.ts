@@ -31,7 +31,7 @@ describe("routing a customer message", () => {
     expect(ack.ok).toBe(true);
     const message = await reply;
     expect(message.text).toMatch(/2 to 4 business days/);
-    expect(message.sources.map((s) => s.id)).toContain("shipping");
+    expect(message.sources.map((s) => [s.id, s.url])).toContainEqual(["shipping", "/#help-shipping"]);
   });
 
   it("a request to cancel a subscription pauses for an agent instead of being answered", async () => {

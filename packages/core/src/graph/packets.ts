@@ -1,4 +1,5 @@
 import type { ApprovalPacket, Confidence, HandoffPacket, SourceRef } from "@handoff/contracts";
+import { sourceRef } from "./nodes/draft";
 import type { GraphStateValue } from "./state";
 
 /** The confidence of a run that produced no usable draft. */
@@ -48,9 +49,7 @@ export function handoffPacket(state: GraphStateValue, deadline: string): Handoff
 }
 
 function retrievedSources(state: GraphStateValue): SourceRef[] {
-  return (state.retrieval?.hits ?? [])
-    .slice(0, 5)
-    .map((h) => ({ id: h.id, kind: h.kind, title: h.title, score: h.score }));
+  return (state.retrieval?.hits ?? []).slice(0, 5).map((h) => sourceRef(h, state.helpCenterUrl));
 }
 
 // Extractive on purpose: it must work offline and never invent what the customer said.

@@ -38,6 +38,8 @@ export const GraphState = Annotation.Root({
   /** Bumped by each guide round so every redraft gets a review of its own. */
   round: last<number>(0),
   retrieval: last<RetrievalResult | null>(null),
+  /** Article link template from settings at draft time (`{id}` is replaced). */
+  helpCenterUrl: last<string | null>(null),
   modelDraft: last<ModelDraft | null>(null),
   drafts: last<Draft[]>([]),
   /** Every draft shown to a person during this run, for the handoff packet. */

@@ -1,5 +1,5 @@
 import type { Draft, SourceRef } from "@handoff/contracts";
-import { ModelError, type ModelDraft, type RetrievalResult } from "../../ports";
+import { ModelError, type ModelDraft, type RetrievalHit, type RetrievalResult } from "../../ports";
 import type { GraphDeps } from "../deps";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
 
@@ -9,6 +9,7 @@ export const draftNode =
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
     const retrieval = state.retrieval;
     if (!retrieval) throw new Error("draft ran before retrieve");
+    const { helpCenterUrl } = await deps.settings();
     try {
       const modelDraft = await draftWithTimeout(deps, {
         question: state.question,
@@ -19,7 +20,8 @@ export const draftNode =
       });
       return {
         modelDraft,
-        drafts: toDrafts(modelDraft, retrieval, state.round),
+        drafts: toDrafts(modelDraft, retrieval, state.round, helpCenterUrl),
+        helpCenterUrl,
         reasoning: modelDraft.reasoning,
         category: modelDraft.category,
         outOfScope: modelDraft.outOfScope,
@@ -32,6 +34,7 @@ export const draftNode =
         drafts: [],
         reasoning: `The model could not produce a usable answer (${message}).`,
         modelError: message,
+        helpCenterUrl,
       };
     }
   };
@@ -53,7 +56,12 @@ async function draftWithTimeout(deps: GraphDeps, request: Parameters<GraphDeps["
 }
 
 /** Turns the model's drafts into numbered drafts citing only sources that retrieval actually returned. */
-export function toDrafts(modelDraft: ModelDraft, retrieval: RetrievalResult, round: number): Draft[] {
+export function toDrafts(
+  modelDraft: ModelDraft,
+  retrieval: RetrievalResult,
+  round: number,
+  helpCenterUrl: string | null = null,
+): Draft[] {
   const byId = new Map(retrieval.hits.map((h) => [h.id, h]));
   return modelDraft.drafts
     .filter((d) => d.text.trim().length > 0)
@@ -63,7 +71,16 @@ export function toDrafts(modelDraft: ModelDraft, retrieval: RetrievalResult, rou
       text: d.text.trim(),
       sources: d.sourceIds.flatMap((id): SourceRef[] => {
         const hit = byId.get(id);
-        return hit ? [{ id: hit.id, kind: hit.kind, title: hit.title, score: hit.score }] : [];
+        return hit ? [sourceRef(hit, helpCenterUrl)] : [];
       }),
     }));
+}
+
+/** A source as clients see it; articles link to the help center when one is configured. */
+export function sourceRef(hit: RetrievalHit, helpCenterUrl: string | null): SourceRef {
+  const url =
+    hit.kind === "article" && helpCenterUrl
+      ? helpCenterUrl.replace("{id}", encodeURIComponent(hit.id))
+      : undefined;
+  return { id: hit.id, kind: hit.kind, title: hit.title, score: hit.score, ...(url ? { url } : {}) };
 }
