@@ -5,7 +5,8 @@ export function sourceHref(source: SourceRef, helpUrl: string): string | null {
   const href = source.url ?? (helpUrl ? helpUrl.replace("{id}", encodeURIComponent(source.id)) : null);
   if (!href) return null;
   try {
-    const url = new URL(href);
+    // A server-relative link (the help center served next to the chat) resolves against the chat page.
+    const url = new URL(href, typeof location === "undefined" ? undefined : location.href);
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
   } catch {
     return null;
