@@ -364,10 +364,14 @@ export class ConversationService {
   async applyDueDeadlines(): Promise<number> {
     const due = await this.store.reviews.listDue(this.deps.clock.now().toISOString(), 200);
     let applied = 0;
-    for (const review of due) {
-      const done = await this.queue.run(review.conversationId, () =>
-        review.kind === "approval" ? this.expireApproval(review) : this.remindWaitingCustomer(review),
-      );
+    for (const listed of due) {
+      const done = await this.queue.run(listed.conversationId, async () => {
+        // Re-read inside the queue: an agent may have decided or claimed it since it was listed, and then
+        // the customer must not be told it timed out.
+        const review = await this.store.reviews.get(listed.id);
+        if (review?.status !== "pending") return false;
+        return review.kind === "approval" ? this.expireApproval(review) : this.remindWaitingCustomer(review);
+      });
       if (done) applied++;
     }
     return applied;
@@ -394,19 +398,12 @@ export class ConversationService {
     const decision: ReviewDecision = softGate
       ? { type: "approve" }
       : { type: "reject", reason: "No one decided on the draft before its deadline." };
-    try {
-      await this.applyDecision(review, decision, DEADLINE_ACTOR);
-      return true;
-    } catch (error) {
-      // Someone decided in the meantime: their decision stands.
-      if (error instanceof DomainError && error.code === "conflict") return false;
-      throw error;
-    }
+    await this.applyDecision(review, decision, DEADLINE_ACTOR);
+    return true;
   }
 
   /** Nobody picked up a handoff in time: tell the customer once, and offer to reply by email. */
   private async remindWaitingCustomer(review: Review): Promise<boolean> {
-    if (review.status !== "pending") return false;
     const { duplicate } = await postMessage(this.deps, {
       conversationId: review.conversationId,
       clientId: `${review.id}:timeout`,
