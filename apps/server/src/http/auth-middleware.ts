@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import type { Role, User } from "@handoff/contracts";
+import type { Actor, Role, User } from "@handoff/contracts";
 import { DomainError } from "@handoff/core";
 import type { AuthService } from "../auth/auth-service";
 
@@ -26,6 +26,12 @@ export function currentUser(res: Response): User {
   const user: unknown = res.locals.user;
   if (!isUser(user)) throw new DomainError("unauthorized", "sign in first");
   return user;
+}
+
+/** The signed-in user as the actor of an audited change. */
+export function currentActor(res: Response): Actor {
+  const user = currentUser(res);
+  return { type: "user", id: user.id, name: user.name };
 }
 
 function isUser(value: unknown): value is User {

@@ -12,11 +12,6 @@ const NEXT: Record<ConversationStatus, readonly ConversationStatus[]> = {
   resolved: ["bot", "waiting_human"],
 };
 
-/** True when the lifecycle allows moving from one status to the other. */
-export function canTransition(from: ConversationStatus, to: ConversationStatus): boolean {
-  return NEXT[from].includes(to);
-}
-
 /** Statuses from which `to` can be reached. */
 export function sourcesOf(to: ConversationStatus): ConversationStatus[] {
   return ConversationStatus.options.filter((from) => NEXT[from].includes(to));

@@ -9,13 +9,9 @@ import {
   Id,
 } from "@handoff/contracts";
 import type { Platform } from "../../app/create-platform";
-import { currentUser } from "../auth-middleware";
+import { currentActor } from "../auth-middleware";
 
 const Params = z.object({ id: Id });
-const actorOf = (res: Response) => {
-  const user = currentUser(res);
-  return { type: "user" as const, id: user.id, name: user.name };
-};
 
 /** GET /api/corrections?status=&q= */
 export const listCorrections = (platform: Platform) => async (req: Request, res: Response) => {
@@ -26,7 +22,11 @@ export const listCorrections = (platform: Platform) => async (req: Request, res:
 export const approveCorrection = (platform: Platform) => async (req: Request, res: Response) => {
   const { id } = Params.parse(req.params);
   res.json({
-    correction: await platform.feedback.approve(id, CorrectionApprove.parse(req.body ?? {}), actorOf(res)),
+    correction: await platform.feedback.approve(
+      id,
+      CorrectionApprove.parse(req.body ?? {}),
+      currentActor(res),
+    ),
   });
 };
 
@@ -34,25 +34,25 @@ export const approveCorrection = (platform: Platform) => async (req: Request, re
 export const rejectCorrection = (platform: Platform) => async (req: Request, res: Response) => {
   const { id } = Params.parse(req.params);
   const { reason } = CorrectionReject.parse(req.body);
-  res.json({ correction: await platform.feedback.reject(id, reason, actorOf(res)) });
+  res.json({ correction: await platform.feedback.reject(id, reason, currentActor(res)) });
 };
 
 /** POST /api/corrections/:id/retire */
 export const retireCorrection = (platform: Platform) => async (req: Request, res: Response) => {
   const { id } = Params.parse(req.params);
-  res.json({ correction: await platform.feedback.retire(id, actorOf(res)) });
+  res.json({ correction: await platform.feedback.retire(id, currentActor(res)) });
 };
 
 /** POST /api/corrections/merge */
 export const mergeCorrections = (platform: Platform) => async (req: Request, res: Response) => {
   const { keepId, duplicateIds } = CorrectionMerge.parse(req.body);
-  res.json({ correction: await platform.feedback.merge(keepId, duplicateIds, actorOf(res)) });
+  res.json({ correction: await platform.feedback.merge(keepId, duplicateIds, currentActor(res)) });
 };
 
 /** POST /api/corrections/bulk: the same action on many; each id reports its own outcome. */
 export const bulkCorrections = (platform: Platform) => async (req: Request, res: Response) => {
   const body = CorrectionBulk.parse(req.body);
-  const actor = actorOf(res);
+  const actor = currentActor(res);
   const results = [];
   for (const id of body.ids) {
     try {

@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import { KbImportRequest } from "@handoff/contracts";
 import type { Platform } from "../../app/create-platform";
 import { parseMarkdownArticle } from "../../knowledge/markdown-article";
-import { currentUser } from "../auth-middleware";
+import { currentActor } from "../auth-middleware";
 
 /** GET /api/kb/articles */
 export const listArticles = (platform: Platform) => async (_req: Request, res: Response) => {
@@ -13,6 +13,5 @@ export const listArticles = (platform: Platform) => async (_req: Request, res: R
 export const importArticles = (platform: Platform) => async (req: Request, res: Response) => {
   const { files } = KbImportRequest.parse(req.body);
   const articles = files.map((f) => parseMarkdownArticle(f.name, f.content));
-  const user = currentUser(res);
-  res.json(await platform.knowledge.importArticles(articles, { type: "user", id: user.id, name: user.name }));
+  res.json(await platform.knowledge.importArticles(articles, currentActor(res)));
 };

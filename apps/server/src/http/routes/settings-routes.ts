@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { Platform } from "../../app/create-platform";
-import { currentUser } from "../auth-middleware";
+import { currentActor } from "../auth-middleware";
 
 /** GET /api/settings */
 export const getSettings = (platform: Platform) => async (_req: Request, res: Response) => {
@@ -9,8 +9,7 @@ export const getSettings = (platform: Platform) => async (_req: Request, res: Re
 
 /** PUT /api/settings (supervisors): validated whole; an invalid change changes nothing. */
 export const updateSettings = (platform: Platform) => async (req: Request, res: Response) => {
-  const user = currentUser(res);
   res.json({
-    settings: await platform.settings.update(req.body, { type: "user", id: user.id, name: user.name }),
+    settings: await platform.settings.update(req.body, currentActor(res)),
   });
 };
