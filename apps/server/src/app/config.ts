@@ -37,6 +37,9 @@ export const ConfigSchema = z.object({
   WIDGET_IDENTITY_SECRET: optional(z.string().min(16)),
   BOT_NAME: z.string().default("Assistant"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Passwords for the demo accounts (random when unset). */
+  DEMO_AGENT_PASSWORD: optional(z.string().min(8)),
+  DEMO_SUPERVISOR_PASSWORD: optional(z.string().min(8)),
   /** Seeds the demo help center and demo accounts on first start. */
   SEED_DEMO: z
     .enum(["true", "false"])

@@ -8,7 +8,10 @@ export async function startCommand(): Promise<void> {
   const server = await startServer(config);
   const { logger } = server.platform;
   if (config.SEED_DEMO) {
-    const accounts = await seedDemo(server.platform);
+    const accounts = await seedDemo(server.platform, {
+      agent: config.DEMO_AGENT_PASSWORD,
+      supervisor: config.DEMO_SUPERVISOR_PASSWORD,
+    });
     if (accounts) {
       // Printed once, on the first start: the passwords are random and stored only as hashes.
       console.log(

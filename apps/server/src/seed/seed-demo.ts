@@ -15,7 +15,10 @@ export interface DemoAccounts {
 }
 
 /** On first start: imports the demo help center and creates one agent and one supervisor. */
-export async function seedDemo(platform: Platform): Promise<DemoAccounts | null> {
+export async function seedDemo(
+  platform: Platform,
+  passwords: { agent?: string; supervisor?: string } = {},
+): Promise<DemoAccounts | null> {
   if ((await platform.store.kv.get(SEEDED)) === true) return null;
   const system = { type: "system" as const, id: null, name: "seed" };
   if ((await platform.store.articles.count()) === 0) {
@@ -24,11 +27,11 @@ export async function seedDemo(platform: Platform): Promise<DemoAccounts | null>
   const accounts: DemoAccounts = {
     agent: {
       email: "agent@demo.local",
-      password: process.env.DEMO_AGENT_PASSWORD ?? randomBytes(9).toString("base64url"),
+      password: passwords.agent ?? randomBytes(9).toString("base64url"),
     },
     supervisor: {
       email: "supervisor@demo.local",
-      password: process.env.DEMO_SUPERVISOR_PASSWORD ?? randomBytes(9).toString("base64url"),
+      password: passwords.supervisor ?? randomBytes(9).toString("base64url"),
     },
   };
   if ((await platform.store.users.count()) === 0) {

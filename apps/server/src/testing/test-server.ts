@@ -45,19 +45,11 @@ export async function startTestServer(
     LOG_LEVEL: "silent",
     ...opts.env,
   });
-  const previous = {
-    agent: process.env.DEMO_AGENT_PASSWORD,
-    supervisor: process.env.DEMO_SUPERVISOR_PASSWORD,
-  };
-  process.env.DEMO_AGENT_PASSWORD = AGENT.password;
-  process.env.DEMO_SUPERVISOR_PASSWORD = SUPERVISOR.password;
   const server = await startServer(
     { ...config, DATABASE_FILE: path.join(dataDir, "handoff.db") },
     opts.overrides,
   );
-  await seedDemo(server.platform);
-  process.env.DEMO_AGENT_PASSWORD = previous.agent;
-  process.env.DEMO_SUPERVISOR_PASSWORD = previous.supervisor;
+  await seedDemo(server.platform, { agent: AGENT.password, supervisor: SUPERVISOR.password });
   const sockets: Array<{ disconnect(): unknown }> = [];
   const stopKeepingData = async () => {
     for (const s of sockets) s.disconnect();
