@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { connectCustomer, customerTranscript, startTestServer, type TestServer } from "../testing";
+import {
+  connectCustomer,
+  customerTranscript,
+  pendingApproval,
+  startTestServer,
+  type TestServer,
+} from "../testing";
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -40,5 +46,23 @@ describe("recovery after a crash", () => {
       conversationId: customer.conversationId,
     });
     expect((await customerTranscript(once)).map((m) => m.author)).toEqual(["customer", "bot"]);
+  });
+
+  it("a decision recorded just before the process died is applied by the next process", async () => {
+    const first = await startTestServer();
+    const { customer, review } = await pendingApproval(first);
+    // The decision reaches the store, then the process "dies" before the graph resumes.
+    await first.platform.store.reviews.decide(review.id, ["pending"], { type: "approve" }, null);
+    await first.stopKeepingData();
+
+    const second = await startTestServer({ dataDir: first.dataDir });
+    servers.push(second);
+    const again = await connectCustomer(second, {
+      token: customer.token,
+      conversationId: customer.conversationId,
+    });
+    const bot = (await customerTranscript(again)).filter((m) => m.author === "bot");
+    expect(bot.map((m) => m.text)).toEqual([review.packet.draft.text]);
+    expect((await second.platform.store.conversations.get(customer.conversationId))?.status).toBe("bot");
   });
 });

@@ -332,15 +332,24 @@ export class ConversationService {
    */
   async recover(): Promise<number> {
     let resumed = await this.answerUnansweredMessages();
-    for (const review of await this.store.reviews.listByStatus(["decided"], 1000)) {
-      if (!review.decision || !(await this.isPaused(review.threadId))) continue;
-      const actor: Actor = { type: review.decidedBy ? "user" : "system", id: review.decidedBy, name: null };
-      const resume: ReviewResume | HandoffResume =
-        review.kind === "approval"
-          ? { decision: review.decision, actor }
-          : { outcome: review.decision.type, actor };
-      await this.queue.run(review.conversationId, () => this.resumeGraph(review.threadId, resume));
-      resumed++;
+    // A decision the process died before applying leaves its conversation with a person or a pending
+    // review, so only open conversations are looked at, however long the history.
+    const open = await this.store.conversations.list({
+      statuses: ["awaiting_approval", "waiting_human", "human"],
+      limit: 1000,
+    });
+    for (const conversation of open) {
+      for (const review of await this.store.reviews.listByConversation(conversation.id)) {
+        if (review.status !== "decided" || !review.decision || !(await this.isPaused(review.threadId)))
+          continue;
+        const actor: Actor = { type: review.decidedBy ? "user" : "system", id: review.decidedBy, name: null };
+        const resume: ReviewResume | HandoffResume =
+          review.kind === "approval"
+            ? { decision: review.decision, actor }
+            : { outcome: review.decision.type, actor };
+        await this.queue.run(review.conversationId, () => this.resumeGraph(review.threadId, resume));
+        resumed++;
+      }
     }
     return resumed;
   }
