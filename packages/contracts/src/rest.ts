@@ -12,14 +12,18 @@ export const LoginRequest = z.object({
 export const LoginResponse = z.object({ token: z.string(), user: User, expiresAt: z.string() });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/** A site backend's HMAC-SHA256 (hex) of its user id, so a visitor cannot pose as another user. */
+export const VisitorIdentity = z.object({
+  userId: z.string().trim().min(1).max(200),
+  signature: z.string().trim().min(1).max(200),
+});
+export type VisitorIdentity = z.infer<typeof VisitorIdentity>;
+
 /** POST /api/visitor: start (or resume, with a stored token) a customer's conversation. */
 export const VisitorSessionRequest = z.object({
   token: z.string().max(500).optional(),
   customer: CustomerProfile.optional(),
-  /** The site backend's HMAC-SHA256 (hex) of its user id, so a visitor cannot pose as another user. */
-  identity: z
-    .object({ userId: z.string().trim().min(1).max(200), signature: z.string().trim().min(1).max(200) })
-    .optional(),
+  identity: VisitorIdentity.optional(),
 });
 /** The visitor token is scoped to exactly one conversation. */
 export const VisitorSession = z.object({

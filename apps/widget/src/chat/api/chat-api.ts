@@ -1,8 +1,15 @@
 import { z } from "zod";
-import { Conversation, ConversationSnapshot, Message, type VisitorSession } from "@handoff/contracts";
+import type { VisitorSession } from "@handoff/contracts";
+import {
+  type ContactLeave,
+  Conversation,
+  type ConversationRate,
+  ConversationSnapshot,
+  Message,
+  type MessageRate,
+} from "@handoff/contracts";
 import type { Identity } from "../../shared/bridge-protocol";
 import type { ApiResult } from "./api-result";
-import type { ContactLeave, ConversationRate, MessageRate } from "./proposed-contracts";
 import { identityRequest, requestVisitorSession } from "./visitor-session";
 import { openWidgetSocket, type SocketListeners } from "./widget-socket";
 

@@ -1,7 +1,6 @@
-import { CustomerProfile, VisitorSession } from "@handoff/contracts";
+import { CustomerProfile, VisitorIdentity, VisitorSession } from "@handoff/contracts";
 import type { Identity } from "../../shared/bridge-protocol";
 import { failure, type ApiResult } from "./api-result";
-import { VisitorIdentity } from "./proposed-contracts";
 
 /** The body of POST /api/visitor, including the proposed `identity` (ignored by today's server). */
 export interface VisitorRequest {

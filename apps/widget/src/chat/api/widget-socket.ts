@@ -3,22 +3,16 @@ import type { z } from "zod";
 import {
   Conversation,
   ConversationSnapshot,
+  HandoffUnavailable,
   Message,
+  QueuePosition,
   TypingEvent,
   type WidgetClientEvents,
   type WidgetServerEvents,
 } from "@handoff/contracts";
 import { failure, readResult, type ApiResult } from "./api-result";
-import {
-  HandoffUnavailable,
-  QueuePosition,
-  type ProposedClientEvents,
-  type ProposedServerEvents,
-} from "./proposed-contracts";
 
-type ServerEvents = WidgetServerEvents & ProposedServerEvents;
-type ClientEvents = WidgetClientEvents & ProposedClientEvents;
-export type WidgetSocket = Socket<ServerEvents, ClientEvents>;
+export type WidgetSocket = Socket<WidgetServerEvents, WidgetClientEvents>;
 
 /** Connection state as the customer should see it. */
 export type ConnectionState = "connecting" | "online" | "offline";

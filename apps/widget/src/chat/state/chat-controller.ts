@@ -1,7 +1,7 @@
-import { MessageText, type Conversation, type Message, type TypingEvent } from "@handoff/contracts";
+import type { Conversation, Message, TypingEvent } from "@handoff/contracts";
+import { ContactLeave, MessageText } from "@handoff/contracts";
 import type { Identity } from "../../shared/bridge-protocol";
 import type { ChatApi, ChatConnection } from "../api/chat-api";
-import { ContactLeave } from "../api/proposed-contracts";
 import { forgetSession, loadSession, saveSession, type KeyValueStore } from "../api/session-store";
 import type { SocketListeners } from "../api/widget-socket";
 import { initialState, type ChatState } from "./chat-state";

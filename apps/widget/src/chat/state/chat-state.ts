@@ -1,5 +1,4 @@
-import type { Conversation, Message } from "@handoff/contracts";
-import type { HandoffUnavailable, QueuePosition } from "../api/proposed-contracts";
+import type { Conversation, HandoffUnavailable, Message, QueuePosition } from "@handoff/contracts";
 import type { ConnectionState } from "../api/widget-socket";
 import type { OutboxItem } from "./transcript";
 

@@ -1,6 +1,5 @@
-import type { Conversation } from "@handoff/contracts";
+import type { Conversation, QueuePosition } from "@handoff/contracts";
 import { fill, type Strings } from "../i18n";
-import type { QueuePosition } from "../api/proposed-contracts";
 
 export type StatusTone = "bot" | "pending" | "human" | "done";
 
