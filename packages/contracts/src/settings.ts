@@ -65,6 +65,25 @@ export const Metrics = z.object({
   rubberStamps: z.object({ count: z.number().int(), share: z.number().nullable() }),
   shadowAgreementRate: z.number().nullable(),
   corrections: z.object({ created: z.number().int(), approved: z.number().int() }),
+  /** Satisfaction scores (1-5) given at the end and thumbs on single answers. */
+  ratings: z.object({
+    count: z.number().int(),
+    average: z.number().nullable(),
+    /** How many conversations got 1, 2, 3, 4 and 5 (index 0 is a score of 1). */
+    distribution: z.array(z.number().int()).length(5),
+    thumbsUp: z.number().int(),
+    thumbsDown: z.number().int(),
+  }),
+  /** One point per UTC day with traffic, oldest first, for the dashboard's charts. */
+  daily: z.array(
+    z.object({
+      date: z.string(),
+      messages: z.number().int(),
+      auto: z.number().int(),
+      approval: z.number().int(),
+      handoff: z.number().int(),
+    }),
+  ),
 });
 export type Metrics = z.infer<typeof Metrics>;
 

@@ -1,13 +1,15 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { VisitorSession } from "@handoff/contracts";
+import type { Metrics, VisitorSession } from "@handoff/contracts";
 import {
   api,
   connectAgent,
   connectCustomer,
   nextMessage,
+  nextReview,
   pendingHandoff,
   startTestServer,
+  SUPERVISOR,
   type TestServer,
 } from "../testing";
 
@@ -39,6 +41,74 @@ describe("what the customer tells us", () => {
     expect(!refused.ok && refused.error.code).toBe("not_found");
     const rated = await server.platform.store.audit.list({ action: "message.rated", limit: 5 });
     expect(rated.map((e) => e.details.rating)).toEqual(["down"]);
+  });
+
+  it("an agent's answer to a thumbed-down bot answer becomes one correction of that answer", async () => {
+    const server = await start();
+    const customer = await connectCustomer(server);
+    const reply = nextMessage(customer.socket, (m) => m.author === "bot");
+    const question = "How long does standard delivery take?";
+    await customer.socket.emitWithAck("message:send", { clientId: "q", text: question });
+    const answer = await reply;
+    await customer.socket.emitWithAck("feedback:rate", { messageId: answer.id, rating: "down" });
+    const agent = await connectAgent(server);
+    const raised = nextReview(
+      agent.socket,
+      "review:created",
+      (r) => r.conversationId === customer.conversationId,
+    );
+    await customer.socket.emitWithAck("handoff:request", {});
+    const review = await raised;
+    await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id });
+    for (const clientId of ["a1", "a1"]) {
+      await agent.socket.emitWithAck("message:send", {
+        conversationId: customer.conversationId,
+        clientId,
+        text: "Standard delivery takes 2 to 4 working days from dispatch.",
+        internal: false,
+      });
+    }
+    const corrections = await server.platform.store.corrections.list({ limit: 10 });
+    expect(corrections).toHaveLength(1);
+    expect(corrections[0]).toMatchObject({
+      question,
+      draft: answer.text,
+      answer: "Standard delivery takes 2 to 4 working days from dispatch.",
+      reason: "thumbs_down",
+      status: "pending",
+    });
+  });
+
+  it("customer ratings and thumbs are counted on the dashboard", async () => {
+    const server = await start();
+    const customer = await connectCustomer(server);
+    const reply = nextMessage(customer.socket, (m) => m.author === "bot");
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "q",
+      text: "How long does standard delivery take?",
+    });
+    await customer.socket.emitWithAck("feedback:rate", { messageId: (await reply).id, rating: "up" });
+    for (const score of [5, 3]) {
+      const { agent, customer: rated, review } = await pendingHandoff(server);
+      await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id });
+      await agent.socket.emitWithAck("handoff:release", {
+        conversationId: rated.conversationId,
+        outcome: "resolved",
+      });
+      await rated.socket.emitWithAck("conversation:rate", { score });
+    }
+    const login = await api<{ token: string }>(server, "POST", "/api/auth/login", SUPERVISOR);
+    const metrics = (
+      await api<{ metrics: Metrics }>(server, "GET", "/api/metrics", undefined, login.body.token)
+    ).body.metrics;
+    expect(metrics.ratings).toEqual({
+      count: 2,
+      average: 4,
+      distribution: [0, 0, 1, 0, 1],
+      thumbsUp: 1,
+      thumbsDown: 0,
+    });
+    expect(metrics.daily.reduce((n, d) => n + d.messages, 0)).toBe(metrics.messages);
   });
 
   it("a conversation can be rated once resolved, not before", async () => {

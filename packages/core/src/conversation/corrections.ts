@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Actor, ApprovalReview, ReviewDecision } from "@handoff/contracts";
+import type { Actor, ApprovalReview, Message, ReviewDecision } from "@handoff/contracts";
 import type { Store } from "../ports";
 
 /**
@@ -53,7 +53,8 @@ function humanAnswer(review: ApprovalReview, decision: ReviewDecision): string |
 
 /**
  * An agent's reply during a takeover answers the customer's latest question: it becomes a pending
- * correction, once per question (keyed by the question's sequence number).
+ * correction, once per question (keyed by the question's sequence number). When the customer gave a
+ * bot answer a thumbs-down since the last agent reply, the reply corrects that answer instead.
  */
 export async function recordTakeoverAnswer(
   deps: { store: Store },
@@ -61,23 +62,20 @@ export async function recordTakeoverAnswer(
 ): Promise<void> {
   const recent = await deps.store.messages.listRecent(input.conversationId, 30);
   const visible = recent.filter((m) => !m.internal && m.author !== "system");
-  const lastAgentAt = visible.findLastIndex((m) => m.author === "agent");
-  const question = visible.slice(lastAgentAt + 1).findLast((m) => m.author === "customer");
-  if (!question) return;
-  const handoff = (await deps.store.reviews.listByConversation(input.conversationId)).findLast(
-    (r) => r.kind === "handoff",
-  );
-  const attempted = handoff?.kind === "handoff" ? (handoff.packet.attempted[0]?.text ?? null) : null;
+  const sinceAgent = visible.slice(visible.findLastIndex((m) => m.author === "agent") + 1);
+  const disputed = await thumbedDownAnswer(deps, input.conversationId, sinceAgent);
+  const target = disputed ?? (await takeoverQuestion(deps, input.conversationId, sinceAgent));
+  if (!target) return;
   const { correction, created } = await deps.store.corrections.create({
     id: randomUUID(),
-    question: question.text,
+    question: target.question,
     answer: input.answer,
-    draft: attempted,
+    draft: target.draft,
     status: "pending",
-    reason: "takeover",
+    reason: target.reason,
     tags: [],
     conversationId: input.conversationId,
-    sourceKey: `takeover:${input.conversationId}:${question.seq}`,
+    sourceKey: target.sourceKey,
     createdBy: input.actor.id,
     createdAt: new Date().toISOString(),
     reviewedBy: null,
@@ -88,6 +86,54 @@ export async function recordTakeoverAnswer(
     actor: input.actor,
     action: "correction.created",
     conversationId: input.conversationId,
-    details: { correctionId: correction.id, from: "takeover" },
+    details: { correctionId: correction.id, from: target.reason },
   });
+}
+
+interface CorrectionTarget {
+  question: string;
+  draft: string | null;
+  reason: "takeover" | "thumbs_down";
+  sourceKey: string;
+}
+
+async function takeoverQuestion(
+  deps: { store: Store },
+  conversationId: string,
+  sinceAgent: Message[],
+): Promise<CorrectionTarget | null> {
+  const question = sinceAgent.findLast((m) => m.author === "customer");
+  if (!question) return null;
+  const handoff = (await deps.store.reviews.listByConversation(conversationId)).findLast(
+    (r) => r.kind === "handoff",
+  );
+  return {
+    question: question.text,
+    draft: handoff?.kind === "handoff" ? (handoff.packet.attempted[0]?.text ?? null) : null,
+    reason: "takeover",
+    sourceKey: `takeover:${conversationId}:${question.seq}`,
+  };
+}
+
+/** The newest bot answer since the last agent reply that the customer marked unhelpful, with its question. */
+async function thumbedDownAnswer(
+  deps: { store: Store },
+  conversationId: string,
+  sinceAgent: Message[],
+): Promise<CorrectionTarget | null> {
+  const ratings = await deps.store.audit.list({ conversationId, action: "message.rated", limit: 50 });
+  const latest = new Map<string, unknown>();
+  // Newest first: the first rating seen per answer is the customer's final word on it.
+  for (const e of ratings)
+    if (!latest.has(String(e.details.messageId))) latest.set(String(e.details.messageId), e.details.rating);
+  const index = sinceAgent.findLastIndex((m) => m.author === "bot" && latest.get(m.id) === "down");
+  const answer = sinceAgent[index];
+  const question = sinceAgent.slice(0, index).findLast((m) => m.author === "customer");
+  if (!answer || !question) return null;
+  return {
+    question: question.text,
+    draft: answer.text,
+    reason: "thumbs_down",
+    sourceKey: `thumbs:${answer.id}`,
+  };
 }

@@ -15,11 +15,18 @@ export class CustomerFeedback {
     const message = messages.find((m) => m.id === messageId);
     if (!message || message.author !== "bot")
       throw new DomainError("not_found", "no such answer in this conversation");
+    const conversation = await this.deps.store.conversations.get(conversationId);
     await this.deps.store.audit.append({
       actor: CUSTOMER,
       action: "message.rated",
       conversationId,
-      details: { messageId, rating, text: message.text, sources: message.sources.map((s) => s.id) },
+      details: {
+        messageId,
+        rating,
+        text: message.text,
+        sources: message.sources.map((s) => s.id),
+        category: conversation?.category ?? null,
+      },
     });
     return null;
   }

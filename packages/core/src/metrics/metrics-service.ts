@@ -44,6 +44,12 @@ export class MetricsService {
     );
     const shadow = decisions.filter((e) => e.details.routeReason === "shadow_mode");
     const firstReplies = await this.handoffFirstReplies(query);
+    const scores = events.flatMap((e) => {
+      const score = e.action === "conversation.rated" ? num(e.details.score) : null;
+      return score !== null && score >= 1 && score <= 5 ? [Math.round(score)] : [];
+    });
+    const thumbs = (rating: string) =>
+      events.filter((e) => e.action === "message.rated" && e.details.rating === rating).length;
     return {
       messages: routed.length,
       automationRate: rate(count("auto"), routed.length),
@@ -72,6 +78,14 @@ export class MetricsService {
         approved: events.filter((e) => e.action === "correction.reviewed" && e.details.status === "approved")
           .length,
       },
+      ratings: {
+        count: scores.length,
+        average: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
+        distribution: [1, 2, 3, 4, 5].map((n) => scores.filter((s) => s === n).length),
+        thumbsUp: thumbs("up"),
+        thumbsDown: thumbs("down"),
+      },
+      daily: daily(routed),
     };
   }
 
@@ -157,3 +171,17 @@ export class MetricsService {
 }
 
 const round = (n: number) => Number(n.toFixed(2));
+
+function daily(routed: AuditEvent[]): Metrics["daily"] {
+  const days = new Map<string, Metrics["daily"][number]>();
+  for (const e of routed) {
+    const date = e.at.slice(0, 10);
+    const day = days.get(date) ?? { date, messages: 0, auto: 0, approval: 0, handoff: 0 };
+    day.messages += 1;
+    if (e.details.route === "auto" || e.details.route === "approval" || e.details.route === "handoff") {
+      day[e.details.route] += 1;
+    }
+    days.set(date, day);
+  }
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
