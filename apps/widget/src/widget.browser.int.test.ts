@@ -122,6 +122,26 @@ describe("the embedded chat widget on a host page", () => {
     expect(await widget.chat.getByRole("button", { name: "Talk to a person" }).count()).toBe(0);
   });
 
+  it("offers to leave an email at once when no agent is online, and agents see the address", async () => {
+    const quiet = await startTestServer();
+    try {
+      const widget = await openWidget(browser, `${quiet.url}/`);
+      contexts.push(widget.context);
+      const conversationId = await widget.conversationId();
+      await widget.chat.getByRole("button", { name: "Talk to a person" }).click();
+      const form = widget.chat.getByRole("form", { name: "Nobody is free right now" });
+      await form.waitFor({ timeout: 30_000 });
+      await form.getByLabel("Your email").fill("ada@example.com");
+      await form.getByRole("button", { name: "Notify me" }).click();
+      await widget.chat.getByText("Thanks! We will reply to ada@example.com.").waitFor({ timeout: 30_000 });
+      const agent = await connectAgent(quiet);
+      const opened = await agent.socket.emitWithAck("conversation:open", { conversationId, since: 0 });
+      expect(opened.ok && opened.data.conversation.customer.email).toBe("ada@example.com");
+    } finally {
+      await quiet.dispose();
+    }
+  });
+
   it("brings the whole conversation back after a page reload", async () => {
     const { widget, reply } = await liveChatWithAgent();
     await widget.say("My grinder arrived broken.");

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Review, TypingEvent } from "@handoff/contracts";
+import type { Conversation, HandoffUnavailable, Message, Review, TypingEvent } from "@handoff/contracts";
 import type { Notifier } from "@handoff/core";
 
 /**
@@ -6,9 +6,10 @@ import type { Notifier } from "@handoff/core";
  * notifier before the Socket.IO server exists, so the sockets attach themselves later.
  */
 export class FanoutNotifier implements Notifier {
-  private readonly listeners: Notifier[] = [];
+  private readonly listeners: Partial<Notifier>[] = [];
 
-  attach(listener: Notifier): () => void {
+  /** Listeners implement only the events they care about. */
+  attach(listener: Partial<Notifier>): () => void {
     this.listeners.push(listener);
     return () => {
       const i = this.listeners.indexOf(listener);
@@ -17,18 +18,21 @@ export class FanoutNotifier implements Notifier {
   }
 
   messageCreated(message: Message): void {
-    for (const l of this.listeners) l.messageCreated(message);
+    for (const l of this.listeners) l.messageCreated?.(message);
   }
   conversationUpdated(conversation: Conversation): void {
-    for (const l of this.listeners) l.conversationUpdated(conversation);
+    for (const l of this.listeners) l.conversationUpdated?.(conversation);
   }
   reviewCreated(review: Review): void {
-    for (const l of this.listeners) l.reviewCreated(review);
+    for (const l of this.listeners) l.reviewCreated?.(review);
   }
   reviewUpdated(review: Review): void {
-    for (const l of this.listeners) l.reviewUpdated(review);
+    for (const l of this.listeners) l.reviewUpdated?.(review);
   }
   typing(event: TypingEvent): void {
-    for (const l of this.listeners) l.typing(event);
+    for (const l of this.listeners) l.typing?.(event);
+  }
+  handoffUnavailable(event: HandoffUnavailable): void {
+    for (const l of this.listeners) l.handoffUnavailable?.(event);
   }
 }

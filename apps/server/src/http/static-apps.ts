@@ -25,7 +25,12 @@ export function serveUiApps(app: Express, allowedOrigins: string[]): void {
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
 
-  app.use("/widget", widgetHeaders, staticOrHint(UI_DIST.widget, "widget"));
+  app.use(
+    "/widget",
+    widgetHeaders,
+    refuseUnknownHosts(allowedOrigins),
+    staticOrHint(UI_DIST.widget, "widget", widgetCaching),
+  );
   app.use("/console", staticOrHint(UI_DIST.console, "console"));
   app.get(/^\/console(\/.*)?$/, (_req, res, next) => {
     const index = path.join(UI_DIST.console, "index.html");
@@ -39,8 +44,44 @@ export function serveUiApps(app: Express, allowedOrigins: string[]): void {
   });
 }
 
-function staticOrHint(dir: string, name: string): express.RequestHandler {
-  const serve = express.static(dir, { index: "index.html", maxAge: "1h" });
+/**
+ * The chat page is opened by the loader with `?origin=` set to the embedding site. With allowed origins
+ * configured, any other site gets a clear refusal instead of a chat (frame-ancestors also stops the
+ * browser from showing it, but not everyone reads the console).
+ */
+function refuseUnknownHosts(allowedOrigins: string[]): express.RequestHandler {
+  return (req, res, next) => {
+    const origin = req.query.origin;
+    const isPage = req.path === "/" || req.path === "/index.html";
+    if (!isPage || allowedOrigins.length === 0 || origin === undefined) return next();
+    if (typeof origin === "string" && allowedOrigins.includes(origin)) return next();
+    res
+      .status(403)
+      .type("text")
+      .send("This site is not allowed to embed the chat. Add its origin to ALLOWED_ORIGINS on the server.");
+  };
+}
+
+/**
+ * Hashed assets never change, so browsers keep them; the loader and the chat page keep their names
+ * across releases, so sites pick up a new version within minutes.
+ */
+function widgetCaching(res: express.Response, filePath: string): void {
+  if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+  } else if (filePath.endsWith("embed.js")) {
+    res.setHeader("Cache-Control", "public, max-age=300, stale-while-revalidate=86400");
+  } else {
+    res.setHeader("Cache-Control", "no-cache");
+  }
+}
+
+function staticOrHint(
+  dir: string,
+  name: string,
+  setHeaders?: (res: express.Response, filePath: string) => void,
+): express.RequestHandler {
+  const serve = express.static(dir, { index: "index.html", maxAge: "1h", setHeaders });
   return (req, res, next) => {
     if (existsSync(dir)) return serve(req, res, next);
     res

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Platform } from "../app/create-platform";
+import { AgentAvailability } from "./agent-availability";
 import { registerConsoleNamespace } from "./console-handlers";
 import { consoleNamespace, widgetNamespace } from "./namespaces";
 import { QueuePositions } from "./queue-positions";
@@ -27,10 +28,21 @@ export function createRealtime(httpServer: HttpServer, platform: Platform): Serv
     platform.logger.error({ err }, "queue update failed"),
   );
   platform.notifier.attach(queue);
+  const availability = new AgentAvailability(
+    consoleNs,
+    (conversationId) => platform.notifier.handoffUnavailable({ conversationId, reason: "no_agents" }),
+    (err) => platform.logger.error({ err }, "agent availability check failed"),
+  );
+  platform.notifier.attach({ reviewCreated: (review) => availability.check(review) });
   widget.on("connection", (socket) => {
+    const conversationId = socket.data.conversationId;
     queue
-      .sendTo(socket.data.conversationId)
+      .sendTo(conversationId)
       .catch((err: unknown) => platform.logger.error({ err }, "queue update failed"));
+    platform.store.reviews
+      .listByConversation(conversationId)
+      .then((reviews) => reviews.forEach((r) => availability.check(r)))
+      .catch((err: unknown) => platform.logger.error({ err }, "agent availability check failed"));
   });
   return io;
 }

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Review, TypingEvent } from "@handoff/contracts";
+import type { Review } from "@handoff/contracts";
 import type { Notifier, Store } from "@handoff/core";
 import type { WidgetNamespace } from "./namespaces";
 import { conversationRoom } from "./rooms";
@@ -7,7 +7,7 @@ import { conversationRoom } from "./rooms";
  * Tells every waiting customer their place in the human queue whenever the queue changes (a handoff
  * opens, is claimed or closes). Oldest handoff first, as agents see it.
  */
-export class QueuePositions implements Notifier {
+export class QueuePositions implements Partial<Notifier> {
   constructor(
     private readonly store: Store,
     private readonly widget: WidgetNamespace,
@@ -20,9 +20,6 @@ export class QueuePositions implements Notifier {
   reviewUpdated(review: Review): void {
     if (review.kind === "handoff") this.broadcast();
   }
-  messageCreated(_message: Message): void {}
-  conversationUpdated(_conversation: Conversation): void {}
-  typing(_event: TypingEvent): void {}
 
   /** Sends one conversation its position (on connect), if it is waiting. */
   async sendTo(conversationId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Review, TypingEvent } from "@handoff/contracts";
+import type { Conversation, HandoffUnavailable, Message, Review, TypingEvent } from "@handoff/contracts";
 import type { Notifier } from "@handoff/core";
 import type { ConsoleNamespace, WidgetNamespace } from "./namespaces";
 import { QUEUE_ROOM, conversationRoom } from "./rooms";
@@ -36,5 +36,9 @@ export class SocketNotifier implements Notifier {
     const room = conversationRoom(event.conversationId);
     if (event.author === "customer") this.console.to(room).emit("typing", event);
     else this.widget.to(room).emit("typing", event);
+  }
+
+  handoffUnavailable(event: HandoffUnavailable): void {
+    this.widget.to(conversationRoom(event.conversationId)).emit("handoff:unavailable", event);
   }
 }

@@ -422,6 +422,8 @@ export class ConversationService {
       sources: [],
       internal: false,
     });
+    if (!duplicate)
+      this.deps.notifier.handoffUnavailable({ conversationId: review.conversationId, reason: "timeout" });
     return !duplicate;
   }
 

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Review, TypingEvent } from "@handoff/contracts";
+import type { Conversation, HandoffUnavailable, Message, Review, TypingEvent } from "@handoff/contracts";
 
 /** Pushes domain changes to connected clients (Socket.IO in the server, a recorder in tests). */
 export interface Notifier {
@@ -7,4 +7,6 @@ export interface Notifier {
   reviewCreated(review: Review): void;
   reviewUpdated(review: Review): void;
   typing(event: TypingEvent): void;
+  /** Nobody is there to take a waiting customer: their widget offers to reply by email. */
+  handoffUnavailable(event: HandoffUnavailable): void;
 }
