@@ -1,23 +1,22 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Review, ReviewDecision } from "@handoff/contracts";
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from "react";
+import { createRestClient } from "./api/rest-client";
 import type { StoredSession } from "./auth/session-store";
 import { ShortcutsHelp } from "./components/shortcuts-help";
+import { SkipLink } from "./components/skip-link";
 import { TopBar } from "./components/top-bar";
-import { ConversationDetail } from "./conversation/conversation-detail";
-import { useBatch } from "./hooks/use-batch";
 import { useConsoleConnection } from "./hooks/use-console-connection";
 import { useNotifications } from "./hooks/use-notifications";
 import { useShortcuts } from "./hooks/use-shortcut";
-import {
-  TABS,
-  itemsFor,
-  needsAttention,
-  openReviewOf,
-  type InboxItem,
-  type TabId,
-} from "./inbox/inbox-items";
-import { InboxPanel } from "./inbox/inbox-panel";
-import { InboxTabs } from "./inbox/inbox-tabs";
+import { needsAttention } from "./inbox/inbox-items";
+import { InboxWorkspace } from "./inbox/inbox-workspace";
+import { routeFor } from "./navigation/routes";
+import { SupervisorNav } from "./navigation/supervisor-nav";
+import { useHashRoute } from "./navigation/use-hash-route";
+
+// Agents never open the desk, so its code (charts, diff) loads only when a supervisor does.
+const SupervisorDesk = lazy(() =>
+  import("./supervisor/supervisor-desk").then((m) => ({ default: m.SupervisorDesk })),
+);
 
 interface Props {
   session: StoredSession;
@@ -25,14 +24,14 @@ interface Props {
   onExpired(): void;
 }
 
-/** The signed-in console: the live inbox on the left, the selected conversation on the right. */
+/**
+ * The signed-in console: the top bar, then the inbox or (for supervisors) a screen of their desk.
+ * The live connection stays open across screens, so the inbox and notifications keep up meanwhile.
+ */
 export function ConsoleShell({ session, onSignOut, onExpired }: Props) {
   const { user } = session;
-  const [tab, setTab] = useState<TabId>("approval");
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const route = routeFor(useHashRoute(), user.role);
   const [help, setHelp] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const focusDetail = useRef(false);
 
   const notifyRef = useRef<() => void>(() => undefined);
   const { socket, connection, inbox, dispatch } = useConsoleConnection(session.token, {
@@ -43,81 +42,25 @@ export function ConsoleShell({ session, onSignOut, onExpired }: Props) {
   useEffect(() => {
     notifyRef.current = notifications.notify;
   }, [notifications.notify]);
-  const batch = useBatch(socket);
+  const client = useMemo(() => createRestClient(session.token, onExpired), [session.token, onExpired]);
+  useShortcuts({ "?": () => setHelp(true) });
 
-  const items = useMemo(() => itemsFor(inbox, tab, user.id), [inbox, tab, user.id]);
-  const counts = useMemo(() => {
-    const result: Record<TabId, number> = { approval: 0, waiting: 0, mine: 0, open: 0, resolved: 0 };
-    for (const t of TABS) result[t.id] = itemsFor(inbox, t.id, user.id).length;
-    return result;
-  }, [inbox, user.id]);
-
-  const select = useCallback((item: InboxItem | undefined, focus: boolean) => {
-    if (!item) return;
-    focusDetail.current = focus;
-    setSelectedId(item.conversationId);
-  }, []);
-
-  // Keyboard navigation moves focus to the opened item, so its shortcuts work at once.
-  useEffect(() => {
-    if (focusDetail.current && selectedId) {
-      focusDetail.current = false;
-      heading.current?.focus();
-    }
-  }, [selectedId]);
-
-  const step = useCallback(
-    (delta: number) => {
-      const i = items.findIndex((it) => it.conversationId === selectedId);
-      const next = i === -1 ? items[0] : items[Math.min(Math.max(i + delta, 0), items.length - 1)];
-      select(next, true);
-    },
-    [items, selectedId, select],
+  const linked = useMemo(
+    () => (route.view === "conversation" ? { conversationId: route.conversationId } : null),
+    [route],
   );
-
-  /** After a decision, the next item of the list is opened (the one just decided leaves the list). */
-  const advance = useCallback(() => {
-    const i = items.findIndex((it) => it.conversationId === selectedId);
-    const rest = items.filter((it) => it.conversationId !== selectedId);
-    const next = rest[Math.max(0, Math.min(i, rest.length - 1))];
-    if (next) select(next, true);
-    else {
-      setSelectedId(null);
-      document.getElementById(`tab-${tab}`)?.focus();
-    }
-  }, [items, selectedId, select, tab]);
-
-  const onDecided = useCallback(
-    (_review: Review, decision: ReviewDecision) => {
-      if (decision.type === "takeover") setTab("mine");
-      else if (decision.type !== "guide") advance();
-    },
-    [advance],
-  );
-
-  const onReviews = useCallback((reviews: Review[]) => dispatch({ type: "reviews", reviews }), [dispatch]);
-
-  const tabKeys = Object.fromEntries(TABS.map((t, i) => [String(i + 1), () => setTab(t.id)]));
-  useShortcuts({
-    j: () => step(1),
-    n: () => step(1),
-    ArrowDown: () => step(1),
-    k: () => step(-1),
-    ArrowUp: () => step(-1),
-    "?": () => setHelp(true),
-    "/": () => document.querySelector<HTMLTextAreaElement>(".composer textarea")?.focus(),
-    ...tabKeys,
-  });
-
-  const selectedReview = selectedId ? openReviewOf(inbox, selectedId) : null;
+  const inInbox = route.view === "inbox" || route.view === "conversation";
 
   return (
     <div className="shell">
-      <a href="#detail" className="skip-link">
-        Skip to the selected conversation
-      </a>
+      {inInbox ? (
+        <SkipLink target="detail">Skip to the selected conversation</SkipLink>
+      ) : (
+        <SkipLink target="page">Skip to the page</SkipLink>
+      )}
       <TopBar
         user={user}
+        nav={user.role === "supervisor" ? <SupervisorNav current={route.view} /> : null}
         connection={connection}
         sound={notifications.sound}
         badge={notifications.badge}
@@ -126,44 +69,13 @@ export function ConsoleShell({ session, onSignOut, onExpired }: Props) {
         onHelp={() => setHelp(true)}
         onSignOut={onSignOut}
       />
-      <div className="workspace">
-        <nav className="inbox" aria-label="Inbox">
-          <InboxTabs tab={tab} counts={counts} onChange={setTab} />
-          <InboxPanel
-            tab={tab}
-            items={items}
-            loaded={inbox.loaded}
-            selectedId={selectedId}
-            onSelect={(item) => select(item, false)}
-            batch={batch}
-            reviewsById={inbox.reviews}
-          />
-        </nav>
-        <main id="detail" className="detail-pane">
-          {socket && selectedId ? (
-            <ConversationDetail
-              key={selectedId}
-              socket={socket}
-              user={user}
-              conversationId={selectedId}
-              review={selectedReview}
-              headingRef={heading}
-              onReviews={onReviews}
-              onViewed={batch.markViewed}
-              onDecided={onDecided}
-              onReleased={() => setTab("open")}
-            />
-          ) : (
-            <div className="placeholder">
-              <h2>Nothing selected</h2>
-              <p>
-                Pick an item from the inbox, or press <kbd>J</kbd> to open the most urgent one. Press{" "}
-                <kbd>?</kbd> for all shortcuts.
-              </p>
-            </div>
-          )}
-        </main>
-      </div>
+      {route.view === "inbox" || route.view === "conversation" ? (
+        <InboxWorkspace socket={socket} user={user} inbox={inbox} dispatch={dispatch} linked={linked} />
+      ) : (
+        <Suspense fallback={<p className="empty">Loading…</p>}>
+          <SupervisorDesk view={route.view} client={client} user={user} />
+        </Suspense>
+      )}
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
     </div>
   );

@@ -14,7 +14,26 @@ export class HttpError extends Error {
 
 const ErrorBody = z.object({ error: ApiError });
 
-async function request<S extends z.ZodType>(
+/** The HttpError for a refused response, in the server's words when it sent an ApiError. */
+export function refusal(status: number, text: string): HttpError {
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page, say): fall through to the generic message.
+  }
+  const parsed = ErrorBody.safeParse(json);
+  if (!parsed.success) return new HttpError(status, "internal", `the server answered ${status}`);
+  const { code, message, issues } = parsed.data.error;
+  // Validation issues name the field, which the bare message ("invalid input") does not.
+  const details = issues?.length
+    ? ` (${issues.map((i) => `${i.path || "input"}: ${i.message}`).join("; ")})`
+    : "";
+  return new HttpError(status, code, `${message}${details}`);
+}
+
+/** A JSON request, its answer checked by `schema`; a refusal becomes an HttpError with the server's words. */
+export async function request<S extends z.ZodType>(
   schema: S,
   method: string,
   path: string,
@@ -29,13 +48,8 @@ async function request<S extends z.ZodType>(
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
   const text = await res.text();
-  const json: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const parsed = ErrorBody.safeParse(json);
-    if (parsed.success) throw new HttpError(res.status, parsed.data.error.code, parsed.data.error.message);
-    throw new HttpError(res.status, "internal", `the server answered ${res.status}`);
-  }
-  return schema.parse(json);
+  if (!res.ok) throw refusal(res.status, text);
+  return schema.parse(text ? JSON.parse(text) : null);
 }
 
 /** POST /api/auth/login */

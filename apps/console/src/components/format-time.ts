@@ -23,3 +23,7 @@ export function due(deadline: string, now: number): { text: string; overdue: boo
 /** Clock time of a timestamp, for transcripts. */
 export const clock = (at: string) =>
   new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** Date and time of a timestamp, for lists that span days (queue, audit log). */
+export const dateTime = (at: string | Date) =>
+  new Date(at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });

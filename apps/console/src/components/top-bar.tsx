@@ -1,8 +1,11 @@
+import type { ReactNode } from "react";
 import type { User } from "@handoff/contracts";
 import type { ConnectionState } from "../hooks/use-console-connection";
 
 interface Props {
   user: User;
+  /** Links to the other screens (supervisors only). */
+  nav: ReactNode;
   connection: ConnectionState;
   sound: boolean;
   badge: boolean;
@@ -18,8 +21,8 @@ const CONNECTION: Record<ConnectionState, string> = {
   offline: "Reconnecting…",
 };
 
-/** Brand, connection state, notification switches, the signed-in user and sign out. */
-export function TopBar({ user, connection, sound, badge, onSound, onBadge, onHelp, onSignOut }: Props) {
+/** Brand, screens, connection state, notification switches, the signed-in user and sign out. */
+export function TopBar({ user, nav, connection, sound, badge, onSound, onBadge, onHelp, onSignOut }: Props) {
   return (
     <header className="top-bar">
       <div className="brand">
@@ -28,6 +31,7 @@ export function TopBar({ user, connection, sound, badge, onSound, onBadge, onHel
         </span>
         Handoff Desk
       </div>
+      {nav}
       <span className={`connection connection-${connection}`} role="status">
         {CONNECTION[connection]}
       </span>

@@ -74,3 +74,13 @@ export async function customerSays(customer: Customer, text: string, clientId: s
   const ack: unknown = await customer.socket.emitWithAck("message:send", { clientId, text });
   z.object({ ok: z.literal(true) }).parse(ack);
 }
+
+/** Opens a screen of the supervisor's desk from the top bar. */
+export const openDesk = (
+  page: Page,
+  name: "Inbox" | "Feedback queue" | "Dashboard" | "Settings" | "Audit log",
+) => page.getByRole("navigation", { name: "Supervisor" }).getByRole("link", { name, exact: true }).click();
+
+/** A correction's card in the feedback queue. */
+export const correctionCard = (page: Page, id: string) =>
+  page.locator(`.correction[data-correction-id="${id}"]`);

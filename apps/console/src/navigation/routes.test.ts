@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute, routeFor, routeHref } from "./routes";
+
+describe("console routes", () => {
+  it("reads supervisor screens and conversation links from the hash", () => {
+    expect(parseRoute("#/feedback")).toEqual({ view: "feedback" });
+    expect(parseRoute("#/audit")).toEqual({ view: "audit" });
+    expect(parseRoute("#/conversations/c%2F1")).toEqual({ view: "conversation", conversationId: "c/1" });
+  });
+
+  it("treats an empty, unknown or incomplete hash as the inbox", () => {
+    for (const hash of ["", "#", "#/", "#/nowhere", "#/conversations/", "#detail"]) {
+      expect(parseRoute(hash)).toEqual({ view: "inbox" });
+    }
+  });
+
+  it("writes links that read back as the same route", () => {
+    for (const route of [{ view: "dashboard" }, { view: "conversation", conversationId: "a b" }] as const) {
+      expect(parseRoute(routeHref(route))).toEqual(route);
+    }
+  });
+
+  it("sends an agent who follows a supervisor's link to the inbox, but keeps conversation links", () => {
+    expect(routeFor({ view: "settings" }, "agent")).toEqual({ view: "inbox" });
+    expect(routeFor({ view: "settings" }, "supervisor")).toEqual({ view: "settings" });
+    expect(routeFor({ view: "conversation", conversationId: "c1" }, "agent")).toEqual({
+      view: "conversation",
+      conversationId: "c1",
+    });
+  });
+});

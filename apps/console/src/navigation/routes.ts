@@ -1,0 +1,39 @@
+import type { Role } from "@handoff/contracts";
+
+/** The supervisor's desk: screens only supervisors see (the server refuses their APIs to agents). */
+export const SUPERVISOR_VIEWS = [
+  { view: "feedback", label: "Feedback queue" },
+  { view: "dashboard", label: "Dashboard" },
+  { view: "settings", label: "Settings" },
+  { view: "audit", label: "Audit log" },
+] as const;
+
+/** A supervisor-only screen. */
+export type SupervisorView = (typeof SUPERVISOR_VIEWS)[number]["view"];
+
+/** Where the console is, as kept in the URL's hash (so a screen or conversation can be linked). */
+export type Route =
+  { view: "inbox" } | { view: "conversation"; conversationId: string } | { view: SupervisorView };
+
+const isSupervisorView = (name: string): name is SupervisorView =>
+  SUPERVISOR_VIEWS.some((v) => v.view === name);
+
+/** Reads "#/feedback", "#/conversations/<id>" and so on; anything else is the inbox. */
+export function parseRoute(hash: string): Route {
+  const [name, id] = hash.replace(/^#\/?/, "").split("/");
+  if (name === "conversations" && id) return { view: "conversation", conversationId: decodeURIComponent(id) };
+  if (name && isSupervisorView(name)) return { view: name };
+  return { view: "inbox" };
+}
+
+/** The hash link of a route. */
+export function routeHref(route: Route): string {
+  return route.view === "conversation"
+    ? `#/conversations/${encodeURIComponent(route.conversationId)}`
+    : `#/${route.view}`;
+}
+
+/** Agents who follow a supervisor's link land in their inbox. */
+export function routeFor(route: Route, role: Role): Route {
+  return role !== "supervisor" && isSupervisorView(route.view) ? { view: "inbox" } : route;
+}

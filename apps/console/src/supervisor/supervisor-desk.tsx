@@ -1,0 +1,30 @@
+import type { User } from "@handoff/contracts";
+import type { RestClient } from "../api/rest-client";
+import { AuditLog } from "../audit/audit-log";
+import { DashboardPage } from "../dashboard/dashboard-page";
+import { FeedbackQueue } from "../feedback/feedback-queue";
+import type { SupervisorView } from "../navigation/routes";
+import { SettingsPage } from "../settings/settings-page";
+
+interface Props {
+  view: SupervisorView;
+  client: RestClient;
+  user: User;
+}
+
+/** One screen of the supervisor's desk, full width under the top bar. */
+export function SupervisorDesk({ view, client, user }: Props) {
+  return (
+    <main id="page" className="page" tabIndex={-1}>
+      {view === "feedback" ? (
+        <FeedbackQueue client={client} user={user} />
+      ) : view === "dashboard" ? (
+        <DashboardPage client={client} />
+      ) : view === "settings" ? (
+        <SettingsPage client={client} />
+      ) : (
+        <AuditLog client={client} />
+      )}
+    </main>
+  );
+}
