@@ -24,6 +24,8 @@ export const AuditAction = z.enum([
   "message.rated",
   "conversation.rated",
   "contact.left",
+  "customer.exported",
+  "customer.erased",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -13,3 +13,4 @@ export * from "./errors";
 export * from "./widget-events";
 export * from "./console-events";
 export * from "./rest";
+export * from "./privacy";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Thresholds } from "./routing";
+import { RiskCategory, Thresholds } from "./routing";
 
 /**
  * What happens when nobody decides a pending draft in time: escalate (tell the customer and hand over
@@ -8,6 +8,17 @@ import { Thresholds } from "./routing";
  */
 export const ApprovalTimeoutPolicy = z.enum(["escalate", "reject", "auto_send"]);
 export type ApprovalTimeoutPolicy = z.infer<typeof ApprovalTimeoutPolicy>;
+
+/** Risk categories whose route a supervisor may change; a request for a person always goes to one. */
+export const TunableRiskCategory = RiskCategory.exclude(["human_request"]);
+export type TunableRiskCategory = z.infer<typeof TunableRiskCategory>;
+
+/** A phrase a team wants treated as a risk of some category (e.g. "chargeback" as money movement). */
+export const CustomRiskPhrase = z.object({
+  phrase: z.string().trim().min(2).max(100),
+  category: TunableRiskCategory,
+});
+export type CustomRiskPhrase = z.infer<typeof CustomRiskPhrase>;
 
 /** Tunable behaviour a supervisor owns. */
 export const Settings = z.object({
@@ -22,6 +33,13 @@ export const Settings = z.object({
   helpCenterUrl: z.string().trim().max(500).includes("{id}").nullable(),
   /** Categories in shadow mode: the bot drafts, a person sends everything, agreement is measured. */
   shadowCategories: z.array(z.string().trim().min(1).max(60)).max(100),
+  /**
+   * What a risk category forces, where it differs from the built-in rule (money, cancellation,
+   * deletion and order changes need approval; the rest a person). Never "auto": a risk always waits.
+   */
+  riskRoutes: z.partialRecord(TunableRiskCategory, z.enum(["approval", "handoff"])),
+  /** Extra phrases that raise a risk flag, matched as whole words, case-insensitively. */
+  customRiskPhrases: z.array(CustomRiskPhrase).max(200),
 });
 export type Settings = z.infer<typeof Settings>;
 

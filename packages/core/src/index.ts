@@ -11,3 +11,4 @@ export * from "./models/offline";
 export * from "./models/openai";
 export * from "./feedback";
 export * from "./metrics";
+export * from "./privacy";

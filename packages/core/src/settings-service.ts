@@ -7,8 +7,19 @@ const KEY = "settings";
 /** Reads and changes supervisor settings; every change is validated whole and audited. */
 export class SettingsService {
   private cached: Settings | null = null;
+  private readonly changeListeners: (() => void)[] = [];
 
   constructor(private readonly store: Store) {}
+
+  /** Called after this instance changes the settings (to tell other instances). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Forgets the cached settings: another instance changed them. */
+  invalidate(): void {
+    this.cached = null;
+  }
 
   async get(): Promise<Settings> {
     if (this.cached) return this.cached;
@@ -24,6 +35,7 @@ export class SettingsService {
     const next = Settings.parse({ ...before, ...change });
     await this.store.kv.set(KEY, next);
     this.cached = next;
+    for (const listener of this.changeListeners) listener();
     await this.store.audit.append({
       actor,
       action: "settings.changed",

@@ -15,4 +15,6 @@ export const DEFAULT_SETTINGS: Settings = {
   shadowCategories: [],
   // The server's own demo page has an anchor per article; a real help center sets its own address.
   helpCenterUrl: "/#help-{id}",
+  riskRoutes: {},
+  customRiskPhrases: [],
 };

@@ -5,6 +5,8 @@ import { describeCheckpointer } from "./contract/checkpointer";
 import { type OpenStore, useFreshStore } from "./contract/context";
 import { describeConversations } from "./contract/conversations";
 import { describeCorrections } from "./contract/corrections";
+import { describeCustomerData } from "./contract/customer-data";
+import { describeLeases } from "./contract/leases";
 import { describeMessages } from "./contract/messages";
 import { describeReviews } from "./contract/reviews";
 import { describeUsersAndSessions } from "./contract/users";
@@ -26,5 +28,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeUsersAndSessions(ctx);
     describeArticlesAndSettings(ctx);
     describeCheckpointer(ctx);
+    describeCustomerData(ctx);
+    describeLeases(ctx);
   });
 }

@@ -28,11 +28,27 @@ export const ConfigSchema = z.object({
   OPENAI_BASE_URL: optional(z.string().url()),
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /**
+   * Multi-instance mode: Socket.IO events travel between instances through Redis Streams, and a
+   * conversation's work runs on one instance at a time under a lease in the store.
+   */
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "a redis:// or rediss:// URL")),
+  /** This instance's name in leases and logs; defaults to host name and process id. */
+  INSTANCE_ID: optional(z.string().min(1).max(100)),
+  /** How long an instance that died keeps its conversations locked (multi-instance mode). */
+  LEASE_TTL_MS: z.coerce.number().int().min(500).default(15_000),
   /** How often pauses are checked against their deadlines. */
   DEADLINE_CHECK_SECONDS: z.coerce.number().min(0.1).default(15),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
   /** Origins allowed to open the widget and console sockets, besides the server's own. Empty = any. */
   ALLOWED_ORIGINS: csv,
+  /** Customer messages one widget socket may send per minute; more get a rate_limited ack. 0 = no limit. */
+  SOCKET_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+  /**
+   * Customer messages all widget sockets from one IP may send per minute. Generous by default: many
+   * customers can share an office or mobile-carrier address (and a benchmark runs from one). 0 = no limit.
+   */
+  IP_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(12_000),
   /** Secret the site's backend signs user ids with (HMAC-SHA256, hex) for the widget's identify(). */
   WIDGET_IDENTITY_SECRET: optional(z.string().min(16)),
   BOT_NAME: z.string().default("Assistant"),

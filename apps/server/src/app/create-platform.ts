@@ -1,5 +1,7 @@
+import { hostname } from "node:os";
 import {
   ConversationService,
+  ExclusiveRunner,
   CustomerFeedback,
   FeedbackService,
   MetricsService,
@@ -33,6 +35,9 @@ export interface Platform {
   feedback: FeedbackService;
   metrics: MetricsService;
   customerFeedback: CustomerFeedback;
+  /** This instance's id; with REDIS_URL set, other instances share the store and the sockets. */
+  instanceId: string;
+  multiInstance: boolean;
   close(): Promise<void>;
 }
 
@@ -54,7 +59,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await knowledge.load();
   const settings = new SettingsService(store);
   const auth = await AuthService.create(store, { sessionTtlHours: config.SESSION_TTL_HOURS, clock });
+  const instanceId = config.INSTANCE_ID ?? `${hostname()}:${process.pid}`;
+  const multiInstance = config.REDIS_URL !== undefined;
   const conversations = new ConversationService({
+    exclusive: multiInstance
+      ? new ExclusiveRunner({ leases: store.leases, owner: instanceId, ttlMs: config.LEASE_TTL_MS })
+      : undefined,
     store,
     checkpointer,
     model,
@@ -79,6 +89,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     feedback,
     metrics: new MetricsService(store),
     customerFeedback: new CustomerFeedback({ store, notifier }),
+    instanceId,
+    multiInstance,
     async close() {
       await conversations.idle();
       await store.close();

@@ -19,7 +19,8 @@ export interface RunningServer {
 export async function startServer(config: Config, overrides: PlatformOverrides = {}): Promise<RunningServer> {
   const platform = await createPlatform(config, overrides);
   const http = createServer(createHttpApp(platform));
-  const io = createRealtime(http, platform);
+  const realtime = await createRealtime(http, platform);
+  const io = realtime.io;
   const resumed = await platform.conversations.recover();
   if (resumed) platform.logger.info({ resumed }, "applied decisions that a previous process had recorded");
   const deadlines = startDeadlineScheduler(platform, config.DEADLINE_CHECK_SECONDS * 1000);
@@ -34,7 +35,7 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
     url: `http://127.0.0.1:${port}`,
     async stop() {
       deadlines.stop();
-      await io.close();
+      await realtime.close();
       await platform.close();
     },
   };

@@ -1,9 +1,11 @@
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
+import { CustomerDataService } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
 import { requireUser } from "./auth-middleware";
 import { errorHandler } from "./error-handler";
+import { refuseOperators } from "./refuse-operators";
 import { exportAudit } from "./routes/audit-export";
 import { listAudit } from "./routes/audit-routes";
 import {
@@ -19,6 +21,7 @@ import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
 import { applyRecommendation, getMetrics, getRecommendations } from "./routes/metrics-routes";
 import { importArticles, listArticles } from "./routes/kb-routes";
+import { eraseCustomer, exportCustomer } from "./routes/privacy-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
 import { visitorSession } from "./routes/visitor-session";
 import { serveUiApps } from "./static-apps";
@@ -45,6 +48,7 @@ export function createHttpApp(platform: Platform): express.Express {
   app.get("/healthz", health(platform));
   app.use("/api/kb/import", express.json({ limit: "20mb" }));
   app.use(express.json({ limit: "100kb" }));
+  app.use("/api", refuseOperators);
 
   app.post("/api/auth/login", signInLimit, login(platform));
   app.post("/api/auth/logout", logout(platform));
@@ -64,6 +68,9 @@ export function createHttpApp(platform: Platform): express.Express {
   app.get("/api/metrics", supervisors, getMetrics(platform));
   app.get("/api/metrics/recommendations", supervisors, getRecommendations(platform));
   app.post("/api/metrics/recommendations/apply", supervisors, applyRecommendation(platform));
+  const privacy = new CustomerDataService(platform.store, platform.knowledge);
+  app.get("/api/privacy/export", supervisors, exportCustomer(privacy));
+  app.post("/api/privacy/erase", supervisors, eraseCustomer(privacy));
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));
   app.use("/api", (_req, res) => {

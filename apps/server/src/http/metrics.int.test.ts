@@ -92,6 +92,31 @@ describe("metrics, thresholds and recommendations", () => {
     expect(metrics.rubberStamps).toEqual({ count: 1, share: 1 });
   });
 
+  it("risk rules a supervisor sets apply to the next message: a category's route and a team's own phrase", async () => {
+    expect((await askAsNewCustomer(server, "Please cancel my subscription today."))?.route).toBe("approval");
+    // A team that wants every delivery promise checked flags the phrase as an order change.
+    const plain = "How long does standard delivery take?";
+    expect((await askAsNewCustomer(server, plain))?.route).toBe("auto");
+    const res = await api(
+      server,
+      "PUT",
+      "/api/settings",
+      {
+        riskRoutes: { cancellation: "handoff" },
+        customRiskPhrases: [{ phrase: "standard delivery", category: "order_change" }],
+      },
+      token,
+    );
+    expect(res.status).toBe(200);
+    expect(await askAsNewCustomer(server, "Please cancel my subscription today.")).toMatchObject({
+      route: "handoff",
+      reason: "risk_rule",
+    });
+    expect(await askAsNewCustomer(server, plain)).toMatchObject({ route: "approval", reason: "risk_rule" });
+    const refused = await api(server, "PUT", "/api/settings", { riskRoutes: { refund: "auto" } }, token);
+    expect(refused.status).toBe(400);
+  });
+
   it("in shadow mode the bot drafts but a person sends everything", async () => {
     await api(server, "PUT", "/api/settings", { shadowCategories: ["shipping"] }, token);
     const routed = await askAsNewCustomer(server, "How long does standard delivery take?");

@@ -4,19 +4,37 @@ import type { Platform } from "../app/create-platform";
 import { AgentAvailability } from "./agent-availability";
 import { registerConsoleNamespace } from "./console-handlers";
 import { consoleNamespace, widgetNamespace } from "./namespaces";
+import { originCheck } from "./origin-check";
+import { syncPeers } from "./peer-sync";
 import { QueuePositions } from "./queue-positions";
+import { connectRedisAdapter } from "./redis-adapter";
 import { SocketNotifier } from "./socket-notifier";
 import { registerWidgetNamespace } from "./widget-handlers";
 
 /** Socket payloads above this are refused by the transport before any handler runs. */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
 
-/** Attaches Socket.IO (namespaces /widget and /console) to the HTTP server and wires notifications. */
-export function createRealtime(httpServer: HttpServer, platform: Platform): Server {
+/** The Socket.IO server and what closing it must also close. */
+export interface Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Attaches Socket.IO (namespaces /widget and /console) to the HTTP server and wires notifications.
+ * With REDIS_URL set, events cross instances through Redis and instances tell each other when
+ * settings or the knowledge index change.
+ */
+export async function createRealtime(httpServer: HttpServer, platform: Platform): Promise<Realtime> {
   const allowed = platform.config.ALLOWED_ORIGINS;
+  const redis = platform.config.REDIS_URL
+    ? await connectRedisAdapter(platform.config.REDIS_URL, platform.logger)
+    : null;
   const io = new Server(httpServer, {
+    ...(redis ? { adapter: redis.adapter } : {}),
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     cors: allowed.length ? { origin: allowed, credentials: true } : { origin: true },
+    allowRequest: originCheck(allowed),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
   });
   const widget = widgetNamespace(io);
@@ -44,5 +62,12 @@ export function createRealtime(httpServer: HttpServer, platform: Platform): Serv
       .then((reviews) => reviews.forEach((r) => availability.check(r)))
       .catch((err: unknown) => platform.logger.error({ err }, "agent availability check failed"));
   });
-  return io;
+  syncPeers(io, platform);
+  return {
+    io,
+    async close() {
+      await io.close();
+      await redis?.close();
+    },
+  };
 }

@@ -8,13 +8,21 @@ import {
   WidgetMessageSend,
 } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
+import { limitEvents, MessageRateLimit } from "./message-rate-limit";
 import type { WidgetNamespace } from "./namespaces";
 import { conversationRoom } from "./rooms";
 import { validatedHandler } from "./validated-handler";
 
+/** Customer events that count against the message budgets (what writes to the conversation). */
+const LIMITED_EVENTS: ReadonlySet<string> = new Set(["message:send", "handoff:request", "contact:leave"]);
+
 /** The customer's side: authenticated by a visitor token that grants exactly one conversation. */
 export function registerWidgetNamespace(widget: WidgetNamespace, platform: Platform): void {
-  const { auth, conversations, notifier, logger, customerFeedback } = platform;
+  const { auth, conversations, notifier, logger, customerFeedback, config } = platform;
+  const messageLimit = new MessageRateLimit({
+    perSocket: config.SOCKET_MESSAGES_PER_MINUTE,
+    perIp: config.IP_MESSAGES_PER_MINUTE,
+  });
 
   widget.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
@@ -27,6 +35,14 @@ export function registerWidgetNamespace(widget: WidgetNamespace, platform: Platf
   widget.on("connection", (socket) => {
     const conversationId = socket.data.conversationId;
     void socket.join(conversationRoom(conversationId));
+    socket.use(
+      limitEvents(
+        messageLimit,
+        { socketId: socket.id, ip: socket.handshake.address },
+        LIMITED_EVENTS,
+        (err) => logger.error({ err }, "message rate limit failed"),
+      ),
+    );
 
     socket.on(
       "message:send",

@@ -3,3 +3,5 @@ export * from "./wait-for";
 export * from "./scenarios";
 export * from "./server-process";
 export * from "./browser";
+export * from "./redis-server";
+export * from "./store-variants";

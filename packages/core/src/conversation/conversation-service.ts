@@ -23,6 +23,7 @@ import {
 } from "../graph";
 import type { GraphState } from "../graph/state";
 import { recordCorrection, recordTakeoverAnswer } from "./corrections";
+import { type ExclusiveRunner } from "./conversation-lease";
 import { KeyedQueue } from "./keyed-queue";
 import { moveConversation } from "./lifecycle";
 import { postMessage } from "./post-message";
@@ -31,6 +32,8 @@ import { loadContext } from "./run-input";
 /** What the service needs: the graph's dependencies plus where checkpoints go. */
 export interface ConversationServiceDeps extends GraphDeps {
   checkpointer: BaseCheckpointSaver;
+  /** With several instances on one store: a conversation's work runs on one instance at a time. */
+  exclusive?: ExclusiveRunner;
 }
 
 type RunInput = typeof GraphState.Update;
@@ -45,10 +48,14 @@ const asActor = (user: Pick<User, "id" | "name">): Actor => ({ type: "user", id:
  */
 export class ConversationService {
   private readonly graph: SupportGraph;
-  private readonly queue = new KeyedQueue();
+  private readonly queue: KeyedQueue;
 
   constructor(private readonly deps: ConversationServiceDeps) {
     this.graph = buildGraph(deps, deps.checkpointer);
+    const exclusive = deps.exclusive;
+    this.queue = new KeyedQueue(
+      exclusive ? (conversationId, task) => exclusive.run(`conversation:${conversationId}`, task) : undefined,
+    );
   }
 
   private get store() {
@@ -108,8 +115,11 @@ export class ConversationService {
     }
     // While a person or a pending decision owns the chat, the message waits for them; the bot stays quiet.
     if (conversation.status !== "bot") return;
+    const runId = `${conversationId}:${message.seq}`;
+    // A recovery sweep (here or on another instance) may have answered it while this waited its turn.
+    if (await this.hasRun(runId)) return;
     await this.runGraph({
-      runId: `${conversationId}:${message.seq}`,
+      runId,
       trigger: "message",
       ...(await this.questionInput(message)),
     });
@@ -331,6 +341,13 @@ export class ConversationService {
    * in between) is applied now. Pending pauses need nothing: their checkpoints wait for a decision.
    */
   async recover(): Promise<number> {
+    const exclusive = this.deps.exclusive;
+    // With several instances this also runs periodically, to pick up what a dead instance left; one at a time.
+    if (exclusive) return (await exclusive.runIfFree("sweep:recovery", () => this.recoverNow())) ?? 0;
+    return this.recoverNow();
+  }
+
+  private async recoverNow(): Promise<number> {
     let resumed = await this.answerUnansweredMessages();
     // A decision the process died before applying leaves its conversation with a person or a pending
     // review, so only open conversations are looked at, however long the history.
@@ -347,8 +364,13 @@ export class ConversationService {
           review.kind === "approval"
             ? { decision: review.decision, actor }
             : { outcome: review.decision.type, actor };
-        await this.queue.run(review.conversationId, () => this.resumeGraph(review.threadId, resume));
-        resumed++;
+        const done = await this.queue.run(review.conversationId, async () => {
+          // Another instance (or this one) may have resumed it since it was listed.
+          if (!(await this.isPaused(review.threadId))) return false;
+          await this.resumeGraph(review.threadId, resume);
+          return true;
+        });
+        if (done) resumed++;
       }
     }
     return resumed;
@@ -358,10 +380,16 @@ export class ConversationService {
   private async answerUnansweredMessages(): Promise<number> {
     let answered = 0;
     for (const conversation of await this.store.conversations.list({ statuses: ["bot"], limit: 1000 })) {
-      const [last] = await this.store.messages.listRecent(conversation.id, 1);
-      if (last?.author !== "customer") continue;
-      await this.queue.run(conversation.id, () => this.onCustomerMessage(conversation.id, last));
-      answered++;
+      const [listed] = await this.store.messages.listRecent(conversation.id, 1);
+      if (listed?.author !== "customer") continue;
+      const done = await this.queue.run(conversation.id, async () => {
+        // Re-read under the conversation's lock: it may have been answered since it was listed.
+        const [last] = await this.store.messages.listRecent(conversation.id, 1);
+        if (last?.id !== listed.id) return false;
+        await this.onCustomerMessage(conversation.id, last);
+        return true;
+      });
+      if (done) answered++;
     }
     return answered;
   }
@@ -371,6 +399,13 @@ export class ConversationService {
    * so they hold across restarts; decisions are compare-and-set, so each applies once.
    */
   async applyDueDeadlines(): Promise<number> {
+    const exclusive = this.deps.exclusive;
+    // With several instances only one sweeps at a time; the others skip this round.
+    if (exclusive) return (await exclusive.runIfFree("sweep:deadlines", () => this.applyDeadlines())) ?? 0;
+    return this.applyDeadlines();
+  }
+
+  private async applyDeadlines(): Promise<number> {
     const due = await this.store.reviews.listDue(this.deps.clock.now().toISOString(), 200);
     let applied = 0;
     for (const listed of due) {
@@ -430,6 +465,10 @@ export class ConversationService {
   /** Waits for every queued run (graceful shutdown, tests). */
   idle(): Promise<void> {
     return this.queue.idle();
+  }
+
+  private async hasRun(threadId: string): Promise<boolean> {
+    return (await this.deps.checkpointer.getTuple({ configurable: { thread_id: threadId } })) !== undefined;
   }
 
   private async isPaused(threadId: string): Promise<boolean> {

@@ -2,3 +2,4 @@ export * from "./conversation-service";
 export * from "./lifecycle";
 export * from "./keyed-queue";
 export * from "./customer-feedback";
+export * from "./conversation-lease";

@@ -5,9 +5,14 @@
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
+  /** `guard` wraps each task when it starts, e.g. to hold a lease shared with other instances. */
+  constructor(private readonly guard?: <T>(key: string, task: () => Promise<T>) => Promise<T>) {}
+
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task, task);
+    const guard = this.guard;
+    const guarded = guard ? () => guard(key, task) : task;
+    const next = previous.then(guarded, guarded);
     const tail = next.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {

@@ -5,10 +5,20 @@ import { KnowledgeIndex } from "../retrieval";
 /** Keeps the search index in step with the stored articles and approved corrections. */
 export class KnowledgeService {
   readonly index = new KnowledgeIndex();
+  private readonly changeListeners: (() => void)[] = [];
 
   constructor(private readonly store: Store) {}
 
-  /** Loads everything from the store into the index (at start-up). */
+  /** Called after this instance changes what is indexed (to tell other instances to reload). */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** Loads everything from the store into the index (at start-up, and when another instance changed it). */
   async load(): Promise<void> {
     this.index.setArticles(await this.store.articles.list());
     this.index.setCorrections(await this.store.corrections.list({ status: "approved", limit: 100_000 }));
@@ -18,6 +28,7 @@ export class KnowledgeService {
   async importArticles(articles: Article[], actor: Actor): Promise<{ imported: string[]; total: number }> {
     await this.store.articles.upsertMany(articles);
     this.index.setArticles(await this.store.articles.list());
+    this.changed();
     const total = await this.store.articles.count();
     const imported = articles.map((a) => a.id);
     await this.store.audit.append({
@@ -32,5 +43,6 @@ export class KnowledgeService {
   /** Re-reads approved corrections so a newly approved or retired one takes effect at once. */
   async refreshCorrections(): Promise<void> {
     this.index.setCorrections(await this.store.corrections.list({ status: "approved", limit: 100_000 }));
+    this.changed();
   }
 }

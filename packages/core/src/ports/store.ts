@@ -8,6 +8,7 @@ import type {
   ConversationStatus,
   Correction,
   CorrectionStatus,
+  CustomerErasure,
   CustomerProfile,
   Message,
   Review,
@@ -147,6 +148,42 @@ export interface KeyValueRepo {
   set(key: string, value: unknown): Promise<void>;
 }
 
+/**
+ * Short exclusive ownership of a key (a conversation, the deadline sweep) shared by every server
+ * instance on one store. A lease expires on its own, so an instance that dies frees what it held.
+ */
+export interface LeaseRepo {
+  /** Takes the lease, or renews it for its owner; false while another owner holds an unexpired one. */
+  acquire(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up at once (only its owner can). */
+  release(key: string, owner: string): Promise<void>;
+}
+
+/** Who a privacy request is about, besides a conversation id (which needs no lookup). */
+export interface CustomerMatch {
+  /** Compared case-insensitively. */
+  email?: string;
+  externalId?: string;
+}
+
+/** Privacy requests: finding what is stored about one customer, and erasing it. */
+export interface CustomerDataRepo {
+  /** Conversations whose customer has this email or external id, oldest first; none when `match` is empty. */
+  findConversations(match: CustomerMatch): Promise<Conversation[]>;
+  /** Corrections drawn from any of these conversations, oldest first. */
+  listCorrections(conversationIds: readonly string[]): Promise<Correction[]>;
+  /**
+   * Deletes the conversations with their messages, reviews, the corrections drawn from them and the
+   * checkpoints of their graph threads (a thread id that is the conversation id or starts with
+   * `<conversationId>:`), and replaces the details of their audit events with `redact(event)`, so the
+   * log keeps who did what and when but no longer quotes the customer. Returns what it changed.
+   */
+  erase(
+    conversationIds: readonly string[],
+    redact: (event: AuditEvent) => Record<string, unknown>,
+  ): Promise<CustomerErasure>;
+}
+
 /** Everything core persists, one adapter per database. */
 export interface Store {
   conversations: ConversationRepo;
@@ -158,5 +195,7 @@ export interface Store {
   sessions: SessionRepo;
   articles: ArticleRepo;
   kv: KeyValueRepo;
+  leases: LeaseRepo;
+  customerData: CustomerDataRepo;
   close(): Promise<void>;
 }

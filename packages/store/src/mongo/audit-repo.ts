@@ -6,7 +6,7 @@ import type { AuditModel } from "./audit-model";
 import { checkLimit, filterString, plainJson } from "./docs";
 
 /** An audit_events document mapped to the contract AuditEvent. */
-const auditFromDoc = z
+export const auditFromDoc = z
   .object({
     _id: z.instanceof(Types.ObjectId),
     at: z.date(),

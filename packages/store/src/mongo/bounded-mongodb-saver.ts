@@ -22,6 +22,20 @@ export class BoundedMongoDBSaver extends MongoDBSaver {
     return saved;
   }
 
+  /**
+   * Deletes every checkpoint (and its writes) of the graph threads of these conversations: a thread id
+   * that is the conversation id or starts with "<conversationId>:". Returns how many checkpoints went.
+   */
+  async deleteConversationThreads(conversationIds: readonly string[]): Promise<number> {
+    if (conversationIds.length === 0) return 0;
+    const filter = {
+      $or: conversationIds.map((id) => ({ thread_id: { $regex: `^${escapeRegExp(id)}(:|$)` } })),
+    };
+    await this.db.collection(this.checkpointWritesCollectionName).deleteMany(filter);
+    const { deletedCount } = await this.db.collection(this.checkpointCollectionName).deleteMany(filter);
+    return deletedCount;
+  }
+
   /** Deletes all but the newest `keep` checkpoints of a thread (checkpoint ids sort by time) and their writes. */
   private async prune(threadId: string, namespace: string): Promise<void> {
     const scope = { thread_id: threadId, checkpoint_ns: namespace };
@@ -37,4 +51,9 @@ export class BoundedMongoDBSaver extends MongoDBSaver {
     await this.db.collection(this.checkpointWritesCollectionName).deleteMany(filter);
     await this.db.collection(this.checkpointCollectionName).deleteMany(filter);
   }
+}
+
+/** A literal string as a regular-expression source (ids are opaque and may hold any character). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

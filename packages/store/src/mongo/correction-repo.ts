@@ -5,7 +5,7 @@ import type { CorrectionModel } from "./correction-model";
 import { checkLimit, filterString, isDuplicateKey, parseNullable, toDate } from "./docs";
 
 /** A corrections document mapped to the contract Correction. */
-const correctionFromDoc = z
+export const correctionFromDoc = z
   .object({
     _id: z.string(),
     question: z.string(),

@@ -11,8 +11,11 @@ import { conversationModel } from "./conversation-model";
 import { mongoConversationRepo } from "./conversation-repo";
 import { correctionModel } from "./correction-model";
 import { mongoCorrectionRepo } from "./correction-repo";
+import { mongoCustomerDataRepo } from "./customer-data-repo";
 import { kvModel } from "./kv-model";
 import { mongoKeyValueRepo } from "./kv-repo";
+import { leaseModel } from "./lease-model";
+import { mongoLeaseRepo } from "./lease-repo";
 import { messageModel } from "./message-model";
 import { mongoMessageRepo } from "./message-repo";
 import { reviewModel } from "./review-model";
@@ -75,6 +78,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       sessions: sessionModel(connection),
       articles: articleModel(connection),
       kv: kvModel(connection),
+      leases: leaseModel(connection),
     };
     // syncIndexes creates the collection and the schema's indexes, and drops indexes the schema no
     // longer declares, so an upgrade does not leave a stale unique index refusing writes.
@@ -99,6 +103,11 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       sessions: mongoSessionRepo(models.sessions),
       articles: mongoArticleRepo(models.articles),
       kv: mongoKeyValueRepo(models.kv),
+      leases: mongoLeaseRepo(models.leases, clock),
+      customerData: mongoCustomerDataRepo({
+        ...models,
+        deleteCheckpoints: (ids) => checkpointer.deleteConversationThreads(ids),
+      }),
       close,
     };
     return { store, checkpointer };

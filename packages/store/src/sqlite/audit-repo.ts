@@ -7,7 +7,7 @@ import { fromJson, toJson } from "../shared/json";
 import { limitParam } from "./rows";
 
 /** An audit_events row mapped to the contract AuditEvent. */
-const auditFromRow = z
+export const auditFromRow = z
   .object({
     id: z.string(),
     at: z.string(),

@@ -6,7 +6,7 @@ import { fromJson, toJson } from "../shared/json";
 import { isUniqueViolation, parseOptional, toFlag } from "./rows";
 
 /** A conversations row as SQLite returns it, mapped and then checked against the contract. */
-const conversationFromRow = z
+export const conversationFromRow = z
   .object({
     id: z.string(),
     status: z.string(),

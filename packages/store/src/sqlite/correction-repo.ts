@@ -6,7 +6,7 @@ import { fromJson, toEpochMs, toJson } from "../shared/json";
 import { limitParam, parseOptional } from "./rows";
 
 /** A corrections row mapped to the contract Correction. */
-const correctionFromRow = z
+export const correctionFromRow = z
   .object({
     id: z.string(),
     question: z.string(),

@@ -8,7 +8,9 @@ import { sqliteAuditRepo } from "./audit-repo";
 import { EagerSqliteSaver } from "./eager-sqlite-saver";
 import { sqliteConversationRepo } from "./conversation-repo";
 import { sqliteCorrectionRepo } from "./correction-repo";
+import { sqliteCustomerDataRepo } from "./customer-data-repo";
 import { sqliteKeyValueRepo } from "./kv-repo";
+import { sqliteLeaseRepo } from "./lease-repo";
 import { sqliteMessageRepo } from "./message-repo";
 import { sqliteReviewRepo } from "./review-repo";
 import { migrate } from "./schema";
@@ -65,6 +67,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     sessions: sqliteSessionRepo(db),
     articles: sqliteArticleRepo(db),
     kv: sqliteKeyValueRepo(db),
+    leases: sqliteLeaseRepo(db, clock),
+    customerData: sqliteCustomerDataRepo(db),
     async close() {
       if (db.open) db.close();
     },

@@ -1,4 +1,4 @@
-import { assessRisk, buildConfidence } from "../../policy";
+import { assessRisk, buildConfidence, injectionFlags } from "../../policy";
 import { NO_CONFIDENCE } from "../packets";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
 
@@ -6,7 +6,13 @@ import type { GraphStateUpdate, GraphStateValue } from "../state";
 export const assessNode =
   () =>
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
-    const flags = assessRisk(state.question);
+    const asked = assessRisk(state.question);
+    // What the bot read (retrieved items) and wrote (drafts) can carry an injection the question did not.
+    const planted = injectionFlags({
+      hits: state.retrieval?.hits ?? [],
+      drafts: state.drafts.map((d) => d.text),
+    }).filter((f) => !asked.some((a) => a.category === f.category));
+    const flags = [...planted, ...asked];
     if (!state.modelDraft || !state.retrieval) return { flags, confidence: NO_CONFIDENCE };
     return {
       flags,

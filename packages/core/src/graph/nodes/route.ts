@@ -1,5 +1,5 @@
 import type { Route, RouteReason } from "@handoff/contracts";
-import { decideRoute } from "../../policy";
+import { applyRiskSettings, decideRoute } from "../../policy";
 import type { GraphDeps } from "../deps";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
 
@@ -9,7 +9,8 @@ export const routeNode =
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
     const settings = await deps.settings();
     const thresholds = (state.category && settings.categoryThresholds[state.category]) || settings.thresholds;
-    const chosen = chooseRoute(state, thresholds);
+    const flags = applyRiskSettings(state.flags, state.question, settings);
+    const chosen = chooseRoute({ ...state, flags }, thresholds);
     // Shadow mode: the bot still drafts, but a person sends everything until the category earns trust.
     const shadow =
       chosen.route === "auto" &&
@@ -29,15 +30,16 @@ export const routeNode =
         route,
         reason,
         confidence: state.confidence,
-        flags: state.flags,
+        flags,
         thresholds,
         sources: state.drafts[0]?.sources.map((s) => s.id) ?? [],
       },
     });
     return {
+      flags,
       chosenRoute: route,
       routeReason: reason,
-      failureReason: route === "handoff" ? failureText(reason, state) : null,
+      failureReason: route === "handoff" ? failureText(reason, { ...state, flags }) : null,
     };
   };
 

@@ -7,6 +7,7 @@ import type { DraftModel, DraftRequest, ModelDraft } from "../../ports/model";
 import { buildDraftPrompt } from "./build-prompt";
 import type { PromptMessage } from "./build-prompt";
 import { DRAFT_TOOL_NAME, DraftOutput } from "./draft-output-schema";
+import { findLeak } from "./leak-check";
 
 /** Options of {@link OpenAIModel}. */
 export interface OpenAIModelOptions {
@@ -34,12 +35,14 @@ export class OpenAIModel implements DraftModel {
   private readonly timeoutMs: number;
   private readonly maxFewShot: number;
   private readonly chat: ChatOpenAI;
+  private readonly apiKey: string;
 
   constructor(options: OpenAIModelOptions) {
     const model = options.model ?? "gpt-4o-mini";
     this.name = `openai:${model}`;
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.maxFewShot = options.maxFewShot ?? 3;
+    this.apiKey = options.apiKey;
     this.chat = new ChatOpenAI({
       model,
       apiKey: options.apiKey,
@@ -52,7 +55,8 @@ export class OpenAIModel implements DraftModel {
   }
 
   async draft(request: DraftRequest, signal?: AbortSignal): Promise<ModelDraft> {
-    const messages = buildDraftPrompt(request, { maxFewShot: this.maxFewShot }).map(toLangChainMessage);
+    const prompt = buildDraftPrompt(request, { maxFewShot: this.maxFewShot });
+    const messages = prompt.map(toLangChainMessage);
     // Function calling rather than json_schema: the reply is validated after the HTTP call, so a bad
     // answer is reported as bad output instead of being retried inside the client as a failed request.
     const structured = this.chat.withStructuredOutput(DraftOutput, {
@@ -75,7 +79,18 @@ export class OpenAIModel implements DraftModel {
     } finally {
       clearTimeout(timer);
     }
-    return toModelDraft(parseStructured(result, this.name), request, this.name);
+    const draft = toModelDraft(parseStructured(result, this.name), request, this.name);
+    this.refuseLeaks(draft, prompt.find((m) => m.role === "system")?.content ?? "");
+    return draft;
+  }
+
+  /** An answer that recites the instructions or the key is never a draft (see findLeak). */
+  private refuseLeaks(draft: ModelDraft, instructions: string): void {
+    for (const { text } of draft.drafts) {
+      const leak = findLeak(text, instructions, [this.apiKey]);
+      if (leak)
+        throw new ModelError(`${this.name}: invalid output: the answer repeats ${leak}`, "invalid_output");
+    }
   }
 
   private classifyFailure(

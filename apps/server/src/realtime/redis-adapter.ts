@@ -1,0 +1,26 @@
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { createClient } from "redis";
+import type { Logger } from "../app/logger";
+
+/** The Socket.IO adapter for multi-instance mode and how to let go of its Redis connection. */
+export interface RedisAdapter {
+  adapter: ReturnType<typeof createAdapter>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Redis and builds the Streams adapter: events reach sockets on every instance, and
+ * connection state recovery works whichever instance a client reconnects to (sessions live in Redis).
+ */
+export async function connectRedisAdapter(url: string, logger: Logger): Promise<RedisAdapter> {
+  const client = createClient({ url });
+  // Without a listener an error event would crash the process; the client reconnects by itself.
+  client.on("error", (err: unknown) => logger.warn({ err }, "redis connection error"));
+  await client.connect();
+  return {
+    adapter: createAdapter(client, { streamName: "handoff-desk", sessionKeyPrefix: "handoff-desk:sio:" }),
+    async close() {
+      await client.disconnect().catch(() => undefined);
+    },
+  };
+}

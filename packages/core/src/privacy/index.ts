@@ -1,0 +1,2 @@
+export * from "./customer-data-service";
+export * from "./redact-audit";
