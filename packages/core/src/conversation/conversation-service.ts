@@ -462,6 +462,11 @@ export class ConversationService {
     return !duplicate;
   }
 
+  /** Runs other work on a conversation in its turn (after the bot's run, under its lease). */
+  exclusive<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(conversationId, task);
+  }
+
   /** Waits for every queued run (graceful shutdown, tests). */
   idle(): Promise<void> {
     return this.queue.idle();

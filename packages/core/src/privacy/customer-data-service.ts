@@ -22,6 +22,11 @@ export class CustomerDataService {
   constructor(
     private readonly store: Store,
     private readonly knowledge: KnowledgeService,
+    /** Runs work on one conversation in turn with the bot and agents (ConversationService.exclusive). */
+    private readonly exclusive: <T>(conversationId: string, task: () => Promise<T>) => Promise<T> = (
+      _id,
+      task,
+    ) => task(),
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -59,7 +64,20 @@ export class CustomerDataService {
    */
   async erase(lookup: CustomerLookup, actor: Actor): Promise<CustomerErasure> {
     const ids = (await this.conversationsOf(lookup)).map((c) => c.id);
-    const erased = await this.store.customerData.erase(ids, redactAuditDetails);
+    let erased: CustomerErasure = {
+      conversations: 0,
+      messages: 0,
+      reviews: 0,
+      corrections: 0,
+      checkpoints: 0,
+      auditRedacted: 0,
+    };
+    // One conversation at a time, each in its turn: a bot run that was under way cannot write into a
+    // conversation after it is gone.
+    for (const id of ids) {
+      const counts = await this.exclusive(id, () => this.store.customerData.erase([id], redactAuditDetails));
+      erased = addCounts(erased, counts);
+    }
     if (erased.corrections > 0) await this.knowledge.refreshCorrections();
     await this.store.audit.append({
       actor,
@@ -85,4 +103,15 @@ export class CustomerDataService {
 function lookupKind(lookup: CustomerLookup): "email" | "externalId" | "conversationId" {
   if (lookup.email !== undefined) return "email";
   return lookup.externalId !== undefined ? "externalId" : "conversationId";
+}
+
+function addCounts(a: CustomerErasure, b: CustomerErasure): CustomerErasure {
+  return {
+    conversations: a.conversations + b.conversations,
+    messages: a.messages + b.messages,
+    reviews: a.reviews + b.reviews,
+    corrections: a.corrections + b.corrections,
+    checkpoints: a.checkpoints + b.checkpoints,
+    auditRedacted: a.auditRedacted + b.auditRedacted,
+  };
 }
