@@ -36,6 +36,7 @@ function fakeServer() {
   let listeners: SocketListeners | null = null;
   let online = false;
   const sends: string[] = [];
+  let limited = 0;
   const ok = <T>(data: T): ApiResult<T> => ({ ok: true, data });
   const offline: ApiResult<never> = { ok: false, error: { code: "offline", message: "not connected" } };
   const store = (m: Message) => {
@@ -46,6 +47,10 @@ function fakeServer() {
     session: { token: "t1", conversationId: "c1" },
     async sendMessage({ clientId, text }) {
       if (!online) return offline;
+      if (limited > 0) {
+        limited--;
+        return { ok: false, error: { code: "rate_limited", message: "too many messages; wait 5 s" } };
+      }
       sends.push(clientId);
       const existing = stored.find((m) => m.clientId === clientId);
       if (existing) return ok({ message: existing, duplicate: true });
@@ -76,6 +81,8 @@ function fakeServer() {
     api,
     stored,
     sends,
+    /** The next `n` messages are refused as over the rate limit. */
+    limit: (n: number) => void (limited = n),
     agentSays: (text: string) => store(msg(stored.length + 1, { author: "agent", authorName: "Alex", text })),
     async connect() {
       online = true;
@@ -127,6 +134,21 @@ describe("the chat controller", () => {
     await settle();
     expect(first.sends).toEqual([clientId]);
     expect(after.getState().messages.map((m) => m.text)).toEqual(["written before the reload"]);
+  });
+
+  it("a message refused as too fast stays queued, says why, and is sent once the limit passes", async () => {
+    const server = fakeServer();
+    const chat = new ChatController(server.api, memoryStore(), { retryMs: 10 });
+    await chat.start();
+    await server.connect();
+    await settle();
+    server.limit(1);
+    chat.send("one more question");
+    await settle();
+    expect(chat.getState().notice).toMatch(/too many messages/);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(chat.getState().outbox).toEqual([]);
+    expect(server.stored.filter((m) => m.text === "one more question")).toHaveLength(1);
   });
 
   it("refuses an empty message without queueing it", async () => {

@@ -265,6 +265,11 @@ export class ChatController {
               outbox: s.outbox.filter((i) => i.clientId !== item.clientId),
               notice: result.error.message,
             }));
+          } else if (result.error.code === "rate_limited") {
+            // Kept in the outbox and sent once the server accepts messages again.
+            this.update({ notice: result.error.message });
+            this.later("rate-limited", this.timings.retryMs * 2, () => void this.flush());
+            break;
           } else break;
         }
       } while (this.flushAgain);
