@@ -204,7 +204,7 @@ describe("settings", () => {
 });
 
 describe("the audit log", () => {
-  it("filters by action and words, and exports the filtered log as CSV and JSON Lines", async () => {
+  it("filters by action and words on the server, and exports exactly the filtered log as CSV and JSON Lines", async () => {
     const { page } = sam;
     await openDesk(page, "Audit log");
     await page.getByRole("heading", { name: "Audit log" }).waitFor();
@@ -224,7 +224,8 @@ describe("the audit log", () => {
     expect(csv.suggestedFilename()).toBe("audit.csv");
     const csvLines = (await readFile(await csv.path(), "utf8")).trim().split("\n");
     expect(csvLines[0]).toBe("at,action,actor_type,actor_id,actor_name,conversation_id,details");
-    expect(csvLines).toHaveLength(3);
+    // The words are searched on the server, so the export holds exactly what the list shows.
+    expect(csvLines).toHaveLength(2);
     expect(csvLines.slice(1).every((line) => line.includes(",settings.changed,user,"))).toBe(true);
 
     const jsonlDownload = page.waitForEvent("download");
@@ -235,7 +236,8 @@ describe("the audit log", () => {
       .trim()
       .split("\n")
       .map((line) => AuditEvent.parse(JSON.parse(line)));
-    expect(events.map((e) => e.action)).toEqual(["settings.changed", "settings.changed"]);
+    expect(events.map((e) => e.action)).toEqual(["settings.changed"]);
+    expect(JSON.stringify(events[0]?.details)).toContain("wholesale");
     await page.getByRole("status").filter({ hasText: "Downloaded audit.jsonl" }).waitFor();
   });
 

@@ -44,6 +44,10 @@ export type KbImportResult = z.infer<typeof KbImportResult>;
 export const AuditQuery = z.object({
   conversationId: z.string().max(128).optional(),
   action: z.string().max(64).optional(),
+  /** Words that must all appear in the event (actor, action, conversation or details), any case. */
+  text: z.string().trim().max(200).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;

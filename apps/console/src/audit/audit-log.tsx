@@ -5,7 +5,7 @@ import { count } from "../components/count";
 import { useAction } from "../hooks/use-action";
 import { useRemote } from "../hooks/use-remote";
 import { AuditFilters, type AuditFilter } from "./audit-filters";
-import { matchesText, pageOf } from "./audit-search";
+import { pageOf } from "./audit-search";
 import { AuditTable } from "./audit-table";
 import "./audit.css";
 
@@ -17,29 +17,20 @@ export function AuditLog({ client }: { client: RestClient }) {
   const [filter, setFilter] = useState<AuditFilter>({ action: "", conversationId: "", text: "" });
   const [page, setPage] = useState(0);
   const load = useCallback(
-    () =>
-      listAudit(client, {
-        action: filter.action || undefined,
-        conversationId: filter.conversationId || undefined,
-        limit: FETCH_LIMIT,
-      }),
-    [client, filter.action, filter.conversationId],
+    () => listAudit(client, { ...scopeOf(filter), limit: FETCH_LIMIT }),
+    [client, filter],
   );
   const events = useRemote(load);
   const download = useAction();
   const [downloaded, setDownloaded] = useState<string | null>(null);
 
-  const matching = useMemo(
-    () => (events.data ?? []).filter((e) => matchesText(e, filter.text)),
-    [events.data, filter.text],
-  );
+  const matching = useMemo(() => events.data ?? [], [events.data]);
   const shown = pageOf(matching, page);
 
   const save = async (format: AuditExportFormat) => {
     setDownloaded(null);
-    const scope = { action: filter.action || undefined, conversationId: filter.conversationId || undefined };
     const ok = await download.run(async () => {
-      await exportAudit(client, format, scope);
+      await exportAudit(client, format, scopeOf(filter));
       return true;
     });
     if (ok) setDownloaded(`Downloaded audit.${format}`);
@@ -69,8 +60,8 @@ export function AuditLog({ client }: { client: RestClient }) {
         }}
       />
       <p className="hint">
-        Exports hold every event of the chosen action and conversation (up to 10,000); the “contains” words
-        narrow only the list below.
+        Exports hold every event matching the filters (up to 10,000), the list below the newest{" "}
+        {FETCH_LIMIT.toLocaleString("en")}.
       </p>
       {downloaded && (
         <p className="notice notice-ok" role="status">
@@ -117,4 +108,13 @@ export function AuditLog({ client }: { client: RestClient }) {
       )}
     </div>
   );
+}
+
+/** The filters as the audit API takes them (searched on the server, so older events are found too). */
+function scopeOf(filter: AuditFilter) {
+  return {
+    action: filter.action || undefined,
+    conversationId: filter.conversationId || undefined,
+    text: filter.text.trim() || undefined,
+  };
 }

@@ -1,26 +1,5 @@
-import type { AuditEvent } from "@handoff/contracts";
-
 /** Rows per page of the audit log. */
 export const PAGE_SIZE = 25;
-
-/**
- * Whether an event mentions every word of the search, in its action, actor, conversation or details
- * (the audit API filters by action and conversation only, so words are matched here).
- */
-export function matchesText(event: AuditEvent, search: string): boolean {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = [
-    event.action,
-    event.actor.type,
-    event.actor.name ?? "",
-    event.conversationId ?? "",
-    JSON.stringify(event.details),
-  ]
-    .join(" ")
-    .toLowerCase();
-  return words.every((w) => haystack.includes(w));
-}
 
 /** One page of a list (clamped to the pages there are), and how many pages there are. */
 export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE) {

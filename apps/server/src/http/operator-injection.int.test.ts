@@ -4,8 +4,8 @@ import { AGENT, api, startTestServer, storeVariants, SUPERVISOR, type TestServer
 
 /** Every REST query parameter that filters or selects data, by endpoint. */
 const FILTERS: Array<[string, string[]]> = [
-  ["/api/audit", ["conversationId", "action", "limit"]],
-  ["/api/audit/export", ["conversationId", "action", "limit", "format"]],
+  ["/api/audit", ["conversationId", "action", "text", "from", "to", "limit"]],
+  ["/api/audit/export", ["conversationId", "action", "text", "from", "to", "limit", "format"]],
   ["/api/corrections", ["status", "q", "limit"]],
   ["/api/metrics", ["from", "to", "category"]],
   ["/api/privacy/export", ["email", "externalId", "conversationId"]],

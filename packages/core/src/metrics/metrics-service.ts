@@ -139,13 +139,9 @@ export class MetricsService {
   }
 
   private async events(query: MetricsQuery): Promise<AuditEvent[]> {
-    const all = await this.store.audit.list({ limit: MAX_EVENTS });
-    return all.filter(
-      (e) =>
-        (!query.from || e.at >= query.from) &&
-        (!query.to || e.at <= query.to) &&
-        (!query.category || e.details.category === query.category),
-    );
+    // The period is filtered by the store (indexed by time); the category lives in details.
+    const inPeriod = await this.store.audit.list({ from: query.from, to: query.to, limit: MAX_EVENTS });
+    return inPeriod.filter((e) => !query.category || e.details.category === query.category);
   }
 
   private async handoffFirstReplies(query: MetricsQuery): Promise<number[]> {

@@ -106,6 +106,16 @@ export interface CorrectionPatch {
   reason?: string | null;
 }
 
+/** Which audit events to list. */
+export interface AuditFilter {
+  conversationId?: string;
+  action?: string;
+  text?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
 /** Append-only audit log. */
 export interface AuditRepo {
   append(event: {
@@ -114,8 +124,8 @@ export interface AuditRepo {
     conversationId: string | null;
     details: Record<string, unknown>;
   }): Promise<AuditEvent>;
-  /** Newest first. */
-  list(filter: { conversationId?: string; action?: string; limit: number }): Promise<AuditEvent[]>;
+  /** Newest first; `text` words must all appear, `from`/`to` bound the time (inclusive). */
+  list(filter: AuditFilter): Promise<AuditEvent[]>;
 }
 
 /** Console users. */

@@ -54,5 +54,37 @@ export function describeAudit(ctx: StoreContext): void {
       expect(await ctx.store.audit.list({ limit: 2 })).toHaveLength(2);
       expect(await ctx.store.audit.list({ conversationId: "conv-none", limit: 10 })).toEqual([]);
     });
+
+    it("finds events containing every word searched for, in any case, and only within a period", async () => {
+      await ctx.store.audit.append({
+        actor: { type: "user", id: "u1", name: "Grace Hopper" },
+        action: "settings.changed",
+        conversationId: null,
+        details: { after: { thresholds: { auto: 0.8 } } },
+      });
+      await log("message.routed", "conv-9", { route: "handoff", reason: "out_of_scope" });
+      await log("message.routed", "conv-8", { route: "auto", note: "100%_sure" });
+
+      const words = async (text: string) =>
+        (await ctx.store.audit.list({ text, limit: 10 })).map((e) => e.conversationId ?? e.action);
+      expect(await words("grace THRESHOLDS")).toEqual(["settings.changed"]);
+      expect(await words("handoff out_of_scope")).toEqual(["conv-9"]);
+      expect(await words("conv-8")).toEqual(["conv-8"]);
+      expect(await words("grace handoff")).toEqual([]);
+      // % and _ are literal characters, not wildcards; a regex character is literal too.
+      expect(await words("0%_s")).toEqual(["conv-8"]);
+      expect(await words("%")).toEqual(["conv-8"]);
+      expect(await words(".*")).toEqual([]);
+
+      const all = await ctx.store.audit.list({ limit: 10 });
+      const newest = all[0]?.at ?? "";
+      expect(
+        await ctx.store.audit.list({ from: new Date(Date.parse(newest) + 1000).toISOString(), limit: 10 }),
+      ).toEqual([]);
+      expect(
+        await ctx.store.audit.list({ to: new Date(Date.parse(newest) + 1000).toISOString(), limit: 10 }),
+      ).toHaveLength(3);
+      expect(await ctx.store.audit.list({ to: "2000-01-01T00:00:00.000Z", limit: 10 })).toEqual([]);
+    });
   });
 }

@@ -19,6 +19,8 @@ const auditSchema = new Schema(
     action: { type: String, required: true, enum: AuditAction.options },
     conversationId: { type: String, default: null },
     details: { type: Schema.Types.Mixed, required: true },
+    /** Actor, action, conversation and details lowercased, for word search (no $text on every deployment). */
+    searchText: { type: String, default: "" },
   },
   { collection: "audit_events", versionKey: false, minimize: false, strictQuery: true },
 );

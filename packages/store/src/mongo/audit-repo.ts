@@ -1,9 +1,12 @@
-import { Types } from "mongoose";
+import { trusted, Types } from "mongoose";
 import { z } from "zod";
 import { AuditAction, AuditEvent } from "@handoff/contracts";
 import type { AuditRepo, Clock } from "@handoff/core";
 import type { AuditModel } from "./audit-model";
+import { auditSearchText, searchWords } from "../shared/search-words";
 import { checkLimit, filterString, plainJson } from "./docs";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** An audit_events document mapped to the contract AuditEvent. */
 export const auditFromDoc = z
@@ -39,12 +42,14 @@ export function mongoAuditRepo(model: AuditModel, clock: Clock): AuditRepo {
         action: checked.action,
         conversationId: checked.conversationId,
         details: checked.details,
+        searchText: auditSearchText(checked),
       });
       return checked;
     },
 
-    async list({ conversationId, action, limit }) {
+    async list({ conversationId, action, text, from, to, limit }) {
       const max = checkLimit(limit);
+      const words = searchWords(text);
       // Any action string may be asked for; one that is not an AuditAction matches nothing, as in SQLite.
       const known = action === undefined ? undefined : AuditAction.safeParse(action);
       if (max === 0 || known?.success === false) return [];
@@ -53,6 +58,17 @@ export function mongoAuditRepo(model: AuditModel, clock: Clock): AuditRepo {
           ? {}
           : { conversationId: filterString(conversationId, "conversationId") }),
         ...(known?.success ? { action: known.data } : {}),
+        ...(from || to
+          ? {
+              at: trusted({
+                ...(from ? { $gte: new Date(filterString(from, "from")) } : {}),
+                ...(to ? { $lte: new Date(filterString(to, "to")) } : {}),
+              }),
+            }
+          : {}),
+        ...(words.length
+          ? { $and: words.map((w) => ({ searchText: trusted({ $regex: escapeRegExp(w) }) })) }
+          : {}),
       };
       const docs = await model
         .find(filter)

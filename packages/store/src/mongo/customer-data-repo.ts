@@ -6,6 +6,7 @@ import type { ConversationModel } from "./conversation-model";
 import { conversationFromDoc } from "./conversation-repo";
 import type { CorrectionModel } from "./correction-model";
 import { correctionFromDoc } from "./correction-repo";
+import { auditSearchText } from "../shared/search-words";
 import { filterString, plainJson } from "./docs";
 import type { MessageModel } from "./message-model";
 import type { ReviewModel } from "./review-model";
@@ -68,7 +69,13 @@ export function mongoCustomerDataRepo(models: CustomerDataModels): CustomerDataR
       let auditRedacted = 0;
       for (const doc of await models.audit.find({ conversationId: ids }).lean()) {
         const event = auditFromDoc.parse(doc);
-        await models.audit.updateOne({ _id: doc._id }, { $set: { details: plainJson(redact(event)) } });
+        const redacted = redact(event);
+        // The search text quoted the old details; it is rebuilt from what is left.
+        const searchText = auditSearchText({ ...event, details: redacted });
+        await models.audit.updateOne(
+          { _id: doc._id },
+          { $set: { details: plainJson(redacted), searchText } },
+        );
         auditRedacted++;
       }
       const messages = await models.messages.deleteMany({ conversationId: ids });

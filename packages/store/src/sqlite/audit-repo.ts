@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AuditEvent } from "@handoff/contracts";
 import type { AuditRepo, Clock } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
+import { searchWords } from "../shared/search-words";
 import { limitParam } from "./rows";
 
 /** An audit_events row mapped to the contract AuditEvent. */
@@ -26,6 +27,12 @@ export const auditFromRow = z
   }))
   .pipe(AuditEvent);
 
+const WORD_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/** A LIKE pattern that finds the word anywhere, its own % and _ taken literally. */
+const likePattern = (word: string | undefined): string | null =>
+  word === undefined ? null : `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** AuditRepo on SQLite: append-only, read newest first. */
 export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo {
   const insert = db.prepare(
@@ -33,10 +40,17 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
      VALUES (@id, @at, @actor, @action, @conversation_id, @details) RETURNING *`,
   );
   // rowid breaks ties within one millisecond so "newest first" holds for bursts of events too.
+  // Up to 10 search words, each a bound LIKE pattern (an unused one is NULL and matches everything).
   const list = db.prepare(
     `SELECT * FROM audit_events
      WHERE (@conversation_id IS NULL OR conversation_id = @conversation_id)
        AND (@action IS NULL OR action = @action)
+       AND (@from IS NULL OR at >= @from)
+       AND (@to IS NULL OR at <= @to)
+       ${WORD_SLOTS.map(
+         (i) =>
+           `AND (@w${i} IS NULL OR lower(actor || ' ' || action || ' ' || COALESCE(conversation_id, '') || ' ' || details) LIKE @w${i} ESCAPE '\\')`,
+       ).join("\n       ")}
      ORDER BY at DESC, rowid DESC LIMIT @limit`,
   );
 
@@ -56,11 +70,15 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
       return auditFromRow.parse(row);
     },
 
-    async list({ conversationId, action, limit }) {
+    async list({ conversationId, action, text, from, to, limit }) {
+      const words = searchWords(text);
       const rows = list.all({
         conversation_id: conversationId ?? null,
         action: action ?? null,
+        from: from ? new Date(from).toISOString() : null,
+        to: to ? new Date(to).toISOString() : null,
         limit: limitParam(limit),
+        ...Object.fromEntries(WORD_SLOTS.map((i) => [`w${i}`, likePattern(words[i])])),
       });
       return rows.map((row) => auditFromRow.parse(row));
     },
