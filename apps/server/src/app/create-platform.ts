@@ -26,6 +26,8 @@ export interface Platform {
   config: Config;
   logger: Logger;
   store: Store;
+  /** The graph's checkpoints (same database as the store). */
+  checkpointer: BaseCheckpointSaver;
   model: DraftModel;
   notifier: FanoutNotifier;
   knowledge: KnowledgeService;
@@ -80,6 +82,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     config,
     logger,
     store,
+    checkpointer,
     model,
     notifier,
     knowledge,

@@ -1,5 +1,5 @@
 import type { Conversation, HandoffUnavailable, Message, Review, TypingEvent } from "@handoff/contracts";
-import type { Notifier } from "@handoff/core";
+import type { ConversationChange, Notifier } from "@handoff/core";
 
 /**
  * Forwards every domain event to the listeners attached so far. The conversation service needs a
@@ -20,8 +20,8 @@ export class FanoutNotifier implements Notifier {
   messageCreated(message: Message): void {
     for (const l of this.listeners) l.messageCreated?.(message);
   }
-  conversationUpdated(conversation: Conversation): void {
-    for (const l of this.listeners) l.conversationUpdated?.(conversation);
+  conversationUpdated(conversation: Conversation, change: ConversationChange = "state"): void {
+    for (const l of this.listeners) l.conversationUpdated?.(conversation, change);
   }
   reviewCreated(review: Review): void {
     for (const l of this.listeners) l.reviewCreated?.(review);

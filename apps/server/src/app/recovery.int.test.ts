@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  connectAgent,
   connectCustomer,
   customerTranscript,
+  nextMessage,
   pendingApproval,
   startTestServer,
   type TestServer,
@@ -13,6 +15,38 @@ afterEach(async () => {
 });
 
 describe("recovery after a crash", () => {
+  it("a pause opened just before the process died, before its checkpoint was saved, can still be decided", async () => {
+    const first = await startTestServer();
+    const { customer, review } = await pendingApproval(first);
+    // Message runs save their checkpoint when they pause or end; this is a crash just before that.
+    await first.platform.checkpointer.deleteThread(review.threadId);
+    await first.stopKeepingData();
+
+    const second = await startTestServer({ dataDir: first.dataDir });
+    servers.push(second);
+    expect((await second.platform.store.reviews.get(review.id))?.status).toBe("pending");
+    const routed = await second.platform.store.audit.list({
+      conversationId: customer.conversationId,
+      action: "message.routed",
+      limit: 10,
+    });
+    expect(routed).toHaveLength(1);
+    const agent = await connectAgent(second);
+    const again = await connectCustomer(second, {
+      token: customer.token,
+      conversationId: customer.conversationId,
+    });
+    const reply = nextMessage(again.socket, (m) => m.author === "bot");
+    const decided = await agent.socket.emitWithAck("review:decide", {
+      reviewId: review.id,
+      decision: { type: "approve" },
+    });
+    expect(decided.ok).toBe(true);
+    expect((await reply).text).toBe(review.packet.draft.text);
+    const bot = (await customerTranscript(again)).filter((m) => m.author === "bot");
+    expect(bot.map((m) => m.text)).toEqual([review.packet.draft.text]);
+  });
+
   it("a customer message stored just before the process died is answered by the next process, once", async () => {
     const first = await startTestServer();
     const customer = await connectCustomer(first);

@@ -1,5 +1,5 @@
 import type { Conversation, HandoffUnavailable, Message, Review, TypingEvent } from "@handoff/contracts";
-import type { Notifier } from "@handoff/core";
+import type { ConversationChange, Notifier } from "@handoff/core";
 import type { ConsoleNamespace, WidgetNamespace } from "./namespaces";
 import { QUEUE_ROOM, conversationRoom } from "./rooms";
 
@@ -16,12 +16,16 @@ export class SocketNotifier implements Notifier {
     this.console.to(room).emit("message:new", message);
   }
 
-  conversationUpdated(conversation: Conversation): void {
-    this.widget.to(conversationRoom(conversation.id)).emit("conversation:updated", conversation);
-    this.console
-      .to(QUEUE_ROOM)
-      .to(conversationRoom(conversation.id))
-      .emit("conversation:updated", conversation);
+  conversationUpdated(conversation: Conversation, change: ConversationChange = "state"): void {
+    const room = conversationRoom(conversation.id);
+    this.widget.to(room).emit("conversation:updated", conversation);
+    // A new message in a chat only the bot is handling is news to the agents following it, not to every
+    // inbox: at 100 messages a second that broadcast to all consoles was a measurable share of the CPU.
+    const inboxNews = change === "state" || conversation.status !== "bot";
+    (inboxNews ? this.console.to(QUEUE_ROOM).to(room) : this.console.to(room)).emit(
+      "conversation:updated",
+      conversation,
+    );
   }
 
   reviewCreated(review: Review): void {

@@ -357,6 +357,10 @@ export class ConversationService {
     });
     for (const conversation of open) {
       for (const review of await this.store.reviews.listByConversation(conversation.id)) {
+        if (review.status === "pending" && (await this.replayUnsavedPause(review))) {
+          resumed++;
+          continue;
+        }
         if (review.status !== "decided" || !review.decision || !(await this.isPaused(review.threadId)))
           continue;
         const actor: Actor = { type: review.decidedBy ? "user" : "system", id: review.decidedBy, name: null };
@@ -374,6 +378,28 @@ export class ConversationService {
       }
     }
     return resumed;
+  }
+
+  /**
+   * A message run that opened a pause and crashed before its checkpoint was written: replaying it from
+   * the customer's message reopens the same pause (same id) and saves the checkpoint a decision needs.
+   */
+  private async replayUnsavedPause(review: Review): Promise<boolean> {
+    if (await this.hasRun(review.threadId)) return false;
+    const recent = await this.store.messages.listRecent(review.conversationId, 50);
+    const message = recent.find(
+      (m) => m.author === "customer" && `${review.conversationId}:${m.seq}` === review.threadId,
+    );
+    if (!message) return false;
+    return this.queue.run(review.conversationId, async () => {
+      if (await this.hasRun(review.threadId)) return false;
+      await this.runGraph({
+        runId: review.threadId,
+        trigger: "message",
+        ...(await this.questionInput(message)),
+      });
+      return true;
+    });
   }
 
   /** A customer message stored just before a crash, that the bot never got to, is answered now. */
@@ -481,14 +507,24 @@ export class ConversationService {
     return state.tasks.some((t) => t.interrupts.length > 0);
   }
 
+  /**
+   * Message runs checkpoint only when they end or pause ("exit"): each step's checkpoint was the largest
+   * cost per message. A crash mid-run leaves no checkpoint, and recovery replays the run from the
+   * customer's message (its side effects are idempotent, and a pause it had opened is reopened).
+   * A person's request has no message to replay from, so its run checkpoints every step.
+   */
   private async runGraph(input: RunInput & { runId: string }) {
-    await this.graph.invoke(input, { configurable: { thread_id: input.runId }, durability: "sync" });
+    await this.graph.invoke(input, {
+      configurable: { thread_id: input.runId },
+      durability: input.trigger === "message" ? "exit" : "sync",
+    });
   }
 
+  /** A resumed run keeps its paused checkpoint until it ends, so a crash mid-resume is resumed again. */
   private async resumeGraph(threadId: string, resume: ReviewResume | HandoffResume) {
     await this.graph.invoke(new Command({ resume }), {
       configurable: { thread_id: threadId },
-      durability: "sync",
+      durability: "exit",
     });
   }
 

@@ -13,7 +13,7 @@ export async function postMessage(
   if (!result.duplicate) {
     deps.notifier.messageCreated(result.message);
     const conversation = await deps.store.conversations.get(input.conversationId);
-    if (conversation) deps.notifier.conversationUpdated(conversation);
+    if (conversation) deps.notifier.conversationUpdated(conversation, "activity");
   }
   return result;
 }

@@ -41,9 +41,10 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
   );
   // rowid breaks ties within one millisecond so "newest first" holds for bursts of events too.
   // Up to 10 search words, each a bound LIKE pattern (an unused one is NULL and matches everything).
-  const list = db.prepare(
-    `SELECT * FROM audit_events
-     WHERE (@conversation_id IS NULL OR conversation_id = @conversation_id)
+  const listWhere = (conversationClause: string) =>
+    db.prepare(
+      `SELECT * FROM audit_events
+     WHERE ${conversationClause}
        AND (@action IS NULL OR action = @action)
        AND (@from IS NULL OR at >= @from)
        AND (@to IS NULL OR at <= @to)
@@ -52,7 +53,11 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
            `AND (@w${i} IS NULL OR lower(actor || ' ' || action || ' ' || COALESCE(conversation_id, '') || ' ' || details) LIKE @w${i} ESCAPE '\\')`,
        ).join("\n       ")}
      ORDER BY at DESC, rowid DESC LIMIT @limit`,
-  );
+    );
+  // One conversation's events are read through its index. "(@id IS NULL OR conversation_id = @id)"
+  // in one statement made SQLite walk the whole table newest-first instead, on every agent reply.
+  const list = listWhere("@conversation_id IS NULL");
+  const listConversation = listWhere("conversation_id = @conversation_id");
 
   return {
     async append(event) {
@@ -72,7 +77,7 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
 
     async list({ conversationId, action, text, from, to, limit }) {
       const words = searchWords(text);
-      const rows = list.all({
+      const rows = (conversationId === undefined ? list : listConversation).all({
         conversation_id: conversationId ?? null,
         action: action ?? null,
         from: from ? new Date(from).toISOString() : null,

@@ -7,6 +7,14 @@ import type { GraphStateUpdate, GraphStateValue } from "../state";
 export const routeNode =
   (deps: GraphDeps) =>
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
+    // A run re-played after a crash that had already opened its pause goes back to that pause, whatever
+    // a model would say this time: the person deciding it must decide what the customer will get.
+    const opened = await openedPause(deps, state);
+    if (opened)
+      return {
+        chosenRoute: opened.kind === "approval" ? "approval" : "handoff",
+        routeReason: opened.packet.routeReason,
+      };
     const settings = await deps.settings();
     const thresholds = (state.category && settings.categoryThresholds[state.category]) || settings.thresholds;
     const flags = applyRiskSettings(state.flags, state.question, settings);
@@ -42,6 +50,14 @@ export const routeNode =
       failureReason: route === "handoff" ? failureText(reason, { ...state, flags }) : null,
     };
   };
+
+async function openedPause(deps: GraphDeps, state: GraphStateValue) {
+  const [approval, handoff] = await Promise.all([
+    deps.store.reviews.get(`${state.runId}:review:${state.round}`),
+    deps.store.reviews.get(`${state.runId}:handoff:${state.round}`),
+  ]);
+  return handoff ?? approval;
+}
 
 function chooseRoute(
   state: GraphStateValue,

@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ConfigSchema, createPlatform, seedDemo, type Platform } from "@handoff/server";
+import { AGENT, SUPERVISOR } from "@handoff/server/testing";
+import type { Route } from "../load/question-mix";
+import { questionFor } from "../load/question-mix";
+import { LatencyRecorder, round, type LatencySummary } from "../stats/latency-recorder";
+
+/** The graph alone: receive -> routed (reply sent or pause opened), and approve -> reply, no sockets. */
+export interface GraphResult {
+  messageToRoute: LatencySummary;
+  byRoute: Record<Route, LatencySummary>;
+  approvalToReply: LatencySummary;
+  /** CPU per timed message, its agent decision included (the work the server does for it, sockets aside). */
+  cpuMsPerMessage: number;
+  misrouted: number;
+}
+
+/** Conversations reused round robin, so runs see history as the load phase's conversations do. */
+const CONVERSATIONS = 20;
+/** Runs not timed: the first messages pay for JIT compilation and cold SQLite pages. */
+const WARMUP = 40;
+
+const ROUTE_OF_STATUS: Partial<Record<string, Route>> = {
+  bot: "auto",
+  awaiting_approval: "approval",
+  waiting_human: "handoff",
+};
+
+/**
+ * Builds the same platform the server builds (ConversationService over the LangGraph graph, SQLite in
+ * a temp dir, offline model, demo help center) inside this process, and times the mix through it.
+ */
+export async function runGraphBaseline(messages: number): Promise<GraphResult> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-bench-graph-"));
+  const config = ConfigSchema.parse({
+    DATA_DIR: dataDir,
+    DATABASE_FILE: path.join(dataDir, "handoff.db"),
+    LOG_LEVEL: "silent",
+  });
+  const platform = await createPlatform(config);
+  try {
+    await seedDemo(platform, { agent: AGENT.password, supervisor: SUPERVISOR.password });
+    return await timeMix(platform, messages);
+  } finally {
+    await platform.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function timeMix(platform: Platform, messages: number): Promise<GraphResult> {
+  const { conversations, store } = platform;
+  const { user } = await platform.auth.login(AGENT.email, AGENT.password);
+  const ids: string[] = [];
+  for (let i = 0; i < CONVERSATIONS; i++) ids.push((await conversations.startConversation({})).id);
+  const all = new LatencyRecorder();
+  const byRoute = {
+    auto: new LatencyRecorder(),
+    approval: new LatencyRecorder(),
+    handoff: new LatencyRecorder(),
+  };
+  const approvalToReply = new LatencyRecorder();
+  let misrouted = 0;
+  let cpuStart = process.cpuUsage();
+
+  for (let n = 0; n < WARMUP + messages; n++) {
+    const timed = n >= WARMUP;
+    if (n === WARMUP) cpuStart = process.cpuUsage();
+    const c = n % CONVERSATIONS;
+    const conversationId = ids[c] ?? "";
+    const { text, expected } = questionFor(c, Math.floor(n / CONVERSATIONS));
+    const start = performance.now();
+    const { processed } = await conversations.receiveCustomerMessage(conversationId, {
+      clientId: `g${n}`,
+      text,
+    });
+    await processed;
+    const elapsed = performance.now() - start;
+    const route = ROUTE_OF_STATUS[(await conversations.getConversation(conversationId)).status];
+    if (route !== expected) misrouted++;
+    if (timed) {
+      all.record(elapsed);
+      if (route) byRoute[route].record(elapsed);
+    }
+    // Close the pause the way the bench's agents do, so the next question finds the bot in charge.
+    const open = (await store.reviews.listByConversation(conversationId)).filter(
+      (r) => r.status === "pending",
+    );
+    for (const review of open) {
+      if (review.kind === "approval") {
+        const decideStart = performance.now();
+        await conversations.decideReview(review.id, { type: "approve" }, user);
+        if (timed) approvalToReply.record(performance.now() - decideStart);
+      } else {
+        await conversations.claimHandoff(review.id, user);
+        await conversations.releaseHandoff(conversationId, "handed_back", user);
+      }
+    }
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    messageToRoute: all.summary(),
+    byRoute: {
+      auto: byRoute.auto.summary(),
+      approval: byRoute.approval.summary(),
+      handoff: byRoute.handoff.summary(),
+    },
+    approvalToReply: approvalToReply.summary(),
+    cpuMsPerMessage: round((cpu.user + cpu.system) / 1000 / messages),
+    misrouted,
+  };
+}

@@ -1,0 +1,64 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+/** Bench options from the command line, validated; defaults are the issue's target load. */
+export const BenchOptions = z.object({
+  clients: count(200),
+  agents: count(20),
+  /** Measured seconds of load, after the warm-up. */
+  duration: z.coerce.number().positive().default(60),
+  /** Seconds of load before measuring starts (JIT, SQLite caches); not counted. */
+  warmup: z.coerce.number().min(0).default(5),
+  /** Each widget sends one question per interval. */
+  intervalMs: count(2000),
+  /** Widget sockets connected idle for the capacity measurement (0 skips it). */
+  idle: z.coerce.number().int().min(0).default(5000),
+  budgetMb: count(300),
+  /** Idle seconds after the widgets connect before RSS is read (V8 returns a burst's heap after ~40 s). */
+  idleSettle: z.coerce.number().min(0).default(60),
+  /** Seconds of echo round trips for the transport baseline. */
+  echoSeconds: z.coerce.number().positive().default(10),
+  /** Messages run through the graph in-process for the graph-alone baseline. */
+  graphMessages: count(300),
+  out: z.string().min(1, "--out FILE is required"),
+  /** Folder for a V8 CPU profile of the server during the load phase. */
+  profile: z.string().optional(),
+});
+export type BenchOptions = z.infer<typeof BenchOptions>;
+
+/** Parses `--clients N --agents M --duration S --out FILE ...` (kebab-case flags). */
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      clients: { type: "string" },
+      agents: { type: "string" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      "interval-ms": { type: "string" },
+      idle: { type: "string" },
+      "budget-mb": { type: "string" },
+      "idle-settle": { type: "string" },
+      "echo-seconds": { type: "string" },
+      "graph-messages": { type: "string" },
+      out: { type: "string" },
+      profile: { type: "string" },
+    },
+    strict: true,
+  });
+  const parsed = BenchOptions.safeParse({
+    ...values,
+    intervalMs: values["interval-ms"],
+    budgetMb: values["budget-mb"],
+    idleSettle: values["idle-settle"],
+    echoSeconds: values["echo-seconds"],
+    graphMessages: values["graph-messages"],
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  --${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`invalid options:\n${lines}`);
+  }
+  return parsed.data;
+}
