@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   /** Where the embedded SQLite file lives (app data and checkpoints). */
   DATA_DIR: z.string().default("./data"),
   DATABASE_FILE: optional(z.string()),
+  /** SQLite durability: "normal" survives a killed process; "full" also survives a power cut, slower. */
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   /** Selects the MongoDB store (production); without it the embedded SQLite file is used. */
   MONGODB_URI: optional(z.string().startsWith("mongodb")),
   OPENAI_API_KEY: optional(z.string()),

@@ -105,5 +105,5 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 function openStorage(config: Config) {
   return config.MONGODB_URI
     ? openMongoStore({ uri: config.MONGODB_URI })
-    : openSqliteStore({ file: databaseFile(config) });
+    : openSqliteStore({ file: databaseFile(config), synchronous: config.SQLITE_SYNCHRONOUS });
 }

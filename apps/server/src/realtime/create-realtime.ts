@@ -35,7 +35,10 @@ export async function createRealtime(httpServer: HttpServer, platform: Platform)
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     cors: allowed.length ? { origin: allowed, credentials: true } : { origin: true },
     allowRequest: originCheck(allowed),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // Packets are kept this long for a client that drops and comes back; the widget and console also
+    // resync by sequence number, so this only saves a round trip, and a longer window costs heap (and
+    // GC pauses) at busy times.
+    connectionStateRecovery: { maxDisconnectionDuration: 30_000 },
   });
   const widget = widgetNamespace(io);
   const consoleNs = consoleNamespace(io);

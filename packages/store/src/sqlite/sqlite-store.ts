@@ -21,6 +21,12 @@ import { sqliteUserRepo } from "./user-repo";
 export interface SqliteStoreOptions {
   /** Path of the database file (parent folders are created), or ":memory:" for a throwaway database. */
   file: string;
+  /**
+   * "normal" (default): every commit survives the process being killed; the last moments before a
+   * power cut or OS crash may be lost (never a corrupt file). "full" also waits for the disk on every
+   * commit, which blocks the event loop for an fsync each time.
+   */
+  synchronous?: "normal" | "full";
   /** Defaults to the wall clock; tests inject one to control createdAt/updatedAt. */
   clock?: Clock;
 }
@@ -48,6 +54,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     db.pragma("journal_mode = WAL");
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma("foreign_keys = ON");
+    db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
     migrate(db);
   } catch (error) {
     db.close();
