@@ -43,6 +43,20 @@ export const RiskCategory = z.enum([
 ]);
 export type RiskCategory = z.infer<typeof RiskCategory>;
 
+/** The least each risk category forces: actions on money or records need approval, the rest a person. */
+export const RISK_ROUTES: Readonly<Record<RiskCategory, "approval" | "handoff">> = {
+  money_movement: "approval",
+  cancellation: "approval",
+  deletion: "approval",
+  order_change: "approval",
+  legal: "handoff",
+  medical: "handoff",
+  political: "handoff",
+  abuse: "handoff",
+  human_request: "handoff",
+  prompt_injection: "handoff",
+};
+
 /** A rule that fired on the customer's message and the route it forces at least. */
 export const RiskFlag = z.object({
   category: RiskCategory,

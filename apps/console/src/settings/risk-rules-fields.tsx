@@ -1,20 +1,6 @@
-import { TunableRiskCategory, type CustomRiskPhrase } from "@handoff/contracts";
+import { RISK_ROUTES, TunableRiskCategory, type CustomRiskPhrase } from "@handoff/contracts";
 import { riskLabel } from "../inbox/describe";
 import type { FieldErrors, RiskRoute } from "./settings-draft";
-
-// As the contract documents the built-in rule: requests that move money or change an account wait
-// for approval, the rest goes to a person. (The server's table is in core, which the console cannot import.)
-const BUILT_IN: Record<TunableRiskCategory, RiskRoute> = {
-  money_movement: "approval",
-  cancellation: "approval",
-  deletion: "approval",
-  order_change: "approval",
-  legal: "handoff",
-  medical: "handoff",
-  political: "handoff",
-  abuse: "handoff",
-  prompt_injection: "handoff",
-};
 
 const ROUTE_TEXT: Record<RiskRoute, string> = { approval: "needs approval", handoff: "goes to a person" };
 
@@ -64,7 +50,7 @@ export function RiskRulesFields({ routes, phrases, errors, onRoutes, onPhrases }
                   value={routes[category] ?? ""}
                   onChange={(e) => setRoute(category, e.target.value)}
                 >
-                  <option value="">Built-in: {ROUTE_TEXT[BUILT_IN[category]]}</option>
+                  <option value="">Built-in: {ROUTE_TEXT[RISK_ROUTES[category]]}</option>
                   <option value="approval">Needs approval</option>
                   <option value="handoff">Goes to a person</option>
                 </select>

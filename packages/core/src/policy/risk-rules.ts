@@ -1,19 +1,7 @@
-import type { RiskCategory, RiskFlag } from "@handoff/contracts";
+import { RISK_ROUTES, type RiskCategory, type RiskFlag } from "@handoff/contracts";
 import { ACTION_PATTERNS, TOPIC_PATTERNS } from "./risk-patterns";
 
-/** The least a category's flag forces: actions on money or records need approval, the rest a person. */
-export const RISK_ROUTES: Readonly<Record<RiskCategory, RiskFlag["forces"]>> = {
-  money_movement: "approval",
-  cancellation: "approval",
-  deletion: "approval",
-  order_change: "approval",
-  legal: "handoff",
-  medical: "handoff",
-  political: "handoff",
-  abuse: "handoff",
-  human_request: "handoff",
-  prompt_injection: "handoff",
-};
+export { RISK_ROUTES };
 
 /** Politeness and filler that may open a request without changing it. */
 const COURTESY =
