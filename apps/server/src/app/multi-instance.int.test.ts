@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "redis";
 import type { Message } from "@handoff/contracts";
 import { startFakeOpenAI, type FakeOpenAI } from "@handoff/core/testing";
 import {
@@ -52,7 +53,11 @@ const stores = [
 ];
 
 /** Starts instances A and B on one store and one Redis, one after the other (the first seeds the demo). */
-async function startPair(mongo: boolean, envB: Record<string, string> = {}) {
+async function startPair(
+  mongo: boolean,
+  envB: Record<string, string> = {},
+  envBoth: Record<string, string> = {},
+) {
   const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-multi-"));
   dirs.push(dataDir);
   const env: Record<string, string> = {
@@ -60,6 +65,7 @@ async function startPair(mongo: boolean, envB: Record<string, string> = {}) {
     LEASE_TTL_MS: "1500",
     DEADLINE_CHECK_SECONDS: "0.5",
     LOG_LEVEL: "info",
+    ...envBoth,
   };
   if (mongo && process.env.MONGODB_URI) {
     const uri = new URL(process.env.MONGODB_URI);
@@ -203,4 +209,24 @@ describe.each(stores)("several instances on $name", ({ mongo }) => {
       expect(texts(await customerTranscript(onA1)).filter((t) => t.startsWith("customer:"))).toHaveLength(4);
     },
   );
+
+  it("a sender's per-address message budget is shared by the instances", { timeout: 90_000 }, async () => {
+    // Earlier tests sent from this address too; start the minute's count from zero.
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    await client.flushAll();
+    await client.quit();
+    const { onA, onB } = await startPair(mongo, {}, { IP_MESSAGES_PER_MINUTE: "5" });
+    const viaA = await connectCustomer(onA);
+    const viaB = await connectCustomer(onB);
+    const send = (c: typeof viaA, i: number) =>
+      c.socket.emitWithAck("message:send", {
+        clientId: `m${i}`,
+        text: "How long does standard delivery take?",
+      });
+    for (let i = 0; i < 3; i++) expect((await send(viaA, i)).ok).toBe(true);
+    for (let i = 0; i < 2; i++) expect((await send(viaB, i)).ok).toBe(true);
+    const refused = await send(viaB, 9);
+    expect(!refused.ok && refused.error.code).toBe("rate_limited");
+  });
 });

@@ -42,7 +42,7 @@ export async function createRealtime(httpServer: HttpServer, platform: Platform)
   });
   const widget = widgetNamespace(io);
   const consoleNs = consoleNamespace(io);
-  registerWidgetNamespace(widget, platform);
+  registerWidgetNamespace(widget, platform, redis?.client);
   registerConsoleNamespace(consoleNs, platform);
   platform.notifier.attach(new SocketNotifier(widget, consoleNs));
   const queue = new QueuePositions(platform.store, widget, (err) =>

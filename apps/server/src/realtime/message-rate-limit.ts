@@ -1,4 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import type { RedisClient } from "./redis-adapter";
 import type { ApiError, Result } from "@handoff/contracts";
 
 /** Budgets per minute; 0 turns a budget off. */
@@ -14,16 +20,29 @@ export interface Sender {
 }
 
 /**
- * Counts customer messages per socket and per IP (fixed one-minute windows, in this process's
- * memory) and says when a sender has used up either budget.
+ * Counts customer messages per socket and per IP (fixed one-minute windows) and says when a sender
+ * has used up either budget. A socket lives on one instance, so its count stays in memory; with Redis
+ * (several instances) an address's count is shared by all of them, and if Redis is unreachable each
+ * instance falls back to counting on its own rather than refusing everyone.
  */
 export class MessageRateLimit {
-  private readonly perSocket: RateLimiterMemory | null;
-  private readonly perIp: RateLimiterMemory | null;
+  private readonly perSocket: RateLimiterAbstract | null;
+  private readonly perIp: RateLimiterAbstract | null;
 
-  constructor(budgets: MessageBudgets) {
+  constructor(budgets: MessageBudgets, redis?: RedisClient) {
     this.perSocket = limiter("socket", budgets.perSocket);
-    this.perIp = limiter("ip", budgets.perIp);
+    const local = limiter("ip", budgets.perIp);
+    this.perIp =
+      redis && local
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            useRedisPackage: true,
+            keyPrefix: "handoff-desk:ip",
+            points: budgets.perIp,
+            duration: 60,
+            insuranceLimiter: local,
+          })
+        : local;
   }
 
   /** Null when the message may go through, otherwise the error to answer with. */

@@ -2,9 +2,14 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import type { Logger } from "../app/logger";
 
+/** A connected node-redis client. */
+export type RedisClient = ReturnType<typeof createClient>;
+
 /** The Socket.IO adapter for multi-instance mode and how to let go of its Redis connection. */
 export interface RedisAdapter {
   adapter: ReturnType<typeof createAdapter>;
+  /** The connection, for other state instances share (rate limits). */
+  client: RedisClient;
   close(): Promise<void>;
 }
 
@@ -18,6 +23,7 @@ export async function connectRedisAdapter(url: string, logger: Logger): Promise<
   client.on("error", (err: unknown) => logger.warn({ err }, "redis connection error"));
   await client.connect();
   return {
+    client,
     adapter: createAdapter(client, { streamName: "handoff-desk", sessionKeyPrefix: "handoff-desk:sio:" }),
     async close() {
       await client.disconnect().catch(() => undefined);

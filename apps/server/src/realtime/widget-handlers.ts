@@ -9,6 +9,7 @@ import {
 } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
 import { limitEvents, MessageRateLimit } from "./message-rate-limit";
+import type { RedisClient } from "./redis-adapter";
 import type { WidgetNamespace } from "./namespaces";
 import { conversationRoom } from "./rooms";
 import { validatedHandler } from "./validated-handler";
@@ -17,12 +18,16 @@ import { validatedHandler } from "./validated-handler";
 const LIMITED_EVENTS: ReadonlySet<string> = new Set(["message:send", "handoff:request", "contact:leave"]);
 
 /** The customer's side: authenticated by a visitor token that grants exactly one conversation. */
-export function registerWidgetNamespace(widget: WidgetNamespace, platform: Platform): void {
+export function registerWidgetNamespace(
+  widget: WidgetNamespace,
+  platform: Platform,
+  redis?: RedisClient,
+): void {
   const { auth, conversations, notifier, logger, customerFeedback, config } = platform;
-  const messageLimit = new MessageRateLimit({
-    perSocket: config.SOCKET_MESSAGES_PER_MINUTE,
-    perIp: config.IP_MESSAGES_PER_MINUTE,
-  });
+  const messageLimit = new MessageRateLimit(
+    { perSocket: config.SOCKET_MESSAGES_PER_MINUTE, perIp: config.IP_MESSAGES_PER_MINUTE },
+    redis,
+  );
 
   widget.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
