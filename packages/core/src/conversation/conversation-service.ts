@@ -396,6 +396,7 @@ export class ConversationService {
       await this.runGraph({
         runId: review.threadId,
         trigger: "message",
+        replay: true,
         ...(await this.questionInput(message)),
       });
       return true;

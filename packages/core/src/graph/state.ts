@@ -29,6 +29,8 @@ export const GraphState = Annotation.Root({
   runId: Annotation<string>(),
   conversationId: Annotation<string>(),
   trigger: last<RunTrigger>("message"),
+  /** Recovery is replaying a run whose checkpoint a crash lost (it may have opened its pause already). */
+  replay: last<boolean>(false),
   question: Annotation<string>(),
   questionSeq: last<number>(0),
   turns: last<Turn[]>([]),

@@ -9,7 +9,7 @@ export const routeNode =
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
     // A run re-played after a crash that had already opened its pause goes back to that pause, whatever
     // a model would say this time: the person deciding it must decide what the customer will get.
-    const opened = await openedPause(deps, state);
+    const opened = state.replay ? await openedPause(deps, state) : null;
     if (opened)
       return {
         chosenRoute: opened.kind === "approval" ? "approval" : "handoff",
