@@ -56,14 +56,13 @@ export async function createRealtime(httpServer: HttpServer, platform: Platform)
   );
   platform.notifier.attach({ reviewCreated: (review) => availability.check(review) });
   widget.on("connection", (socket) => {
-    const conversationId = socket.data.conversationId;
-    queue
-      .sendTo(conversationId)
-      .catch((err: unknown) => platform.logger.error({ err }, "queue update failed"));
-    platform.store.reviews
-      .listByConversation(conversationId)
-      .then((reviews) => reviews.forEach((r) => availability.check(r)))
-      .catch((err: unknown) => platform.logger.error({ err }, "agent availability check failed"));
+    // A customer who comes back while waiting learns their place, and whether anyone is there at all.
+    queue.sendTo(socket.data.conversationId).then(
+      (handoff) => {
+        if (handoff) availability.check(handoff);
+      },
+      (err: unknown) => platform.logger.error({ err }, "queue update failed"),
+    );
   });
   syncPeers(io, platform);
   return {

@@ -21,11 +21,13 @@ export class QueuePositions implements Partial<Notifier> {
     if (review.kind === "handoff") this.broadcast();
   }
 
-  /** Sends one conversation its position (on connect), if it is waiting. */
-  async sendTo(conversationId: string): Promise<void> {
+  /** Sends one conversation its position (on connect), if it is waiting; returns its handoff then. */
+  async sendTo(conversationId: string): Promise<Review | null> {
     const waiting = await this.waiting();
     const index = waiting.findIndex((r) => r.conversationId === conversationId);
-    if (index >= 0) this.emit(conversationId, index + 1);
+    if (index < 0) return null;
+    this.emit(conversationId, index + 1);
+    return waiting[index] ?? null;
   }
 
   private broadcast(): void {
