@@ -2,7 +2,7 @@ import type { Article, Route } from "@handoff/contracts";
 import { openSqliteStore } from "@handoff/store";
 import { ConfigSchema } from "../app/config";
 import { createPlatform } from "../app/create-platform";
-import type { DraftModel } from "@handoff/core";
+import { newCorrection, type DraftModel } from "@handoff/core";
 import type { EvalCase, EvalCorrection } from "./eval-files";
 
 /** One evaluated question: where it went, how sure the bot was, what it cited and said. */
@@ -35,21 +35,15 @@ export async function runEval(input: {
   try {
     await platform.knowledge.importArticles(input.articles, SYSTEM);
     for (const c of input.corrections ?? []) {
-      await platform.store.corrections.create({
-        id: c.id,
-        question: c.question,
-        answer: c.answer,
-        draft: null,
-        status: "approved",
-        reason: "loaded for evaluation",
-        tags: [],
-        conversationId: null,
-        sourceKey: null,
-        createdBy: null,
-        createdAt: new Date().toISOString(),
-        reviewedBy: null,
-        reviewedAt: null,
-      });
+      await platform.store.corrections.create(
+        newCorrection({
+          id: c.id,
+          question: c.question,
+          answer: c.answer,
+          status: "approved",
+          reason: "loaded for evaluation",
+        }),
+      );
     }
     await platform.knowledge.refreshCorrections();
     const results: EvalResult[] = [];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConversationSnapshot, type Correction } from "@handoff/contracts";
+import { newCorrection } from "@handoff/core";
 import {
   api,
   connectCustomer,
@@ -120,21 +121,9 @@ describe("HTML and script injection in every rendered field", () => {
     const article = articles.body.articles.find((a) => a.id === "markup");
     for (const payload of CORPUS) expect(article?.body).toContain(payload);
 
-    const correction = await server.platform.store.corrections.create({
-      id: "markup-correction",
-      question: "q",
-      answer: "a",
-      draft: null,
-      status: "pending",
-      reason: null,
-      tags: [],
-      conversationId: null,
-      sourceKey: null,
-      createdBy: null,
-      createdAt: new Date().toISOString(),
-      reviewedBy: null,
-      reviewedAt: null,
-    });
+    const correction = await server.platform.store.corrections.create(
+      newCorrection({ id: "markup-correction", question: "q", answer: "a" }),
+    );
     const [question, answer, tag] = CORPUS;
     const approved = await api<{ correction: Correction }>(
       server,

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newCorrection } from "@handoff/core";
 import { AGENT, api, startTestServer, storeVariants, SUPERVISOR, type TestServer } from "../testing";
 
 /** Every REST query parameter that filters or selects data, by endpoint. */
@@ -70,21 +70,13 @@ describe.each(storeVariants("handoff_inj"))("operator injection on $name", ({ ov
         sources: [],
         internal: false,
       });
-      await server.platform.store.corrections.create({
-        id: randomUUID(),
-        question: `question of ${email}`,
-        answer: "answer",
-        draft: null,
-        status: "pending",
-        reason: null,
-        tags: [],
-        conversationId: conversation.id,
-        sourceKey: null,
-        createdBy: null,
-        createdAt: new Date().toISOString(),
-        reviewedBy: null,
-        reviewedAt: null,
-      });
+      await server.platform.store.corrections.create(
+        newCorrection({
+          question: `question of ${email}`,
+          answer: "answer",
+          conversationId: conversation.id,
+        }),
+      );
       await server.platform.store.audit.append({
         actor: { type: "customer", id: null, name: null },
         action: "contact.left",

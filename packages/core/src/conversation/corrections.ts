@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Actor, ApprovalReview, Message, ReviewDecision } from "@handoff/contracts";
+import { newCorrection } from "../feedback/new-correction";
 import type { Store } from "../ports";
 
 /**
@@ -14,21 +14,18 @@ export async function recordCorrection(
 ): Promise<void> {
   const answer = humanAnswer(review, decision);
   if (!answer || answer === review.packet.draft.text) return;
-  const { correction, created } = await deps.store.corrections.create({
-    id: randomUUID(),
-    question: review.packet.question,
-    answer,
-    draft: review.packet.draft.text,
-    status: "pending",
-    reason: decision.type === "reject" ? decision.reason : decision.type,
-    tags: review.packet.draft.sources.map((s) => s.id),
-    conversationId: review.conversationId,
-    sourceKey: `review:${review.id}`,
-    createdBy: actor.id,
-    createdAt: new Date().toISOString(),
-    reviewedBy: null,
-    reviewedAt: null,
-  });
+  const { correction, created } = await deps.store.corrections.create(
+    newCorrection({
+      question: review.packet.question,
+      answer,
+      draft: review.packet.draft.text,
+      reason: decision.type === "reject" ? decision.reason : decision.type,
+      tags: review.packet.draft.sources.map((s) => s.id),
+      conversationId: review.conversationId,
+      sourceKey: `review:${review.id}`,
+      createdBy: actor.id,
+    }),
+  );
   if (!created) return;
   await deps.store.audit.append({
     actor,
@@ -66,21 +63,17 @@ export async function recordTakeoverAnswer(
   const disputed = await thumbedDownAnswer(deps, input.conversationId, sinceAgent);
   const target = disputed ?? (await takeoverQuestion(deps, input.conversationId, sinceAgent));
   if (!target) return;
-  const { correction, created } = await deps.store.corrections.create({
-    id: randomUUID(),
-    question: target.question,
-    answer: input.answer,
-    draft: target.draft,
-    status: "pending",
-    reason: target.reason,
-    tags: [],
-    conversationId: input.conversationId,
-    sourceKey: target.sourceKey,
-    createdBy: input.actor.id,
-    createdAt: new Date().toISOString(),
-    reviewedBy: null,
-    reviewedAt: null,
-  });
+  const { correction, created } = await deps.store.corrections.create(
+    newCorrection({
+      question: target.question,
+      answer: input.answer,
+      draft: target.draft,
+      reason: target.reason,
+      conversationId: input.conversationId,
+      sourceKey: target.sourceKey,
+      createdBy: input.actor.id,
+    }),
+  );
   if (!created) return;
   await deps.store.audit.append({
     actor: input.actor,

@@ -1,1 +1,2 @@
 export * from "./feedback-service";
+export * from "./new-correction";
