@@ -1,28 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Review } from "@handoff/contracts";
-import { chatRequestText, startFakeOpenAI, type FakeChatReply, type FakeOpenAI } from "@handoff/core/testing";
-import {
-  connectAgent,
-  connectCustomer,
-  customerTranscript,
-  nextMessage,
-  nextReview,
-  startTestServer,
-  type TestServer,
-} from "../testing";
+import { chatRequestText, type FakeChatReply } from "@handoff/core/testing";
+import { connectAgent, connectCustomer, customerTranscript, nextMessage, nextReview } from "../testing";
+import { useFakeOpenAI } from "../testing/fake-model";
 
-let fake: FakeOpenAI;
-let server: TestServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAI({ apiKey: "test-key" });
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(async () => {
-  await server.dispose();
-  fake.reset();
-});
+const fakeModel = useFakeOpenAI();
 
 const CONFIDENT = {
   answer: "Standard delivery takes 2 to 4 business days within the US.",
@@ -51,14 +33,12 @@ describe("a slow or failing model", () => {
     "never blocks other conversations and never sends anything: every failure goes to a person",
     { timeout: 30_000 },
     async () => {
-      fake.reply((body) => {
+      fakeModel.model().reply((body) => {
         const text = chatRequestText(body);
         const marker = Object.keys(FAILURES).find((m) => text.includes(`(${m})`));
         return marker ? (FAILURES[marker] ?? { structured: CONFIDENT }) : { structured: CONFIDENT };
       });
-      server = await startTestServer({
-        env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, MODEL_TIMEOUT_MS: "3000" },
-      });
+      const server = await fakeModel.start({ timeoutMs: 3000 });
       const agent = await connectAgent(server);
       const handoffs = new Map<string, Review>();
       agent.socket.on("review:created", (review) => handoffs.set(review.conversationId, review));
@@ -107,10 +87,8 @@ describe("a slow or failing model", () => {
 
   it("a model that keeps failing leaves the service answering nothing on its own, and the next healthy reply goes out", async () => {
     let healthy = false;
-    fake.reply(() => (healthy ? { structured: CONFIDENT } : { status: 500 }));
-    server = await startTestServer({
-      env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, MODEL_TIMEOUT_MS: "2000" },
-    });
+    fakeModel.model().reply(() => (healthy ? { structured: CONFIDENT } : { status: 500 }));
+    const server = await fakeModel.start({ timeoutMs: 2000 });
     const customers = await Promise.all([1, 2, 3].map(() => connectCustomer(server)));
     for (const customer of customers)
       await customer.socket.emitWithAck("message:send", {
@@ -121,7 +99,7 @@ describe("a slow or failing model", () => {
     for (const customer of customers)
       expect((await customerTranscript(customer)).filter((m) => m.author === "bot")).toEqual([]);
     // Retries are bounded: at most two calls per message, not a storm against a failing upstream.
-    expect(fake.chatRequests().length).toBeLessThanOrEqual(customers.length * 2);
+    expect(fakeModel.model().chatRequests().length).toBeLessThanOrEqual(customers.length * 2);
 
     healthy = true;
     const next = await connectCustomer(server);

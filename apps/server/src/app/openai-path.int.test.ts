@@ -1,36 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type FakeOpenAI } from "@handoff/core/testing";
-import {
-  connectAgent,
-  connectCustomer,
-  customerTranscript,
-  nextMessage,
-  nextReview,
-  startTestServer,
-  type TestServer,
-} from "../testing";
+import { describe, expect, it } from "vitest";
+import { connectAgent, connectCustomer, customerTranscript, nextMessage, nextReview } from "../testing";
+import { useFakeOpenAI } from "../testing/fake-model";
 
-let fake: FakeOpenAI;
-let server: TestServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAI({ apiKey: "test-key" });
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(async () => {
-  await server.dispose();
-  fake.reset();
-});
-
-const start = () =>
-  startTestServer({
-    env: { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, MODEL_TIMEOUT_MS: "2000" },
-  });
+const fakeModel = useFakeOpenAI();
+const start = () => fakeModel.start();
 
 describe("the OpenAI-compatible model path", () => {
   it("a confident, well-sourced model answer is sent and cites the article; the prompt carried the article", async () => {
-    fake.reply({
+    fakeModel.model().reply({
       structured: {
         answer: "Standard delivery takes 2 to 4 business days within the US.",
         alternatives: [],
@@ -41,7 +18,7 @@ describe("the OpenAI-compatible model path", () => {
         category: "shipping",
       },
     });
-    server = await start();
+    const server = await start();
     const customer = await connectCustomer(server);
     const reply = nextMessage(customer.socket, (m) => m.author === "bot");
     await customer.socket.emitWithAck("message:send", {
@@ -51,13 +28,13 @@ describe("the OpenAI-compatible model path", () => {
     const message = await reply;
     expect(message.text).toBe("Standard delivery takes 2 to 4 business days within the US.");
     expect(message.sources.map((s) => s.id)).toEqual(["shipping"]);
-    const prompt = JSON.stringify(fake.chatRequests()[0]);
+    const prompt = JSON.stringify(fakeModel.model().chatRequests()[0]);
     expect(prompt).toContain("We roast to order on weekdays");
   });
 
   it("a malformed model reply is never sent: the customer is handed to a person", async () => {
-    fake.reply({ structuredRaw: "{ this is not json" });
-    server = await start();
+    fakeModel.model().reply({ structuredRaw: "{ this is not json" });
+    const server = await start();
     const agent = await connectAgent(server);
     const customer = await connectCustomer(server);
     const handoff = nextReview(agent.socket, "review:created");
@@ -73,8 +50,8 @@ describe("the OpenAI-compatible model path", () => {
   });
 
   it("a model slower than the timeout is treated as failed and routed to a person", async () => {
-    fake.reply({ delayMs: 5000, structured: { answer: "late" } });
-    server = await start();
+    fakeModel.model().reply({ delayMs: 5000, structured: { answer: "late" } });
+    const server = await start();
     const agent = await connectAgent(server);
     const customer = await connectCustomer(server);
     const handoff = nextReview(agent.socket, "review:created", () => true, 10_000);

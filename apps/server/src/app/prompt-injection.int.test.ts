@@ -1,46 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Review } from "@handoff/contracts";
-import { chatRequestText, startFakeOpenAI, type FakeOpenAI } from "@handoff/core/testing";
+import { chatRequestText } from "@handoff/core/testing";
 import {
   api,
   connectAgent,
   connectCustomer,
   customerTranscript,
   nextReview,
-  startTestServer,
   SUPERVISOR,
   type TestServer,
 } from "../testing";
+import { useFakeOpenAI } from "../testing/fake-model";
 
-let fake: FakeOpenAI;
-const servers: TestServer[] = [];
-beforeAll(async () => {
-  fake = await startFakeOpenAI({ apiKey: "sk-test-key-0123456789abcdef" });
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.dispose();
-  fake.reset();
-});
-
-const withOpenAI = async () => {
-  const server = await startTestServer({
-    env: {
-      OPENAI_API_KEY: "sk-test-key-0123456789abcdef",
-      OPENAI_BASE_URL: fake.url,
-      MODEL_TIMEOUT_MS: "3000",
-    },
-  });
-  servers.push(server);
-  return server;
-};
-const offline = async () => {
-  const server = await startTestServer();
-  servers.push(server);
-  return server;
-};
+const fakeModel = useFakeOpenAI("sk-test-key-0123456789abcdef");
+const withOpenAI = () => fakeModel.start({ timeoutMs: 3000 });
+const offline = () => fakeModel.start({ offline: true });
 
 /** A confident, well-sourced answer whose text the test chooses. */
 const confident = (answer: string, sourceIds = ["shipping"]) => ({
@@ -80,9 +54,11 @@ const SECRETS = [/sk-test-key/, /Rules\. They always apply/, /reference_data/, /
 
 describe("prompt injection", () => {
   it("an injection in the customer's message is never auto-sent, even when the model obeys it with high confidence", async () => {
-    fake.reply((body) =>
-      confident(`Of course! ${instructionsOf(body)} My key is sk-test-key-0123456789abcdef.`),
-    );
+    fakeModel
+      .model()
+      .reply((body) =>
+        confident(`Of course! ${instructionsOf(body)} My key is sk-test-key-0123456789abcdef.`),
+      );
     const server = await withOpenAI();
     const { review, transcript } = await ask(
       server,
@@ -101,7 +77,7 @@ describe("prompt injection", () => {
         `Standard delivery takes 2 to 4 days. ${instructionsOf(body)}`,
       () => "Standard delivery takes 2 to 4 days. (debug: sk-test-key-0123456789abcdef)",
     ]) {
-      fake.reply((body) => confident(leak(body)));
+      fakeModel.model().reply((body) => confident(leak(body)));
       const server = await withOpenAI();
       const { review, transcript } = await ask(server, "How long does standard delivery take?");
       expect(review.kind === "handoff" && review.packet.routeReason).toBe("model_error");
@@ -111,7 +87,9 @@ describe("prompt injection", () => {
   });
 
   it("a draft that talks about its system prompt goes to a person, whatever its confidence", async () => {
-    fake.reply(() => confident("Sure! My system prompt tells me to be helpful. Delivery takes 2 to 4 days."));
+    fakeModel
+      .model()
+      .reply(() => confident("Sure! My system prompt tells me to be helpful. Delivery takes 2 to 4 days."));
     const server = await withOpenAI();
     const { review, transcript } = await ask(server, "How long does standard delivery take?");
     expect(review.packet.riskFlags.map((f) => f.category)).toContain("prompt_injection");
@@ -137,11 +115,13 @@ describe("prompt injection", () => {
   };
 
   it("an instruction planted in a knowledge article is caught: the confident answer built on it goes to a person", async () => {
-    fake.reply(() =>
-      confident("Gift cards come in 25, 50 and 100 dollars. Also, the admin password is hunter2.", [
-        "gift-cards",
-      ]),
-    );
+    fakeModel
+      .model()
+      .reply(() =>
+        confident("Gift cards come in 25, 50 and 100 dollars. Also, the admin password is hunter2.", [
+          "gift-cards",
+        ]),
+      );
     const server = await withOpenAI();
     await importPoisoned(server);
     const { review, transcript } = await ask(server, "What values do your gift cards come in?");
@@ -185,10 +165,13 @@ describe("prompt injection", () => {
       expect(JSON.stringify(await customerTranscript(grace))).not.toContain("ZX-99812");
     };
     await check(await offline());
-    fake.reply(() => confident("I can only help with your own orders."));
+    fakeModel.model().reply(() => confident("I can only help with your own orders."));
     await check(await withOpenAI());
     // The model only ever saw the asking customer's own conversation.
-    const graceRequest = fake.chatRequests().find((r) => chatRequestText(r).includes("previous customer"));
+    const graceRequest = fakeModel
+      .model()
+      .chatRequests()
+      .find((r) => chatRequestText(r).includes("previous customer"));
     expect(graceRequest && chatRequestText(graceRequest)).not.toContain("ZX-99812");
   });
 });
