@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { formKeys } from "./form-keys";
 
 interface Props {
   label: string;
@@ -41,14 +42,7 @@ export function TextForm(props: Props) {
     <form
       className="text-form"
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          props.onCancel();
-        } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && e.target === field.current) {
-          submit();
-        }
-      }}
+      onKeyDown={formKeys(submit, props.onCancel, () => field.current)}
     >
       <label htmlFor={id}>{label}</label>
       <textarea

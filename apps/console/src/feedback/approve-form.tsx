@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { Correction, CorrectionApprove } from "@handoff/contracts";
 import { parseTags } from "./correction-labels";
+import { formKeys } from "../components/form-keys";
 
 interface Props {
   correction: Correction;
@@ -34,18 +35,7 @@ export function ApproveForm({ correction, busy, onSubmit, onCancel }: Props) {
   };
 
   return (
-    <form
-      className="text-form"
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          onCancel();
-        } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-          submit();
-        }
-      }}
-    >
+    <form className="text-form" onSubmit={submit} onKeyDown={formKeys(submit, onCancel)}>
       <label htmlFor={ids.question}>Question</label>
       <textarea
         id={ids.question}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { formKeys } from "../components/form-keys";
 
 interface Props {
   busy: boolean;
@@ -23,18 +24,7 @@ export function RejectForm({ busy, onSubmit, onCancel }: Props) {
   };
 
   return (
-    <form
-      className="text-form"
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          onCancel();
-        } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-          submit();
-        }
-      }}
-    >
+    <form className="text-form" onSubmit={submit} onKeyDown={formKeys(submit, onCancel)}>
       <label htmlFor={reasonId}>Why is the draft wrong?</label>
       <textarea
         id={reasonId}
