@@ -9,6 +9,7 @@ import { useShortcuts } from "../hooks/use-shortcut";
 import { PacketDetails } from "../review/packet-details";
 import { Composer } from "./composer";
 import { HandoffAttempts, HandoffSummary } from "./handoff-packet";
+import { ShortcutButton } from "../components/shortcut-button";
 
 interface Props {
   socket: ConsoleSocket;
@@ -62,15 +63,9 @@ export function HandoffView({ socket, user, review, messages, customerTyping, on
         {review.status === "pending" && (
           <>
             <span>Waiting for an agent. Claim it to chat with the customer.</span>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy}
-              aria-keyshortcuts="C"
-              onClick={claim}
-            >
-              Claim conversation <kbd aria-hidden="true">C</kbd>
-            </button>
+            <ShortcutButton shortcut="C" variant="primary" disabled={busy} onClick={claim}>
+              Claim conversation
+            </ShortcutButton>
           </>
         )}
         {mine && <span>You are handling this conversation.</span>}

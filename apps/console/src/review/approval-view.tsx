@@ -10,6 +10,7 @@ import { useShortcuts } from "../hooks/use-shortcut";
 import { DraftCard } from "./draft-card";
 import { PacketDetails } from "./packet-details";
 import { RejectForm } from "./reject-form";
+import { ShortcutButton } from "../components/shortcut-button";
 
 type Mode = "view" | "edit" | "reject" | "guide";
 
@@ -113,51 +114,26 @@ export function ApprovalView({ socket, review, messages, onDecided }: Props) {
 
           {pending && mode === "view" && (
             <div className="decision-bar" role="toolbar" aria-label="Decide on the draft">
-              <button
-                type="button"
-                className="btn btn-primary"
+              <ShortcutButton
+                shortcut="A"
+                variant="primary"
                 disabled={busy}
-                aria-keyshortcuts="A"
                 onClick={() => void decide({ type: "approve" })}
               >
-                Approve and send <kbd aria-hidden="true">A</kbd>
-              </button>
-              <button
-                type="button"
-                className="btn"
-                disabled={busy}
-                aria-keyshortcuts="E"
-                onClick={() => setMode("edit")}
-              >
-                Edit <kbd aria-hidden="true">E</kbd>
-              </button>
-              <button
-                type="button"
-                className="btn"
-                disabled={busy}
-                aria-keyshortcuts="G"
-                onClick={() => setMode("guide")}
-              >
-                Guide <kbd aria-hidden="true">G</kbd>
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                disabled={busy}
-                aria-keyshortcuts="R"
-                onClick={() => setMode("reject")}
-              >
-                Reject <kbd aria-hidden="true">R</kbd>
-              </button>
-              <button
-                type="button"
-                className="btn"
-                disabled={busy}
-                aria-keyshortcuts="T"
-                onClick={() => void decide({ type: "takeover" })}
-              >
-                Take over <kbd aria-hidden="true">T</kbd>
-              </button>
+                Approve and send
+              </ShortcutButton>
+              <ShortcutButton shortcut="E" disabled={busy} onClick={() => setMode("edit")}>
+                Edit
+              </ShortcutButton>
+              <ShortcutButton shortcut="G" disabled={busy} onClick={() => setMode("guide")}>
+                Guide
+              </ShortcutButton>
+              <ShortcutButton shortcut="R" variant="danger" disabled={busy} onClick={() => setMode("reject")}>
+                Reject
+              </ShortcutButton>
+              <ShortcutButton shortcut="T" disabled={busy} onClick={() => void decide({ type: "takeover" })}>
+                Take over
+              </ShortcutButton>
             </div>
           )}
           {mode === "reject" && (
