@@ -1,2 +1,10 @@
+import type { MongoStore, MongoStoreOptions } from "./mongo/mongo-store";
+
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store";
-export { openMongoStore, type MongoStore, type MongoStoreOptions } from "./mongo/mongo-store";
+export type { MongoStore, MongoStoreOptions } from "./mongo/mongo-store";
+
+/** Opens the MongoDB store. mongoose is loaded here, on first use: SQLite deployments never pay for it. */
+export async function openMongoStore(options: MongoStoreOptions): Promise<MongoStore> {
+  const { openMongoStore: open } = await import("./mongo/mongo-store");
+  return open(options);
+}

@@ -38,6 +38,8 @@ export async function runGraphBaseline(messages: number): Promise<GraphResult> {
     DATA_DIR: dataDir,
     DATABASE_FILE: path.join(dataDir, "handoff.db"),
     LOG_LEVEL: "silent",
+    // The graph alone, in this thread: the baseline the server's worker thread is compared with.
+    GRAPH_WORKER: "off",
   });
   const platform = await createPlatform(config);
   try {

@@ -39,6 +39,11 @@ export const ConfigSchema = z.object({
   INSTANCE_ID: optional(z.string().min(1).max(100)),
   /** How long an instance that died keeps its conversations locked (multi-instance mode). */
   LEASE_TTL_MS: z.coerce.number().int().min(500).default(15_000),
+  /**
+   * Runs the graph (drafting, routing, checkpoints) in a worker thread, so sockets and the REST API
+   * keep the main thread to themselves. "auto": on when the machine has two or more cores.
+   */
+  GRAPH_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
   /** How often pauses are checked against their deadlines. */
   DEADLINE_CHECK_SECONDS: z.coerce.number().min(0.1).default(15),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
@@ -77,7 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The SQLite file to use: DATABASE_FILE, or handoff.db in DATA_DIR (resolved from where npm was run). */
-export function databaseFile(config: Config): string {
+export function databaseFile(config: Pick<Config, "DATABASE_FILE" | "DATA_DIR">): string {
   if (config.DATABASE_FILE) return config.DATABASE_FILE;
   const base = process.env.INIT_CWD ?? process.cwd();
   return path.resolve(base, config.DATA_DIR, "handoff.db");

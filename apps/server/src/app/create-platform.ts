@@ -13,13 +13,15 @@ import {
   type BaseCheckpointSaver,
   type Store,
 } from "@handoff/core";
-import { openMongoStore, openSqliteStore } from "@handoff/store";
 
 import { AuthService } from "../auth/auth-service";
-import { databaseFile, type Config } from "./config";
+import { useGraphWorker, workerConfig } from "../graph-worker/worker-config";
+import { WorkerGraphRunner } from "../graph-worker/worker-graph-runner";
+import type { Config } from "./config";
 import { createModel } from "./create-model";
 import { FanoutNotifier } from "./fanout-notifier";
 import { createLogger, type Logger } from "./logger";
+import { openStorage } from "./open-storage";
 
 /** Everything the HTTP and socket layers use, wired once. */
 export interface Platform {
@@ -40,6 +42,10 @@ export interface Platform {
   /** This instance's id; with REDIS_URL set, other instances share the store and the sockets. */
   instanceId: string;
   multiInstance: boolean;
+  /** The worker thread the graph runs in (GRAPH_WORKER), or null when it runs in this thread. */
+  graphWorker: WorkerGraphRunner | null;
+  /** Drops cached settings or reloads the knowledge index after another instance changed them. */
+  refreshCaches(change: "settings" | "knowledge"): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,23 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const auth = await AuthService.create(store, { sessionTtlHours: config.SESSION_TTL_HOURS, clock });
   const instanceId = config.INSTANCE_ID ?? `${hostname()}:${process.pid}`;
   const multiInstance = config.REDIS_URL !== undefined;
+  const injected = Object.values(overrides).some((value) => value !== undefined);
+  const runner = useGraphWorker(config, injected)
+    ? await WorkerGraphRunner.start({
+        config: workerConfig(config),
+        notifier,
+        logger,
+        onRestart: () =>
+          void conversations
+            .recover()
+            .catch((err: unknown) => logger.error({ err }, "recovery after a graph worker restart failed")),
+      })
+    : undefined;
+  // The worker keeps caches of its own: tell it whenever this thread's copy changes.
+  settings.onChange(() => runner?.refresh("settings"));
+  knowledge.onChange(() => runner?.refresh("knowledge"));
   const conversations = new ConversationService({
+    runner,
     exclusive: multiInstance
       ? new ExclusiveRunner({ leases: store.leases, owner: instanceId, ttlMs: config.LEASE_TTL_MS })
       : undefined,
@@ -94,16 +116,16 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     customerFeedback: new CustomerFeedback({ store, notifier }),
     instanceId,
     multiInstance,
+    graphWorker: runner ?? null,
+    async refreshCaches(change) {
+      if (change === "settings") settings.invalidate();
+      else await knowledge.load();
+      runner?.refresh(change);
+    },
     async close() {
       await conversations.idle();
+      await runner?.close();
       await store.close();
     },
   };
-}
-
-/** MongoDB when MONGODB_URI is set (production), the embedded SQLite file otherwise. */
-function openStorage(config: Config) {
-  return config.MONGODB_URI
-    ? openMongoStore({ uri: config.MONGODB_URI })
-    : openSqliteStore({ file: databaseFile(config), synchronous: config.SQLITE_SYNCHRONOUS });
 }

@@ -2,19 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Review } from "@handoff/contracts";
 import { chatRequestText, type FakeChatReply } from "@handoff/core/testing";
 import { connectAgent, connectCustomer, customerTranscript, nextMessage, nextReview } from "../testing";
-import { useFakeOpenAI } from "../testing/fake-model";
+import { CONFIDENT_SHIPPING_ANSWER, useFakeOpenAI } from "../testing/fake-model";
 
 const fakeModel = useFakeOpenAI();
 
-const CONFIDENT = {
-  answer: "Standard delivery takes 2 to 4 business days within the US.",
-  alternatives: [],
-  sourceIds: ["shipping"],
-  confidence: 0.97,
-  reasoning: "The shipping article states it.",
-  outOfScope: false,
-  category: "shipping",
-};
+const CONFIDENT = CONFIDENT_SHIPPING_ANSWER;
 
 /** How the fake model fails, keyed by a marker word in the customer's question. */
 const FAILURES: Record<string, FakeChatReply> = {

@@ -8,7 +8,8 @@ export async function importKbCommand(args: string[]): Promise<void> {
   const dir = args[0];
   if (!dir) throw new Error("usage: npm run import-kb -- DIR");
   const articles = await readKbFolder(path.resolve(process.env.INIT_CWD ?? process.cwd(), dir));
-  const platform = await createPlatform({ ...loadConfig(), LOG_LEVEL: "warn" });
+  // A one-off import has no graph runs to spread over cores.
+  const platform = await createPlatform({ ...loadConfig(), LOG_LEVEL: "warn", GRAPH_WORKER: "off" });
   try {
     const result = await platform.knowledge.importArticles(articles, {
       type: "system",

@@ -17,10 +17,8 @@ export function syncPeers(io: Server, platform: Platform): void {
   root.on(PEER_EVENT, (payload: unknown) => {
     const change = Change.safeParse(payload);
     if (!change.success) return;
-    if (change.data === "settings") platform.settings.invalidate();
-    else
-      platform.knowledge
-        .load()
-        .catch((err: unknown) => platform.logger.error({ err }, "reloading the knowledge index failed"));
+    platform
+      .refreshCaches(change.data)
+      .catch((err: unknown) => platform.logger.error({ err }, `refreshing ${change.data} failed`));
   });
 }

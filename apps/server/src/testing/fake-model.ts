@@ -5,6 +5,17 @@ import { startTestServer, type TestServer } from "./test-server";
 // Not exported from the testing index: it registers vitest hooks, and the index is also loaded
 // outside vitest (the benchmark starts servers through it).
 
+/** A structured model answer the offline help center backs: confident, in scope, citing "shipping". */
+export const CONFIDENT_SHIPPING_ANSWER = {
+  answer: "Standard delivery takes 2 to 4 business days within the US.",
+  alternatives: [],
+  sourceIds: ["shipping"],
+  confidence: 0.97,
+  reasoning: "The shipping article states it.",
+  outOfScope: false,
+  category: "shipping",
+};
+
 /**
  * A fake OpenAI-compatible server for one test file (its replies reset after each test) and servers
  * that use it as their model, disposed after each test.
@@ -29,7 +40,9 @@ export function useFakeOpenAI(apiKey = "test-key") {
   return {
     model,
     /** A server answering through the fake model (or offline, with `offline: true`). */
-    async start(opts: { timeoutMs?: number; offline?: boolean } = {}): Promise<TestServer> {
+    async start(
+      opts: { timeoutMs?: number; offline?: boolean; env?: Record<string, string> } = {},
+    ): Promise<TestServer> {
       const env: Record<string, string> = opts.offline
         ? {}
         : {
@@ -37,7 +50,7 @@ export function useFakeOpenAI(apiKey = "test-key") {
             OPENAI_BASE_URL: model().url,
             MODEL_TIMEOUT_MS: String(opts.timeoutMs ?? 2000),
           };
-      const server = await startTestServer({ env });
+      const server = await startTestServer({ env: { ...env, ...opts.env } });
       servers.push(server);
       return server;
     },

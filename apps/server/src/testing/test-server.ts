@@ -43,6 +43,9 @@ export async function startTestServer(
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    // In-process by default: most tests look at one flow, and a worker per server costs a second of
+    // start-up. Tests of the worker (and every server started as its own process) run it.
+    GRAPH_WORKER: "off",
     ...opts.env,
   });
   const server = await startServer(

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type {
   Actor,
   ApprovalReview,
@@ -15,13 +15,14 @@ import type {
 } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import {
-  buildGraph,
+  InProcessGraphRunner,
   type GraphDeps,
+  type GraphRunner,
   type HandoffResume,
   type ReviewResume,
+  type RunRequest,
   type SupportGraph,
 } from "../graph";
-import type { GraphState } from "../graph/state";
 import { recordCorrection, recordTakeoverAnswer } from "./corrections";
 import { type ExclusiveRunner } from "./conversation-lease";
 import { KeyedQueue } from "./keyed-queue";
@@ -34,9 +35,9 @@ export interface ConversationServiceDeps extends GraphDeps {
   checkpointer: BaseCheckpointSaver;
   /** With several instances on one store: a conversation's work runs on one instance at a time. */
   exclusive?: ExclusiveRunner;
+  /** Where runs execute (a worker thread, say); by default the graph built here runs them. */
+  runner?: GraphRunner;
 }
-
-type RunInput = typeof GraphState.Update;
 
 const DEADLINE_ACTOR: Actor = { type: "system", id: null, name: "deadline" };
 
@@ -47,11 +48,15 @@ const asActor = (user: Pick<User, "id" | "name">): Actor => ({ type: "user", id:
  * goes through here, serialised per conversation, with lifecycle checks, audit and notifications.
  */
 export class ConversationService {
+  /** Built here in any case: pause checks read its state from the checkpointer. */
   private readonly graph: SupportGraph;
+  private readonly runner: GraphRunner;
   private readonly queue: KeyedQueue;
 
   constructor(private readonly deps: ConversationServiceDeps) {
-    this.graph = buildGraph(deps, deps.checkpointer);
+    const local = new InProcessGraphRunner(deps, deps.checkpointer);
+    this.graph = local.graph;
+    this.runner = deps.runner ?? local;
     const exclusive = deps.exclusive;
     this.queue = new KeyedQueue(
       exclusive ? (conversationId, task) => exclusive.run(`conversation:${conversationId}`, task) : undefined,
@@ -508,25 +513,12 @@ export class ConversationService {
     return state.tasks.some((t) => t.interrupts.length > 0);
   }
 
-  /**
-   * Message runs checkpoint only when they end or pause ("exit"): each step's checkpoint was the largest
-   * cost per message. A crash mid-run leaves no checkpoint, and recovery replays the run from the
-   * customer's message (its side effects are idempotent, and a pause it had opened is reopened).
-   * A person's request has no message to replay from, so its run checkpoints every step.
-   */
-  private async runGraph(input: RunInput & { runId: string }) {
-    await this.graph.invoke(input, {
-      configurable: { thread_id: input.runId },
-      durability: input.trigger === "message" ? "exit" : "sync",
-    });
+  private async runGraph(request: RunRequest) {
+    await this.runner.execute({ kind: "run", request });
   }
 
-  /** A resumed run keeps its paused checkpoint until it ends, so a crash mid-resume is resumed again. */
   private async resumeGraph(threadId: string, resume: ReviewResume | HandoffResume) {
-    await this.graph.invoke(new Command({ resume }), {
-      configurable: { thread_id: threadId },
-      durability: "exit",
-    });
+    await this.runner.execute({ kind: "resume", threadId, resume });
   }
 
   /** A customer message that arrived while a person was deciding is answered once the bot has the chat back. */

@@ -2,3 +2,5 @@ export * from "./build-graph";
 export * from "./deps";
 export * from "./resume";
 export * from "./state";
+export * from "./graph-job";
+export * from "./in-process-runner";

@@ -1,6 +1,6 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { BaseMessage } from "@langchain/core/messages";
-import { ChatOpenAI } from "@langchain/openai";
+import type { ChatOpenAI, ChatOpenAIFields } from "@langchain/openai";
 import { z } from "zod";
 import { ModelError } from "../../ports/model";
 import type { DraftModel, DraftRequest, ModelDraft } from "../../ports/model";
@@ -34,7 +34,8 @@ export class OpenAIModel implements DraftModel {
   readonly name: string;
   private readonly timeoutMs: number;
   private readonly maxFewShot: number;
-  private readonly chat: ChatOpenAI;
+  private readonly fields: ChatOpenAIFields;
+  private chat: Promise<ChatOpenAI> | null = null;
   private readonly apiKey: string;
 
   constructor(options: OpenAIModelOptions) {
@@ -43,7 +44,7 @@ export class OpenAIModel implements DraftModel {
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.maxFewShot = options.maxFewShot ?? 3;
     this.apiKey = options.apiKey;
-    this.chat = new ChatOpenAI({
+    this.fields = {
       model,
       apiKey: options.apiKey,
       ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
@@ -51,7 +52,13 @@ export class OpenAIModel implements DraftModel {
       maxRetries: Math.min(1, Math.max(0, options.maxRetries ?? 1)),
       timeout: this.timeoutMs,
       configuration: options.baseURL === undefined ? {} : { baseURL: options.baseURL },
-    });
+    };
+  }
+
+  /** The client, loaded on first use: the OpenAI SDK costs tens of MB per thread that never calls it. */
+  private client(): Promise<ChatOpenAI> {
+    this.chat ??= import("@langchain/openai").then(({ ChatOpenAI }) => new ChatOpenAI(this.fields));
+    return this.chat;
   }
 
   async draft(request: DraftRequest, signal?: AbortSignal): Promise<ModelDraft> {
@@ -59,7 +66,7 @@ export class OpenAIModel implements DraftModel {
     const messages = prompt.map(toLangChainMessage);
     // Function calling rather than json_schema: the reply is validated after the HTTP call, so a bad
     // answer is reported as bad output instead of being retried inside the client as a failed request.
-    const structured = this.chat.withStructuredOutput(DraftOutput, {
+    const structured = (await this.client()).withStructuredOutput(DraftOutput, {
       method: "functionCalling",
       name: DRAFT_TOOL_NAME,
       includeRaw: true,

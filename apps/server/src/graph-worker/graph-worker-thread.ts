@@ -1,0 +1,80 @@
+/**
+ * The graph worker: a thread with its own store connection, model, settings cache and search index,
+ * running the graph jobs the main thread sends. Notifications go back to the main thread, which owns
+ * the sockets. Started by WorkerGraphRunner; not meant to be run directly.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { InProcessGraphRunner, KnowledgeService, SettingsService, systemClock } from "@handoff/core";
+import { DomainError } from "@handoff/core";
+import { createModel } from "../app/create-model";
+import { openStorage } from "../app/open-storage";
+import { eventNotifier } from "./notifier-events";
+import { WorkerConfig } from "./worker-config";
+import { ToWorker, type FromWorker, type JobError } from "./worker-messages";
+
+const port = parentPort;
+if (!port) throw new Error("graph-worker-thread runs only as a worker thread");
+const send = (message: FromWorker) => port.postMessage(message);
+
+const config = WorkerConfig.parse(workerData);
+const { store, checkpointer } = await openStorage(config);
+const knowledge = new KnowledgeService(store);
+await knowledge.load();
+const settings = new SettingsService(store);
+const runner = new InProcessGraphRunner(
+  {
+    store,
+    model: createModel(config),
+    knowledge: knowledge.index,
+    notifier: eventNotifier((event) => send({ type: "notify", event })),
+    clock: systemClock,
+    settings: () => settings.get(),
+    modelTimeoutMs: config.MODEL_TIMEOUT_MS,
+    botName: config.BOT_NAME,
+  },
+  checkpointer,
+);
+
+// Jobs sent after a knowledge change wait for the reload, so they search what the supervisor just changed.
+let indexReady: Promise<void> = Promise.resolve();
+
+port.on("message", (raw: unknown) => {
+  const parsed = ToWorker.safeParse(raw);
+  if (!parsed.success) throw new Error(`graph worker: unexpected message: ${parsed.error.message}`);
+  const message = parsed.data;
+  switch (message.type) {
+    case "job": {
+      const { id, job } = message;
+      indexReady
+        .then(() => runner.execute(job))
+        .then(
+          () => send({ type: "done", id }),
+          (error: unknown) => send({ type: "failed", id, error: jobError(error) }),
+        );
+      return;
+    }
+    case "settings-changed":
+      settings.invalidate();
+      return;
+    case "knowledge-changed":
+      indexReady = indexReady
+        .then(() => knowledge.load())
+        .catch((error: unknown) =>
+          send({ type: "error", message: `reloading the index failed: ${String(error)}` }),
+        );
+      return;
+    case "close":
+      void store.close().then(() => {
+        send({ type: "closed" });
+        port.close();
+      });
+      return;
+  }
+});
+send({ type: "ready" });
+
+function jobError(error: unknown): JobError {
+  if (error instanceof DomainError) return { name: error.name, message: error.message, code: error.code };
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: "Error", message: String(error) };
+}

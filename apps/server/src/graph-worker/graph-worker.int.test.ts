@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from "vitest";
+import {
+  api,
+  askAsNewCustomer,
+  connectCustomer,
+  customerTranscript,
+  nextMessage,
+  pendingApproval,
+  SUPERVISOR,
+  type TestServer,
+} from "../testing";
+import { CONFIDENT_SHIPPING_ANSWER, useFakeOpenAI } from "../testing/fake-model";
+
+const fakeModel = useFakeOpenAI();
+const inWorker = { GRAPH_WORKER: "on" };
+
+const CONFIDENT = CONFIDENT_SHIPPING_ANSWER;
+
+const supervisorToken = async (server: TestServer) =>
+  (await api<{ token: string }>(server, "POST", "/api/auth/login", SUPERVISOR)).body.token;
+
+const replies = async (customer: Awaited<ReturnType<typeof connectCustomer>>) =>
+  (await customerTranscript(customer)).filter((m) => m.author === "bot");
+
+describe("the graph in a worker thread", () => {
+  it("answers a question once and delivers an approved draft, with the sockets on the main thread", async () => {
+    const server = await fakeModel.start({ offline: true, env: inWorker });
+    expect(server.platform.graphWorker).not.toBeNull();
+
+    const customer = await connectCustomer(server);
+    const answered = nextMessage(customer.socket, (m) => m.author === "bot");
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "q1",
+      text: "How long does standard delivery take?",
+    });
+    expect((await answered).text).toMatch(/2 to 4 business days/);
+
+    const { agent, customer: risky, review } = await pendingApproval(server);
+    const delivered = nextMessage(risky.socket, (m) => m.author === "bot");
+    const ack = await agent.socket.emitWithAck("review:decide", {
+      reviewId: review.id,
+      decision: { type: "approve" },
+    });
+    expect(ack.ok).toBe(true);
+    expect((await delivered).text).toBe(review.packet.draft.text);
+    await server.platform.conversations.idle();
+    expect(await replies(customer)).toHaveLength(1);
+    expect(await replies(risky)).toHaveLength(1);
+  });
+
+  it("routes the very next message with settings a supervisor has just changed", async () => {
+    const server = await fakeModel.start({ offline: true, env: inWorker });
+    const question = "How long does standard delivery take?";
+    expect((await askAsNewCustomer(server, question)).route).toBe("auto");
+
+    const token = await supervisorToken(server);
+    const changed = await api(server, "PUT", "/api/settings", { shadowCategories: ["shipping"] }, token);
+    expect(changed.status).toBe(200);
+    expect(await askAsNewCustomer(server, question)).toMatchObject({
+      route: "approval",
+      reason: "shadow_mode",
+    });
+  });
+
+  it("searches an article imported a moment ago", async () => {
+    const server = await fakeModel.start({ offline: true, env: inWorker });
+    const question = "Do you gift wrap orders with a handwritten note?";
+    expect((await askAsNewCustomer(server, question)).sources).not.toContain("gift-wrapping");
+
+    const article = [
+      "---",
+      "title: Do you gift wrap orders?",
+      "---",
+      "Yes. Tick 'gift wrap' at checkout and we wrap every bag in recycled paper with a handwritten note, for $3.",
+    ].join("\n");
+    const imported = await api(
+      server,
+      "POST",
+      "/api/kb/import",
+      { files: [{ name: "gift-wrapping.md", content: article }] },
+      await supervisorToken(server),
+    );
+    expect(imported.status).toBe(200);
+    expect((await askAsNewCustomer(server, question)).sources).toContain("gift-wrapping");
+  });
+
+  it(
+    "replaces a worker that dies mid-answer, and the question it was answering is answered once",
+    { timeout: 30_000 },
+    async () => {
+      let calls = 0;
+      fakeModel.model().reply(() => {
+        calls++;
+        // The first answer is slow enough for the worker to die while waiting for it.
+        return calls === 1 ? { delayMs: 10_000, structured: CONFIDENT } : { structured: CONFIDENT };
+      });
+      const server = await fakeModel.start({ env: inWorker, timeoutMs: 20_000 });
+      const worker = server.platform.graphWorker;
+      if (!worker) throw new Error("expected the graph to run in a worker");
+
+      const customer = await connectCustomer(server);
+      const answered = nextMessage(customer.socket, (m) => m.author === "bot", 15_000);
+      const ack = await customer.socket.emitWithAck("message:send", {
+        clientId: "q1",
+        text: "How long does standard delivery take?",
+      });
+      expect(ack.ok).toBe(true);
+      await vi.waitFor(() => expect(calls).toBe(1), { timeout: 5000 });
+      await worker.kill();
+
+      expect((await answered).text).toBe(CONFIDENT.answer);
+      await server.platform.conversations.idle();
+      const transcript = await customerTranscript(customer);
+      expect(transcript.filter((m) => m.author === "customer")).toHaveLength(1);
+      expect(transcript.filter((m) => m.author === "bot")).toHaveLength(1);
+    },
+  );
+});

@@ -1,0 +1,169 @@
+import { Worker } from "node:worker_threads";
+import { DomainError, type GraphJob, type GraphRunner, type Notifier } from "@handoff/core";
+import type { Logger } from "../app/logger";
+import { replayEvent } from "./notifier-events";
+import type { WorkerConfig } from "./worker-config";
+import { FromWorker, type JobError, type ToWorker } from "./worker-messages";
+
+const THREAD_MODULE = new URL("./graph-worker-thread.ts", import.meta.url).href;
+// Worker threads do not inherit tsx's loader, so a small CommonJS boot script registers it first.
+const BOOT = `const { workerData } = require("node:worker_threads");
+import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+const CLOSE_TIMEOUT_MS = 10_000;
+const RESTART_DELAY_MS = 500;
+
+interface Pending {
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/** Options of the runner: what the worker builds from, and where its notifications and restarts go. */
+export interface WorkerGraphRunnerOptions {
+  config: WorkerConfig;
+  notifier: Notifier;
+  logger: Logger;
+  /** Called when a worker that died has been replaced (to pick up the runs it left unfinished). */
+  onRestart(): void;
+}
+
+/**
+ * Runs graph jobs in a worker thread, so drafting, routing and checkpoints use another core while the
+ * main thread serves sockets and REST. Jobs keep their order per conversation because the caller's
+ * queue sends them one at a time. If the worker dies, its jobs fail, a new one starts, and `onRestart`
+ * lets recovery answer what was left.
+ */
+export class WorkerGraphRunner implements GraphRunner {
+  private worker: Worker;
+  private ready: Promise<void>;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closing = false;
+
+  private constructor(private readonly options: WorkerGraphRunnerOptions) {
+    ({ worker: this.worker, ready: this.ready } = this.spawn());
+  }
+
+  /** Starts the worker and resolves once it has opened the store and loaded the index. */
+  static async start(options: WorkerGraphRunnerOptions): Promise<WorkerGraphRunner> {
+    const runner = new WorkerGraphRunner(options);
+    await runner.ready;
+    return runner;
+  }
+
+  async execute(job: GraphJob): Promise<void> {
+    await this.ready;
+    if (this.closing) throw new Error("the graph worker is shutting down");
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post({ type: "job", id, job });
+    });
+  }
+
+  /** Tells the worker that settings or the knowledge index changed (here or on another instance). */
+  refresh(change: "settings" | "knowledge"): void {
+    this.post({ type: change === "settings" ? "settings-changed" : "knowledge-changed" });
+  }
+
+  /** Stops the worker thread abruptly, as a crash would: its runs fail and a new worker takes over. */
+  async kill(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  /** Lets the worker close its store and stop; call once no more jobs are coming. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const worker = this.worker;
+    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    this.post({ type: "close" });
+    const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private post(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private spawn(): { worker: Worker; ready: Promise<void> } {
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: {
+        ...this.options.config,
+        tsx: import.meta.resolve("tsx/esm/api"),
+        entry: THREAD_MODULE,
+      },
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      const onExit = (code: number) =>
+        reject(new Error(`the graph worker exited with ${code} while starting`));
+      worker.once("exit", onExit);
+      worker.once("error", reject);
+      worker.once("message", () => {
+        // The first message a worker sends is "ready" (or it fails before that).
+        worker.off("exit", onExit);
+        worker.off("error", reject);
+        resolve();
+      });
+    });
+    worker.on("message", (raw: unknown) => this.receive(raw));
+    worker.on("error", (err) => this.options.logger.error({ err }, "the graph worker failed"));
+    worker.on("exit", (code) => this.exited(worker, code));
+    return { worker, ready };
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = FromWorker.safeParse(raw);
+    if (!parsed.success) {
+      this.options.logger.error({ err: parsed.error }, "unexpected message from the graph worker");
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case "ready":
+      case "closed":
+        return;
+      case "notify":
+        return replayEvent(this.options.notifier, message.event);
+      case "done":
+        return this.settle(message.id, null);
+      case "failed":
+        return this.settle(message.id, toError(message.error));
+      case "error":
+        return this.options.logger.error({ detail: message.message }, "graph worker error");
+    }
+  }
+
+  private settle(id: number, error: Error | null): void {
+    const job = this.pending.get(id);
+    if (!job) return;
+    this.pending.delete(id);
+    if (error) job.reject(error);
+    else job.resolve();
+  }
+
+  private exited(worker: Worker, code: number): void {
+    if (worker !== this.worker) return;
+    for (const [id, job] of this.pending) {
+      this.pending.delete(id);
+      job.reject(new Error(`the graph worker stopped (exit code ${code}) before finishing this run`));
+    }
+    if (this.closing) return;
+    this.options.logger.error({ code }, "the graph worker stopped; starting a new one");
+    setTimeout(() => {
+      if (this.closing) return;
+      ({ worker: this.worker, ready: this.ready } = this.spawn());
+      this.ready.then(
+        () => this.options.onRestart(),
+        (err: unknown) => this.options.logger.error({ err }, "the graph worker could not be restarted"),
+      );
+    }, RESTART_DELAY_MS);
+  }
+}
+
+function toError(error: JobError): Error {
+  if (error.code) return new DomainError(error.code, error.message);
+  const raised = new Error(error.message);
+  raised.name = error.name;
+  return raised;
+}
