@@ -115,4 +115,13 @@ describe("the graph in a worker thread", () => {
       expect(transcript.filter((m) => m.author === "bot")).toHaveLength(1);
     },
   );
+
+  it("a server told to stop while its dead worker waits to be replaced stops at once", async () => {
+    const server = await fakeModel.start({ offline: true, env: inWorker });
+    await server.platform.graphWorker?.kill();
+    // Within the restart delay: nothing is running, and nothing new may start after the stop.
+    await server.platform.close();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(server.platform.graphWorker?.isRunning()).toBe(false);
+  });
 });

@@ -38,6 +38,8 @@ export class WorkerGraphRunner implements GraphRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closing = false;
+  /** False between a worker's exit and its replacement's start. */
+  private running = false;
 
   private constructor(private readonly options: WorkerGraphRunnerOptions) {
     ({ worker: this.worker, ready: this.ready } = this.spawn());
@@ -65,6 +67,11 @@ export class WorkerGraphRunner implements GraphRunner {
     this.post({ type: change === "settings" ? "settings-changed" : "knowledge-changed" });
   }
 
+  /** Whether a worker thread is up (false while a dead one waits to be replaced, and after close). */
+  isRunning(): boolean {
+    return this.running;
+  }
+
   /** Stops the worker thread abruptly, as a crash would: its runs fail and a new worker takes over. */
   async kill(): Promise<void> {
     await this.worker.terminate();
@@ -73,6 +80,8 @@ export class WorkerGraphRunner implements GraphRunner {
   /** Lets the worker close its store and stop; call once no more jobs are coming. */
   async close(): Promise<void> {
     this.closing = true;
+    // Stopping while a dead worker waits to be replaced: there is nothing left to close.
+    if (!this.running) return;
     const worker = this.worker;
     const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
     this.post({ type: "close" });
@@ -109,6 +118,7 @@ export class WorkerGraphRunner implements GraphRunner {
     worker.on("message", (raw: unknown) => this.receive(raw));
     worker.on("error", (err) => this.options.logger.error({ err }, "the graph worker failed"));
     worker.on("exit", (code) => this.exited(worker, code));
+    this.running = true;
     return { worker, ready };
   }
 
@@ -144,6 +154,7 @@ export class WorkerGraphRunner implements GraphRunner {
 
   private exited(worker: Worker, code: number): void {
     if (worker !== this.worker) return;
+    this.running = false;
     for (const [id, job] of this.pending) {
       this.pending.delete(id);
       job.reject(new Error(`the graph worker stopped (exit code ${code}) before finishing this run`));
