@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Message } from "@handoff/contracts";
 import {
   connectAgent,
@@ -10,33 +7,10 @@ import {
   nextConversation,
   nextMessage,
   nextReview,
-  startServerProcess,
-  type ServerProcess,
-  type SocketTarget,
 } from "../testing";
+import { useServerProcesses } from "../testing/server-processes";
 
-const running: ServerProcess[] = [];
-const targets: SocketTarget[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const t of targets.splice(0)) for (const s of t.sockets) s.disconnect();
-  await Promise.all(running.splice(0).map((p) => p.kill()));
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-
-const dataDir = async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), "handoff-kill-"));
-  dirs.push(dir);
-  return dir;
-};
-
-const start = async (dir: string) => {
-  const server = await startServerProcess(dir);
-  running.push(server);
-  const target: SocketTarget = { url: server.url, sockets: [] };
-  targets.push(target);
-  return { server, target };
-};
+const { dataDir, start } = useServerProcesses("kill");
 
 /** Messages as the customer sees them, compared by what identifies and shows them. */
 const shown = (messages: Message[]) =>

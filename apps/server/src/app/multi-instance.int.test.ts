@@ -1,8 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
 import type { Message } from "@handoff/contracts";
 import { startFakeOpenAI, type FakeOpenAI } from "@handoff/core/testing";
@@ -15,20 +12,16 @@ import {
   nextMessage,
   nextReview,
   startRedis,
-  startServerProcess,
   SUPERVISOR,
   type RedisProcess,
-  type ServerProcess,
-  type SocketTarget,
 } from "../testing";
+import { useServerProcesses } from "../testing/server-processes";
 
 // Two real server processes on one store (a shared SQLite file, or MongoDB when MONGODB_URI is set)
 // and a real redis-server between their Socket.IO servers.
 let redis: RedisProcess;
 let slowModel: FakeOpenAI;
-const running: ServerProcess[] = [];
-const dirs: string[] = [];
-const targets: SocketTarget[] = [];
+const processes = useServerProcesses("multi");
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -40,11 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await redis?.stop();
   await slowModel?.close();
-});
-afterEach(async () => {
-  for (const t of targets.splice(0)) for (const s of t.sockets) s.disconnect();
-  await Promise.all(running.splice(0).map((p) => p.kill()));
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
 const stores = [
@@ -58,8 +46,7 @@ async function startPair(
   envB: Record<string, string> = {},
   envBoth: Record<string, string> = {},
 ) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-multi-"));
-  dirs.push(dataDir);
+  const dataDir = await processes.dataDir();
   const env: Record<string, string> = {
     REDIS_URL: redis.url,
     LEASE_TTL_MS: "1500",
@@ -72,16 +59,9 @@ async function startPair(
     uri.pathname = `/multi_${randomUUID().slice(0, 8)}`;
     env.MONGODB_URI = uri.toString();
   }
-  const a = await startServerProcess(dataDir, { ...env, INSTANCE_ID: "instance-a" });
-  running.push(a);
-  const b = await startServerProcess(dataDir, { ...env, ...envB, INSTANCE_ID: "instance-b" });
-  running.push(b);
-  const target = (p: ServerProcess): SocketTarget => {
-    const t = { url: p.url, sockets: [] };
-    targets.push(t);
-    return t;
-  };
-  return { a, b, onA: target(a), onB: target(b) };
+  const a = await processes.start(dataDir, { ...env, INSTANCE_ID: "instance-a" });
+  const b = await processes.start(dataDir, { ...env, ...envB, INSTANCE_ID: "instance-b" });
+  return { a: a.server, b: b.server, onA: a.target, onB: b.target };
 }
 
 const texts = (messages: Message[]) => messages.map((m) => `${m.author}:${m.text}`);

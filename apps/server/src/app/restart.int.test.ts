@@ -1,37 +1,16 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  connectAgent,
-  connectCustomer,
-  customerTranscript,
-  nextMessage,
-  nextReview,
-  startServerProcess,
-  type ServerProcess,
-  type SocketTarget,
-} from "../testing";
+import { describe, expect, it } from "vitest";
+import { connectAgent, connectCustomer, customerTranscript, nextMessage, nextReview } from "../testing";
+import { useServerProcesses } from "../testing/server-processes";
 
-const running: ServerProcess[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((p) => p.kill()));
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-
-const asTarget = (p: ServerProcess): SocketTarget => ({ url: p.url, sockets: [] });
+const processes = useServerProcesses("restart");
 
 describe("pauses survive the process", () => {
   it(
     "a review pending when the server is killed is decided on a new process and the reply is sent once",
     { timeout: 60_000 },
     async () => {
-      const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-restart-"));
-      dirs.push(dataDir);
-      const first = await startServerProcess(dataDir);
-      running.push(first);
-      const target1 = asTarget(first);
+      const dataDir = await processes.dataDir();
+      const { server: first, target: target1 } = await processes.start(dataDir);
       const agent1 = await connectAgent(target1);
       const customer1 = await connectCustomer(target1);
       const created = nextReview(agent1.socket, "review:created");
@@ -44,9 +23,7 @@ describe("pauses survive the process", () => {
       customer1.socket.disconnect();
       await first.kill("SIGKILL");
 
-      const second = await startServerProcess(dataDir);
-      running.push(second);
-      const target2 = asTarget(second);
+      const { target: target2 } = await processes.start(dataDir);
       const agent2 = await connectAgent(target2);
       const inbox = await agent2.socket.emitWithAck("inbox:list", {});
       expect(inbox.ok && inbox.data.reviews.map((r) => r.id)).toContain(review.id);
