@@ -19,6 +19,7 @@ import { useGraphWorker, workerConfig } from "../graph-worker/worker-config";
 import { WorkerGraphRunner } from "../graph-worker/worker-graph-runner";
 import type { Config } from "./config";
 import { createModel } from "./create-model";
+import { graphDeps } from "./graph-deps";
 import { FanoutNotifier } from "./fanout-notifier";
 import { createLogger, type Logger } from "./logger";
 import { openStorage } from "./open-storage";
@@ -85,19 +86,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   settings.onChange(() => runner?.refresh("settings"));
   knowledge.onChange(() => runner?.refresh("knowledge"));
   const conversations = new ConversationService({
+    ...graphDeps({ config, store, model, knowledge, settings, notifier, clock }),
     runner,
     exclusive: multiInstance
       ? new ExclusiveRunner({ leases: store.leases, owner: instanceId, ttlMs: config.LEASE_TTL_MS })
       : undefined,
-    store,
     checkpointer,
-    model,
-    knowledge: knowledge.index,
-    notifier,
-    clock,
-    settings: () => settings.get(),
-    modelTimeoutMs: config.MODEL_TIMEOUT_MS,
-    botName: config.BOT_NAME,
   });
   const feedback = new FeedbackService(store, knowledge);
   return {

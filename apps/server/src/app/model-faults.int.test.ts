@@ -6,18 +6,16 @@ import { CONFIDENT_SHIPPING_ANSWER, useFakeOpenAI } from "../testing/fake-model"
 
 const fakeModel = useFakeOpenAI();
 
-const CONFIDENT = CONFIDENT_SHIPPING_ANSWER;
-
 /** How the fake model fails, keyed by a marker word in the customer's question. */
 const FAILURES: Record<string, FakeChatReply> = {
-  slowly: { delayMs: 6000, structured: CONFIDENT },
+  slowly: { delayMs: 6000, structured: CONFIDENT_SHIPPING_ANSWER },
   crashing: { status: 500, message: "upstream exploded" },
   overloaded: { status: 503, message: "overloaded" },
   ratelimited: { status: 429, message: "rate limit reached" },
   garbage: { content: "lol I am not calling any function" },
   broken: { structuredRaw: '{"answer": "Standard delivery takes' },
-  mistyped: { structured: { ...CONFIDENT, confidence: "very", answer: 42 } },
-  blank: { structured: { ...CONFIDENT, answer: "   " } },
+  mistyped: { structured: { ...CONFIDENT_SHIPPING_ANSWER, confidence: "very", answer: 42 } },
+  blank: { structured: { ...CONFIDENT_SHIPPING_ANSWER, answer: "   " } },
 };
 
 describe("a slow or failing model", () => {
@@ -28,7 +26,9 @@ describe("a slow or failing model", () => {
       fakeModel.model().reply((body) => {
         const text = chatRequestText(body);
         const marker = Object.keys(FAILURES).find((m) => text.includes(`(${m})`));
-        return marker ? (FAILURES[marker] ?? { structured: CONFIDENT }) : { structured: CONFIDENT };
+        return marker
+          ? (FAILURES[marker] ?? { structured: CONFIDENT_SHIPPING_ANSWER })
+          : { structured: CONFIDENT_SHIPPING_ANSWER };
       });
       const server = await fakeModel.start({ timeoutMs: 3000 });
       const agent = await connectAgent(server);
@@ -53,7 +53,7 @@ describe("a slow or failing model", () => {
         clientId: "h1",
         text: "How long does standard delivery take?",
       });
-      expect((await answered).text).toBe(CONFIDENT.answer);
+      expect((await answered).text).toBe(CONFIDENT_SHIPPING_ANSWER.answer);
       const slowIndex = markers.indexOf("slowly");
       expect(handoffs.has(failing[slowIndex]?.conversationId ?? "")).toBe(false);
 
@@ -79,7 +79,7 @@ describe("a slow or failing model", () => {
 
   it("a model that keeps failing leaves the service answering nothing on its own, and the next healthy reply goes out", async () => {
     let healthy = false;
-    fakeModel.model().reply(() => (healthy ? { structured: CONFIDENT } : { status: 500 }));
+    fakeModel.model().reply(() => (healthy ? { structured: CONFIDENT_SHIPPING_ANSWER } : { status: 500 }));
     const server = await fakeModel.start({ timeoutMs: 2000 });
     const customers = await Promise.all([1, 2, 3].map(() => connectCustomer(server)));
     for (const customer of customers)
@@ -100,6 +100,6 @@ describe("a slow or failing model", () => {
       clientId: "q",
       text: "How long does standard delivery take?",
     });
-    expect((await reply).text).toBe(CONFIDENT.answer);
+    expect((await reply).text).toBe(CONFIDENT_SHIPPING_ANSWER.answer);
   });
 });

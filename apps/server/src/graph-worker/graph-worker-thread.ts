@@ -4,9 +4,15 @@
  * the sockets. Started by WorkerGraphRunner; not meant to be run directly.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { InProcessGraphRunner, KnowledgeService, SettingsService, systemClock } from "@handoff/core";
-import { DomainError } from "@handoff/core";
+import {
+  DomainError,
+  InProcessGraphRunner,
+  KnowledgeService,
+  SettingsService,
+  systemClock,
+} from "@handoff/core";
 import { createModel } from "../app/create-model";
+import { graphDeps } from "../app/graph-deps";
 import { openStorage } from "../app/open-storage";
 import { eventNotifier } from "./notifier-events";
 import { WorkerConfig } from "./worker-config";
@@ -22,16 +28,15 @@ const knowledge = new KnowledgeService(store);
 await knowledge.load();
 const settings = new SettingsService(store);
 const runner = new InProcessGraphRunner(
-  {
+  graphDeps({
+    config,
     store,
     model: createModel(config),
-    knowledge: knowledge.index,
+    knowledge,
+    settings,
     notifier: eventNotifier((event) => send({ type: "notify", event })),
     clock: systemClock,
-    settings: () => settings.get(),
-    modelTimeoutMs: config.MODEL_TIMEOUT_MS,
-    botName: config.BOT_NAME,
-  },
+  }),
   checkpointer,
 );
 
@@ -40,7 +45,10 @@ let indexReady: Promise<void> = Promise.resolve();
 
 port.on("message", (raw: unknown) => {
   const parsed = ToWorker.safeParse(raw);
-  if (!parsed.success) throw new Error(`graph worker: unexpected message: ${parsed.error.message}`);
+  if (!parsed.success) {
+    send({ type: "error", message: `unexpected message: ${parsed.error.message}` });
+    return;
+  }
   const message = parsed.data;
   switch (message.type) {
     case "job": {
@@ -64,10 +72,8 @@ port.on("message", (raw: unknown) => {
         );
       return;
     case "close":
-      void store.close().then(() => {
-        send({ type: "closed" });
-        port.close();
-      });
+      // Closing the port lets the thread end once the store is closed; the main thread waits for the exit.
+      void store.close().then(() => port.close());
       return;
   }
 });

@@ -14,8 +14,6 @@ import { CONFIDENT_SHIPPING_ANSWER, useFakeOpenAI } from "../testing/fake-model"
 const fakeModel = useFakeOpenAI();
 const inWorker = { GRAPH_WORKER: "on" };
 
-const CONFIDENT = CONFIDENT_SHIPPING_ANSWER;
-
 const supervisorToken = async (server: TestServer) =>
   (await api<{ token: string }>(server, "POST", "/api/auth/login", SUPERVISOR)).body.token;
 
@@ -92,7 +90,9 @@ describe("the graph in a worker thread", () => {
       fakeModel.model().reply(() => {
         calls++;
         // The first answer is slow enough for the worker to die while waiting for it.
-        return calls === 1 ? { delayMs: 10_000, structured: CONFIDENT } : { structured: CONFIDENT };
+        return calls === 1
+          ? { delayMs: 10_000, structured: CONFIDENT_SHIPPING_ANSWER }
+          : { structured: CONFIDENT_SHIPPING_ANSWER };
       });
       const server = await fakeModel.start({ env: inWorker, timeoutMs: 20_000 });
       const worker = server.platform.graphWorker;
@@ -108,7 +108,7 @@ describe("the graph in a worker thread", () => {
       await vi.waitFor(() => expect(calls).toBe(1), { timeout: 5000 });
       await worker.kill();
 
-      expect((await answered).text).toBe(CONFIDENT.answer);
+      expect((await answered).text).toBe(CONFIDENT_SHIPPING_ANSWER.answer);
       await server.platform.conversations.idle();
       const transcript = await customerTranscript(customer);
       expect(transcript.filter((m) => m.author === "customer")).toHaveLength(1);

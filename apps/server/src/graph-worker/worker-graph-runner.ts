@@ -108,12 +108,14 @@ export class WorkerGraphRunner implements GraphRunner {
         reject(new Error(`the graph worker exited with ${code} while starting`));
       worker.once("exit", onExit);
       worker.once("error", reject);
-      worker.once("message", () => {
-        // The first message a worker sends is "ready" (or it fails before that).
+      const onMessage = (raw: unknown) => {
+        if (FromWorker.safeParse(raw).data?.type !== "ready") return;
+        worker.off("message", onMessage);
         worker.off("exit", onExit);
         worker.off("error", reject);
         resolve();
-      });
+      };
+      worker.on("message", onMessage);
     });
     worker.on("message", (raw: unknown) => this.receive(raw));
     worker.on("error", (err) => this.options.logger.error({ err }, "the graph worker failed"));
@@ -131,7 +133,6 @@ export class WorkerGraphRunner implements GraphRunner {
     const message = parsed.data;
     switch (message.type) {
       case "ready":
-      case "closed":
         return;
       case "notify":
         return replayEvent(this.options.notifier, message.event);

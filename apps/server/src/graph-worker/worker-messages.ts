@@ -45,7 +45,6 @@ export const FromWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("notify"), event: NotifierEvent }),
   z.object({ type: z.literal("done"), id: z.number().int() }),
   z.object({ type: z.literal("failed"), id: z.number().int(), error: JobError }),
-  z.object({ type: z.literal("closed") }),
   /** Something went wrong outside any job; the main thread logs it. */
   z.object({ type: z.literal("error"), message: z.string() }),
 ]);
