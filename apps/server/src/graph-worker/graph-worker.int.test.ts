@@ -82,6 +82,32 @@ describe("the graph in a worker thread", () => {
     expect((await askAsNewCustomer(server, question)).sources).toContain("gift-wrapping");
   });
 
+  it("delivers an approval ahead of the answers the worker had queued before it", async () => {
+    const server = await fakeModel.start({ offline: true, env: inWorker });
+    const { agent, customer: risky, review } = await pendingApproval(server);
+    const others = await Promise.all(Array.from({ length: 30 }, () => connectCustomer(server)));
+
+    const arrivals: string[] = [];
+    const approved = nextMessage(risky.socket, (m) => m.author === "bot").then(() =>
+      arrivals.push("approved"),
+    );
+    const answers = others.map((other, i) =>
+      nextMessage(other.socket, (m) => m.author === "bot").then(() => arrivals.push(`answer ${i}`)),
+    );
+    // Questions first, then the decision: the worker has all thirty runs in hand when the resume arrives.
+    const asked = others.map((other) =>
+      other.socket.emitWithAck("message:send", {
+        clientId: "q",
+        text: "How long does standard delivery take?",
+      }),
+    );
+    await Promise.all(asked);
+    await agent.socket.emitWithAck("review:decide", { reviewId: review.id, decision: { type: "approve" } });
+    await Promise.all([approved, ...answers]);
+
+    expect(arrivals.indexOf("approved")).toBeLessThan(10);
+  });
+
   it(
     "replaces a worker that dies mid-answer, and the question it was answering is answered once",
     { timeout: 30_000 },

@@ -40,6 +40,8 @@ export class WorkerGraphRunner implements GraphRunner {
   private closing = false;
   /** False between a worker's exit and its replacement's start. */
   private running = false;
+  /** True once the current worker said it is ready. */
+  private accepting = false;
 
   private constructor(private readonly options: WorkerGraphRunnerOptions) {
     ({ worker: this.worker, ready: this.ready } = this.spawn());
@@ -53,7 +55,8 @@ export class WorkerGraphRunner implements GraphRunner {
   }
 
   async execute(job: GraphJob): Promise<void> {
-    await this.ready;
+    // Posted within the caller's tick when the worker is up, so the caller's next steps overlap the job.
+    if (!this.accepting) await this.ready;
     if (this.closing) throw new Error("the graph worker is shutting down");
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
@@ -113,6 +116,7 @@ export class WorkerGraphRunner implements GraphRunner {
         worker.off("message", onMessage);
         worker.off("exit", onExit);
         worker.off("error", reject);
+        this.accepting = worker === this.worker;
         resolve();
       };
       worker.on("message", onMessage);
@@ -156,6 +160,7 @@ export class WorkerGraphRunner implements GraphRunner {
   private exited(worker: Worker, code: number): void {
     if (worker !== this.worker) return;
     this.running = false;
+    this.accepting = false;
     for (const [id, job] of this.pending) {
       this.pending.delete(id);
       job.reject(new Error(`the graph worker stopped (exit code ${code}) before finishing this run`));

@@ -217,10 +217,16 @@ export class ConversationService {
         waitedMs: Date.parse(decided.decidedAt ?? review.createdAt) - Date.parse(review.createdAt),
       },
     });
-    this.deps.notifier.reviewUpdated(decided);
-    await recordCorrection(this.deps, review, decision, actor);
+    // The customer is waiting on the resume, so it starts first; the consoles' update and the
+    // correction are written while it runs (on a worker, in parallel).
     const resume: ReviewResume = { decision, actor };
-    await this.resumeGraph(review.threadId, resume);
+    await Promise.all([
+      this.resumeGraph(review.threadId, resume),
+      (async () => {
+        this.deps.notifier.reviewUpdated(decided);
+        await recordCorrection(this.deps, review, decision, actor);
+      })(),
+    ]);
     await this.answerWaitingMessages(review);
     return decided;
   }

@@ -14,15 +14,26 @@ import { GraphState, type GraphStateValue } from "./state";
  * review may loop back to draft (guide) or move on to handoff (reject without reply, takeover).
  * A customer's explicit request for a person skips straight to handoff.
  */
-export function buildGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
+export function buildGraph(
+  deps: GraphDeps,
+  checkpointer: BaseCheckpointSaver,
+  turn: () => Promise<void> = () => Promise.resolve(),
+) {
+  // Each node waits for its turn first, so concurrent runs take their steps in the scheduler's order.
+  const step =
+    <A extends unknown[], R>(node: (...args: A) => R) =>
+    async (...args: A): Promise<Awaited<R>> => {
+      await turn();
+      return await node(...args);
+    };
   return new StateGraph(GraphState)
-    .addNode("retrieve", retrieveNode(deps))
-    .addNode("draft", draftNode(deps))
-    .addNode("assess", assessNode())
-    .addNode("route", routeNode(deps))
-    .addNode("send", sendNode(deps))
-    .addNode("review", reviewNode(deps), { ends: ["draft", "handoff", END] })
-    .addNode("handoff", handoffNode(deps))
+    .addNode("retrieve", step(retrieveNode(deps)))
+    .addNode("draft", step(draftNode(deps)))
+    .addNode("assess", step(assessNode()))
+    .addNode("route", step(routeNode(deps)))
+    .addNode("send", step(sendNode(deps)))
+    .addNode("review", step(reviewNode(deps)), { ends: ["draft", "handoff", END] })
+    .addNode("handoff", step(handoffNode(deps)))
     .addConditionalEdges(
       START,
       (s: GraphStateValue) => (s.trigger === "human_request" ? "handoff" : "retrieve"),

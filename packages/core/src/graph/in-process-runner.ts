@@ -2,6 +2,7 @@ import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { buildGraph, type SupportGraph } from "./build-graph";
 import type { GraphDeps } from "./deps";
 import type { GraphJob, GraphRunner } from "./graph-job";
+import { StepScheduler } from "./step-scheduler";
 
 /**
  * Runs graph jobs on the graph built here.
@@ -11,15 +12,24 @@ import type { GraphJob, GraphRunner } from "./graph-job";
  * customer's message (its side effects are idempotent, and a pause it had opened is reopened).
  * A person's request has no message to replay from, so its run checkpoints every step.
  * A resumed run keeps its paused checkpoint until it ends, so a crash mid-resume is resumed again.
+ *
+ * Concurrent jobs take their node steps in turn (StepScheduler): runs oldest first, and a resume, which a
+ * person is waiting on, ahead of them.
  */
 export class InProcessGraphRunner implements GraphRunner {
   readonly graph: SupportGraph;
+  private readonly scheduler = new StepScheduler();
 
   constructor(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
-    this.graph = buildGraph(deps, checkpointer);
+    this.graph = buildGraph(deps, checkpointer, () => this.scheduler.turn());
   }
 
-  async execute(job: GraphJob): Promise<void> {
+  /** Runs or resumes; a resume (a person is waiting on it) takes its steps before queued runs. */
+  execute(job: GraphJob): Promise<void> {
+    return this.scheduler.run(job.kind === "resume" ? "urgent" : "normal", () => this.invoke(job));
+  }
+
+  private async invoke(job: GraphJob): Promise<void> {
     if (job.kind === "run") {
       await this.graph.invoke(job.request, {
         configurable: { thread_id: job.request.runId },
