@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import type { Message } from "@handoff/contracts";
 import {
+  api,
   connectAgent,
   launchBrowser,
   nextReview,
   startTestServer,
+  SUPERVISOR,
   type TestServer,
 } from "@handoff/server/testing";
 import { LAUNCHER, openWidget, type WidgetPage } from "./testing/widget-page";
@@ -153,6 +155,28 @@ describe("the embedded chat widget on a host page", () => {
     await widget.page.reload();
     await widget.page.getByRole("button", { name: LAUNCHER }).click();
     await expect.poll(() => widget.transcript(), poll).toEqual(before);
+  });
+
+  it("starts a new, empty conversation when a supervisor erases the customer's data mid-chat", async () => {
+    const widget = await customer();
+    const erased = await widget.conversationId();
+    await widget.say("How long does standard delivery take?");
+    await widget.chat.locator('.msg[data-author="bot"]').filter({ hasText: "business days" }).waitFor(poll);
+
+    const login = await api<{ token: string }>(server, "POST", "/api/auth/login", SUPERVISOR);
+    const res = await api(
+      server,
+      "POST",
+      "/api/privacy/erase",
+      { customer: { conversationId: erased }, confirm: true },
+      login.body.token,
+    );
+    expect(res.status).toBe(200);
+
+    await expect.poll(() => widget.conversationId(), poll).not.toBe(erased);
+    await expect.poll(() => widget.transcript(), poll).toEqual([]);
+    await widget.say("Do you ship to Canada?");
+    await widget.chat.locator('.msg[data-author="bot"]').first().waitFor(poll);
   });
 
   it("loses nothing and doubles nothing when the network drops while both sides write", async () => {

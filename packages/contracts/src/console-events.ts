@@ -8,6 +8,9 @@ import type { ConversationSnapshot, TypingEvent } from "./widget-events";
 
 /** `review:decide`: an agent's decision on a pending draft. */
 export const ReviewDecide = z.object({ reviewId: Id, decision: ReviewDecision });
+/** `conversation:erased` (server -> consoles): a supervisor erased this customer's conversation. */
+export const ConversationErased = z.object({ conversationId: Id });
+export type ConversationErased = z.infer<typeof ConversationErased>;
 /** `handoff:claim`: take a waiting handoff (only one agent wins). */
 export const HandoffClaim = z.object({ reviewId: Id });
 /** `handoff:release`: hand the conversation back to the bot or resolve it. */
@@ -63,6 +66,7 @@ export interface ConsoleServerEvents {
   "review:created": (review: Review) => void;
   "review:updated": (review: Review) => void;
   "conversation:updated": (conversation: Conversation) => void;
+  "conversation:erased": (payload: ConversationErased) => void;
   "message:new": (message: Message) => void;
   typing: (event: TypingEvent) => void;
 }

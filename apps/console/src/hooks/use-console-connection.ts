@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef, useState } from "react";
-import { Conversation, Review, type Review as ReviewType } from "@handoff/contracts";
+import { Conversation, ConversationErased, Review, type Review as ReviewType } from "@handoff/contracts";
 import { connectConsole, type ConsoleSocket } from "../api/console-socket";
 import { listInbox } from "../api/requests";
 import { emptyInbox, inboxReducer } from "../inbox/inbox-state";
@@ -53,6 +53,10 @@ export function useConsoleConnection(
     s.on("conversation:updated", (raw) => {
       const parsed = Conversation.safeParse(raw);
       if (parsed.success) dispatch({ type: "conversation", conversation: parsed.data });
+    });
+    s.on("conversation:erased", (raw) => {
+      const parsed = ConversationErased.safeParse(raw);
+      if (parsed.success) dispatch({ type: "erased", conversationId: parsed.data.conversationId });
     });
     return () => {
       s.removeAllListeners();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Conversation, Message, TypingEvent, type Review } from "@handoff/contracts";
+import { Conversation, ConversationErased, Message, TypingEvent, type Review } from "@handoff/contracts";
 import type { ConsoleSocket } from "../api/console-socket";
 import { closeConversation, openConversation } from "../api/requests";
 
@@ -88,12 +88,23 @@ export function useConversation(
         typingTimer = setTimeout(() => setView((v) => ({ ...v, customerTyping: false })), TYPING_TIMEOUT_MS);
       setView((v) => ({ ...v, customerTyping: typing }));
     };
+    const onErased = (raw: unknown) => {
+      const parsed = ConversationErased.safeParse(raw);
+      if (!parsed.success || parsed.data.conversationId !== conversationId) return;
+      setView({
+        conversation: null,
+        messages: [],
+        customerTyping: false,
+        error: "This conversation was erased at the customer's request.",
+      });
+    };
     // On a reconnect the server forgot our room: open again, asking only for what we missed.
     const onReconnect = () => void load(socket, conversationId, lastSeq.current);
 
     socket.on("message:new", onMessage);
     socket.on("conversation:updated", onConversation);
     socket.on("typing", onTyping);
+    socket.on("conversation:erased", onErased);
     socket.on("connect", onReconnect);
     void load(socket, conversationId, 0);
     return () => {
@@ -101,6 +112,7 @@ export function useConversation(
       socket.off("message:new", onMessage);
       socket.off("conversation:updated", onConversation);
       socket.off("typing", onTyping);
+      socket.off("conversation:erased", onErased);
       socket.off("connect", onReconnect);
       if (socket.connected) closeConversation(socket, conversationId);
     };

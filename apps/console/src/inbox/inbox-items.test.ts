@@ -64,4 +64,13 @@ describe("the inbox", () => {
     });
     expect(itemsFor(stale, "approval", "u1")).toEqual([]);
   });
+
+  it("an erased customer's review leaves the inbox; other customers' stay", () => {
+    const state = inboxReducer(emptyInbox, {
+      type: "reviews",
+      reviews: [approval("ada", "2030-01-01T11:00:00.000Z"), approval("grace", "2030-01-01T11:00:00.000Z")],
+    });
+    const erased = inboxReducer(state, { type: "erased", conversationId: "c-ada" });
+    expect(itemsFor(erased, "approval", "u1").map((i) => i.key)).toEqual(["grace"]);
+  });
 });

@@ -10,7 +10,8 @@ export interface InboxState {
 export type InboxAction =
   | { type: "loaded"; inbox: Inbox }
   | { type: "reviews"; reviews: Review[] }
-  | { type: "conversation"; conversation: Conversation };
+  | { type: "conversation"; conversation: Conversation }
+  | { type: "erased"; conversationId: string };
 
 export const emptyInbox: InboxState = { loaded: false, reviews: {}, conversations: {} };
 
@@ -39,6 +40,13 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         ...state,
         conversations: { ...state.conversations, [c.id]: newer(state.conversations[c.id], c) },
       };
+    }
+    case "erased": {
+      const { [action.conversationId]: _erased, ...conversations } = state.conversations;
+      const reviews = Object.fromEntries(
+        Object.entries(state.reviews).filter(([, r]) => r.conversationId !== action.conversationId),
+      );
+      return { ...state, conversations, reviews };
     }
   }
 }

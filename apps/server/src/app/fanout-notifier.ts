@@ -35,4 +35,7 @@ export class FanoutNotifier implements Notifier {
   handoffUnavailable(event: HandoffUnavailable): void {
     for (const l of this.listeners) l.handoffUnavailable?.(event);
   }
+  conversationErased(conversationId: string): void {
+    for (const l of this.listeners) l.conversationErased?.(conversationId);
+  }
 }

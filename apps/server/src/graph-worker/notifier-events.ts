@@ -11,6 +11,7 @@ export function eventNotifier(send: (event: NotifierEvent) => void): Notifier {
     reviewUpdated: (review) => send({ kind: "reviewUpdated", review }),
     typing: (event) => send({ kind: "typing", event }),
     handoffUnavailable: (event) => send({ kind: "handoffUnavailable", event }),
+    conversationErased: (conversationId) => send({ kind: "conversationErased", conversationId }),
   };
 }
 
@@ -29,5 +30,7 @@ export function replayEvent(notifier: Notifier, event: NotifierEvent): void {
       return notifier.typing(event.event);
     case "handoffUnavailable":
       return notifier.handoffUnavailable(event.event);
+    case "conversationErased":
+      return notifier.conversationErased(event.conversationId);
   }
 }

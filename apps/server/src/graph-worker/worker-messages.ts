@@ -21,6 +21,7 @@ export const NotifierEvent = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reviewUpdated"), review: Review }),
   z.object({ kind: z.literal("typing"), event: TypingEvent }),
   z.object({ kind: z.literal("handoffUnavailable"), event: HandoffUnavailable }),
+  z.object({ kind: z.literal("conversationErased"), conversationId: z.string() }),
 ]);
 export type NotifierEvent = z.infer<typeof NotifierEvent>;
 

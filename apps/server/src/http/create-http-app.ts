@@ -68,7 +68,7 @@ export function createHttpApp(platform: Platform): express.Express {
   app.get("/api/metrics", supervisors, getMetrics(platform));
   app.get("/api/metrics/recommendations", supervisors, getRecommendations(platform));
   app.post("/api/metrics/recommendations/apply", supervisors, applyRecommendation(platform));
-  const privacy = new CustomerDataService(platform.store, platform.knowledge, (id, task) =>
+  const privacy = new CustomerDataService(platform.store, platform.knowledge, platform.notifier, (id, task) =>
     platform.conversations.exclusive(id, task),
   );
   app.get("/api/privacy/export", supervisors, exportCustomer(privacy));

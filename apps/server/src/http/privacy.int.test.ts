@@ -171,6 +171,33 @@ describe.each(storeVariants("handoff_priv"))("privacy requests on $name", ({ ove
     expect(fresh.body.conversationId).not.toBe(ada.conversationId);
   });
 
+  it("an erased customer's open widget is cut off and its token opens nothing; consoles drop the conversation", async () => {
+    const server = await start();
+    const { ada, grace } = await twoCustomers(server);
+    const agent = await connectAgent(server);
+    const erasedNotice = new Promise((resolve) => agent.socket.once("conversation:erased", resolve));
+    const cutOff = new Promise((resolve) => ada.socket.once("disconnect", resolve));
+
+    const res = await api(
+      server,
+      "POST",
+      "/api/privacy/erase",
+      { customer: { email: "ada@example.com" }, confirm: true },
+      await token(server, SUPERVISOR),
+    );
+    expect(res.status).toBe(200);
+    expect(await cutOff).toBe("io server disconnect");
+    expect(await erasedNotice).toEqual({ conversationId: ada.conversationId });
+
+    const refused = new Promise<Error>((resolve) => ada.socket.once("connect_error", resolve));
+    ada.socket.connect();
+    expect((await refused).message).toMatch(/unauthorized/);
+    // The other customer's widget stays connected and working.
+    expect(grace.socket.connected).toBe(true);
+    const ack = await grace.socket.emitWithAck("messages:sync", { since: 0 });
+    expect(ack.ok).toBe(true);
+  });
+
   it("privacy requests are for supervisors only, and a vague or unconfirmed request is refused", async () => {
     const server = await start();
     await twoCustomers(server);

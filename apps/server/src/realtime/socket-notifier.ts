@@ -45,4 +45,11 @@ export class SocketNotifier implements Notifier {
   handoffUnavailable(event: HandoffUnavailable): void {
     this.widget.to(conversationRoom(event.conversationId)).emit("handoff:unavailable", event);
   }
+
+  conversationErased(conversationId: string): void {
+    const room = conversationRoom(conversationId);
+    // Their token no longer opens anything, so a widget that reconnects is told to start afresh.
+    this.widget.in(room).disconnectSockets(true);
+    this.console.to(QUEUE_ROOM).to(room).emit("conversation:erased", { conversationId });
+  }
 }

@@ -33,8 +33,15 @@ export function registerWidgetNamespace(
     const token: unknown = socket.handshake.auth.token;
     const conversationId = auth.verifyVisitorToken(typeof token === "string" ? token : undefined);
     if (!conversationId) return next(new Error("unauthorized: a valid visitor token is required"));
-    socket.data.conversationId = conversationId;
-    next();
+    // A signed token outlives its conversation when a supervisor erases it: the widget starts afresh.
+    platform.store.conversations.get(conversationId).then(
+      (conversation) => {
+        if (!conversation) return next(new Error("unauthorized: this conversation no longer exists"));
+        socket.data.conversationId = conversationId;
+        next();
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error("could not open the conversation")),
+    );
   });
 
   widget.on("connection", (socket) => {

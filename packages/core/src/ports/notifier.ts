@@ -16,4 +16,6 @@ export interface Notifier {
   typing(event: TypingEvent): void;
   /** Nobody is there to take a waiting customer: their widget offers to reply by email. */
   handoffUnavailable(event: HandoffUnavailable): void;
+  /** A privacy erasure removed the conversation: its widgets are cut off, consoles drop it. */
+  conversationErased(conversationId: string): void;
 }

@@ -7,7 +7,7 @@ import type {
 } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { KnowledgeService } from "../knowledge";
-import { systemClock, type Clock, type Store } from "../ports";
+import { systemClock, type Clock, type Notifier, type Store } from "../ports";
 import { redactAuditDetails } from "./redact-audit";
 
 /** More than any one customer's history; the audit list needs a bound. */
@@ -22,6 +22,7 @@ export class CustomerDataService {
   constructor(
     private readonly store: Store,
     private readonly knowledge: KnowledgeService,
+    private readonly notifier: Pick<Notifier, "conversationErased">,
     /** Runs work on one conversation in turn with the bot and agents (ConversationService.exclusive). */
     private readonly exclusive: <T>(conversationId: string, task: () => Promise<T>) => Promise<T> = (
       _id,
@@ -77,6 +78,7 @@ export class CustomerDataService {
     for (const id of ids) {
       const counts = await this.exclusive(id, () => this.store.customerData.erase([id], redactAuditDetails));
       erased = addCounts(erased, counts);
+      this.notifier.conversationErased(id);
     }
     if (erased.corrections > 0) await this.knowledge.refreshCorrections();
     await this.store.audit.append({

@@ -51,7 +51,11 @@ export function openWidgetSocket(server: string, token: string, on: SocketListen
     on.connection("online");
     on.connected();
   });
-  socket.on("disconnect", () => on.connection(navigator.onLine ? "connecting" : "offline"));
+  socket.on("disconnect", (reason) => {
+    on.connection(navigator.onLine ? "connecting" : "offline");
+    // The server cut us off (the conversation was erased): reconnecting lets the handshake say why.
+    if (reason === "io server disconnect") socket.connect();
+  });
   socket.on("connect_error", (err) => {
     if (/unauthorized/i.test(err.message)) on.unauthorized();
     else on.connection(navigator.onLine ? "connecting" : "offline");
