@@ -142,6 +142,21 @@ describe("the graph in a worker thread", () => {
     },
   );
 
+  it("answers a question sent while a dead worker waits to be replaced, once the new one is up", async () => {
+    const server = await fakeModel.start({ offline: true, env: inWorker });
+    const customer = await connectCustomer(server);
+    await server.platform.graphWorker?.kill();
+    expect(server.platform.graphWorker?.isRunning()).toBe(false);
+
+    const answered = nextMessage(customer.socket, (m) => m.author === "bot", 10_000);
+    const ack = await customer.socket.emitWithAck("message:send", {
+      clientId: "q1",
+      text: "How long does standard delivery take?",
+    });
+    expect(ack.ok).toBe(true);
+    expect((await answered).text).toMatch(/2 to 4 business days/);
+  });
+
   it("a server told to stop while its dead worker waits to be replaced stops at once", async () => {
     const server = await fakeModel.start({ offline: true, env: inWorker });
     await server.platform.graphWorker?.kill();

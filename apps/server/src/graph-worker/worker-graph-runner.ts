@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { DomainError, type GraphJob, type GraphRunner, type Notifier } from "@handoff/core";
 import type { Logger } from "../app/logger";
@@ -167,14 +168,22 @@ export class WorkerGraphRunner implements GraphRunner {
     }
     if (this.closing) return;
     this.options.logger.error({ code }, "the graph worker stopped; starting a new one");
-    setTimeout(() => {
-      if (this.closing) return;
-      ({ worker: this.worker, ready: this.ready } = this.spawn());
-      this.ready.then(
-        () => this.options.onRestart(),
-        (err: unknown) => this.options.logger.error({ err }, "the graph worker could not be restarted"),
-      );
-    }, RESTART_DELAY_MS);
+    // Set at once, so a job sent before the replacement is up waits for it rather than going to the dead one.
+    this.ready = this.respawnAfter(RESTART_DELAY_MS);
+    this.ready.then(
+      () => this.options.onRestart(),
+      (err: unknown) => {
+        if (!this.closing) this.options.logger.error({ err }, "the graph worker could not be restarted");
+      },
+    );
+  }
+
+  private async respawnAfter(delayMs: number): Promise<void> {
+    await sleep(delayMs);
+    if (this.closing) throw new Error("the graph worker is shutting down");
+    const next = this.spawn();
+    this.worker = next.worker;
+    await next.ready;
   }
 }
 
