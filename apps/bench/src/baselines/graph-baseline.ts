@@ -3,19 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ConfigSchema, createPlatform, seedDemo, type Platform } from "@handoff/server";
 import { AGENT, SUPERVISOR } from "@handoff/server/testing";
-import type { Route } from "../load/question-mix";
+import type { Route } from "@handoff/contracts";
 import { questionFor } from "../load/question-mix";
-import { LatencyRecorder, round, type LatencySummary } from "../stats/latency-recorder";
-
-/** The graph alone: receive -> routed (reply sent or pause opened), and approve -> reply, no sockets. */
-export interface GraphResult {
-  messageToRoute: LatencySummary;
-  byRoute: Record<Route, LatencySummary>;
-  approvalToReply: LatencySummary;
-  /** CPU per timed message, its agent decision included (the work the server does for it, sockets aside). */
-  cpuMsPerMessage: number;
-  misrouted: number;
-}
+import type { GraphResult } from "../report/bench-report";
+import { LatencyRecorder, round } from "../stats/latency-recorder";
 
 /** Conversations reused round robin, so runs see history as the load phase's conversations do. */
 const CONVERSATIONS = 20;

@@ -1,39 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { VisitorSession } from "@handoff/contracts";
 import { createVisitor } from "../load/rest-client";
-import { connectWidget, type WidgetSocket } from "../load/widget-client";
+import type { WidgetSocket } from "@handoff/server/testing";
+import { connectWidget } from "../load/widget-client";
 import { mapLimit } from "../map-limit";
 import type { BenchServer } from "../server/bench-server";
-import { readRssMb } from "../server/rss-sampler";
+import { RssSampler } from "../server/rss-sampler";
+import type { IdleResult } from "../report/bench-report";
 import { round } from "../stats/latency-recorder";
-
-/** Server memory with many widgets open and idle, and how many fit in a memory budget. */
-export interface IdleResult {
-  sockets: number;
-  connected: number;
-  failed: number;
-  /** Fresh server after a full GC, nothing connected. */
-  rssBeforeMb: number | null;
-  /** Highest RSS seen from the first session to the end of the settle time (the connection burst). */
-  rssPeakMb: number | null;
-  /** RSS after every widget is connected and `settleSeconds` passed idle: what the budget is checked on. */
-  rssAfterMb: number | null;
-  /** RSS after a full GC at the end: the memory the idle widgets really hold. */
-  rssAfterGcMb: number | null;
-  heapUsedBeforeGcMb: number | null;
-  heapUsedAfterGcMb: number | null;
-  settleSeconds: number;
-  /**
-   * What one widget (visitor session + idle socket) holds: the larger of its share of the RSS growth
-   * and of the live heap growth (a fresh server's RSS has freed memory the widgets reuse, so RSS alone
-   * understates it).
-   */
-  perWidgetKb: number | null;
-  budgetMb: number;
-  withinBudget: boolean;
-  /** Widgets that fit under the budget: the ones measured, plus (or minus) the headroom at the per-widget cost. */
-  fitWithinBudget: number | null;
-}
 
 /**
  * On a fresh server (started with `gcOnProbe`): `sockets` visitor sessions (each creating its
@@ -46,8 +20,8 @@ export async function runIdleCapacity(
 ): Promise<IdleResult> {
   const { sockets, budgetMb, settleSeconds } = opts;
   const before = await server.probe();
-  let peak = before.memory.rssMb;
-  const sampler = setInterval(() => (peak = Math.max(peak, readRssMb(server.pid) ?? 0)), 250);
+  const sampler = new RssSampler(server.pid);
+  sampler.start(250);
   let failed = 0;
   const sessions = await mapLimit(sockets, 50, async (): Promise<VisitorSession | null> => {
     try {
@@ -68,8 +42,7 @@ export async function runIdleCapacity(
     }
   });
   await sleep(settleSeconds * 1000);
-  clearInterval(sampler);
-  const rssAfterMb = readRssMb(server.pid);
+  const { max: peak, end: rssAfterMb } = sampler.stop();
   const after = await server.probe();
   const live = opened.filter((s): s is WidgetSocket => s !== null);
   const connected = live.filter((s) => s.connected).length;
@@ -88,7 +61,7 @@ export async function runIdleCapacity(
     connected,
     failed: failed + (live.length - connected),
     rssBeforeMb,
-    rssPeakMb: round(Math.max(peak, rssAfterMb ?? 0)),
+    rssPeakMb: round(Math.max(before.memory.rssMb, peak ?? 0)),
     rssAfterMb,
     rssAfterGcMb: after.memory.rssMb,
     heapUsedBeforeGcMb: before.memory.heapUsedMb,

@@ -1,28 +1,15 @@
-import { io, type Socket } from "socket.io-client";
-import type { ConsoleClientEvents, ConsoleServerEvents } from "@handoff/contracts";
+import { io } from "socket.io-client";
+import type { ConsoleSocket } from "@handoff/server/testing";
 import type { LoadStats } from "./load-stats";
+import { benchSocketOptions, connected } from "./open-socket";
 import { AckResult, ReviewHead } from "./payloads";
 import type { WidgetClient } from "./widget-client";
-
-/** An agent's console socket, typed by the contracts' event maps. */
-export type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>;
 
 const ACK_TIMEOUT_MS = 10_000;
 
 /** Opens a console socket with a signed-in agent's token. */
 export function connectConsole(serverUrl: string, token: string): Promise<ConsoleSocket> {
-  const socket: ConsoleSocket = io(`${serverUrl}/console`, {
-    auth: { token },
-    transports: ["websocket"],
-    reconnection: false,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
+  return connected<ConsoleSocket>(io(`${serverUrl}/console`, benchSocketOptions(token)));
 }
 
 // FNV-1a: a stable, even spread of reviews over consoles without any coordination between them.

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { BenchServer, EventLoopDelay, ProbeMemory } from "../server/bench-server";
-import { startCpuWindow, type CpuWindow } from "../server/cpu-usage";
+import type { CpuWindow } from "../report/bench-report";
+import { startCpuWindow } from "../server/cpu-usage";
 import { RssSampler } from "../server/rss-sampler";
 import { round } from "../stats/latency-recorder";
 import { AgentConsole, connectConsole } from "./agent-console";
@@ -44,12 +45,7 @@ export async function runLoadPhase(server: BenchServer, opts: LoadOptions): Prom
   const consoles = consoleSockets.map((s, i) => new AgentConsole(s, i, opts.agents, widgets, stats));
   const clients = await mapLimit(opts.clients, 20, async (i) => {
     const session = await createVisitor(server.url);
-    const client = new WidgetClient(
-      await connectWidget(server.url, session),
-      session.conversationId,
-      i,
-      stats,
-    );
+    const client = new WidgetClient(await connectWidget(server.url, session), i, stats);
     widgets.set(session.conversationId, client);
     return client;
   });

@@ -1,5 +1,5 @@
 import { LatencyRecorder } from "../stats/latency-recorder";
-import type { Route } from "./question-mix";
+import type { Route } from "@handoff/contracts";
 
 const row = () => ({ auto: 0, approval: 0, handoff: 0, none: 0 });
 
@@ -18,8 +18,6 @@ export class LoadStats {
   readonly routes: RouteMatrix = { auto: row(), approval: row(), handoff: row() };
   /** Whether a question sent now falls inside the measured window. */
   measuring = false;
-  sent = 0;
-  completed = 0;
   /** Questions sent, and completed, inside the measured window (the throughput figures). */
   sentMeasured = 0;
   completedMeasured = 0;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError, Conversation, Id, Message } from "@handoff/contracts";
+import { Conversation, Id, Message, resultSchema } from "@handoff/contracts";
 
 // The bench reads only what it times, so pushed payloads are validated by the contracts' own field
 // schemas, picked down: parsing whole review packets on 20 consoles would load the machine it measures.
@@ -13,8 +13,5 @@ export const ConversationHead = Conversation.pick({ id: true, status: true });
 /** The fields of a pushed `review:created` the bench needs. */
 export const ReviewHead = z.object({ id: Id, conversationId: Id, kind: z.enum(["approval", "handoff"]) });
 
-/** Any ack: success, or the server's ApiError. */
-export const AckResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: ApiError }),
-]);
+/** Any ack: success (its data unread), or the server's ApiError. */
+export const AckResult = resultSchema(z.unknown());

@@ -1,5 +1,4 @@
-/** How the server routes a customer message. */
-export type Route = "auto" | "approval" | "handoff";
+import type { Route } from "@handoff/contracts";
 
 /** A question from the demo help center and the route it is known to take. */
 export interface MixQuestion {

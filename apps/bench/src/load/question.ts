@@ -1,8 +1,7 @@
-import type { Route } from "./question-mix";
+import type { Route } from "@handoff/contracts";
 
 /** One customer question in flight, and the timestamps (performance.now) of its steps. */
 export interface Question {
-  conversationId: string;
   text: string;
   expected: Route;
   sentAt: number;

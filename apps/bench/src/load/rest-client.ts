@@ -1,20 +1,15 @@
 import { LoginResponse, VisitorSession } from "@handoff/contracts";
-import { AGENT } from "@handoff/server/testing";
+import { AGENT, api } from "@handoff/server/testing";
 
-async function postJson(url: string, body: unknown): Promise<unknown> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 200)}`);
-  return JSON.parse(text);
+async function post(serverUrl: string, route: string, body: unknown): Promise<unknown> {
+  const res = await api({ url: serverUrl }, "POST", route, body);
+  if (res.status >= 300) throw new Error(`POST ${route} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 /** A new visitor session (token + conversation), as the widget gets on first load. */
 export async function createVisitor(serverUrl: string): Promise<VisitorSession> {
-  return VisitorSession.parse(await postJson(`${serverUrl}/api/visitor`, {}));
+  return VisitorSession.parse(await post(serverUrl, "/api/visitor", {}));
 }
 
 /**
@@ -22,5 +17,5 @@ export async function createVisitor(serverUrl: string): Promise<VisitorSession> 
  * server allows 20 sign-ins per 15 minutes per address, and the demo has a single agent account.
  */
 export async function signInAgent(serverUrl: string): Promise<LoginResponse> {
-  return LoginResponse.parse(await postJson(`${serverUrl}/api/auth/login`, AGENT));
+  return LoginResponse.parse(await post(serverUrl, "/api/auth/login", AGENT));
 }

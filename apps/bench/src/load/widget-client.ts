@@ -1,17 +1,12 @@
-import { io, type Socket } from "socket.io-client";
-import type {
-  ConversationStatus,
-  VisitorSession,
-  WidgetClientEvents,
-  WidgetServerEvents,
-} from "@handoff/contracts";
+import { io } from "socket.io-client";
+import type { ConversationStatus, VisitorSession } from "@handoff/contracts";
+import type { WidgetSocket } from "@handoff/server/testing";
 import type { LoadStats } from "./load-stats";
+import { benchSocketOptions, connected } from "./open-socket";
 import { AckResult, ConversationHead, MessageHead } from "./payloads";
 import type { Question } from "./question";
-import { questionFor, type Route } from "./question-mix";
-
-/** A customer's widget socket, typed by the contracts' event maps. */
-export type WidgetSocket = Socket<WidgetServerEvents, WidgetClientEvents>;
+import type { Route } from "@handoff/contracts";
+import { questionFor } from "./question-mix";
 
 /** A question with no outcome after this long is an error (the bench's agents act within milliseconds). */
 const QUESTION_TIMEOUT_MS = 15_000;
@@ -19,19 +14,7 @@ const ACK_TIMEOUT_MS = 10_000;
 
 /** Opens a widget socket with a visitor session, as the widget iframe does. */
 export function connectWidget(serverUrl: string, session: VisitorSession): Promise<WidgetSocket> {
-  const socket: WidgetSocket = io(`${serverUrl}/widget`, {
-    auth: { token: session.token },
-    transports: ["websocket"],
-    // A bench client that drops must show up as an error, not quietly come back.
-    reconnection: false,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
+  return connected<WidgetSocket>(io(`${serverUrl}/widget`, benchSocketOptions(session.token)));
 }
 
 /**
@@ -47,7 +30,6 @@ export class WidgetClient {
 
   constructor(
     private readonly socket: WidgetSocket,
-    readonly conversationId: string,
     private readonly index: number,
     private readonly stats: LoadStats,
   ) {
@@ -66,7 +48,6 @@ export class WidgetClient {
     }
     const { text, expected } = questionFor(this.index, this.asked++);
     const question: Question = {
-      conversationId: this.conversationId,
       text,
       expected,
       sentAt: performance.now(),
@@ -77,7 +58,6 @@ export class WidgetClient {
       released: false,
     };
     this.current = question;
-    this.stats.sent++;
     if (question.measured) this.stats.sentMeasured++;
     this.timeout = setTimeout(
       () => this.fail(question, `timeout_${question.observed ?? "unrouted"}`),
@@ -150,7 +130,6 @@ export class WidgetClient {
     if (this.current !== question) return;
     clearTimeout(this.timeout);
     this.current = null;
-    this.stats.completed++;
     if (question.measured) this.stats.completedMeasured++;
     this.stats.routes[question.expected][question.observed ?? "none"]++;
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EventLoopDelay, ProbeMemory } from "../server/bench-server";
 
 const Ms = z.number().nonnegative().nullable();
 /** p50/p99/max in milliseconds over `count` samples (nulls when nothing was measured). */
@@ -72,48 +73,60 @@ export const BenchReport = z.object({
   drainedCleanly: z.boolean(),
   server: z.object({
     rssMb: z.object({ start: Ms, p50: Ms, max: Ms, end: Ms }),
-    eventLoopDelayMs: z.object({ count: z.number(), p50: z.number(), p99: z.number(), max: z.number() }),
+    eventLoopDelayMs: EventLoopDelay,
+    /** Where the CPU went during the measured window: the server, the bench itself, everything else. */
     cpu: z.object({
+      /** Server CPU as a share of one core (100 = one core fully busy). */
       serverPercentOfCore: z.number().nullable(),
       benchPercentOfCore: z.number(),
+      /** Busy share of all cores, ours and the neighbours' (the machine is shared). */
       machineBusyPercent: z.number().nullable(),
+      /** Busy share of all cores used by other processes: high means the figures are noisy. */
       othersPercentOfMachine: z.number().nullable(),
     }),
     /** Heap at the end of the measured window (no forced GC). */
-    memoryAtEnd: z.object({
-      rssMb: z.number(),
-      heapUsedMb: z.number(),
-      heapTotalMb: z.number(),
-      externalMb: z.number(),
-    }),
+    memoryAtEnd: ProbeMemory,
     /** Server CPU per customer message sent (all the work a message causes, agents' included). */
     cpuMsPerMessage: z.number().nullable(),
   }),
   baselines: z.object({
     socketEcho: Latency.extend({ errors: z.number().int() }),
+    /** The graph alone: receive -> routed (reply sent or pause opened), and approve -> reply, no sockets. */
     graphInProcess: z.object({
       messageToRoute: Latency,
       byRoute: z.object({ auto: Latency, approval: Latency, handoff: Latency }),
       approvalToReply: Latency,
+      /** CPU per timed message, its agent decision included (the server's work for it, sockets aside). */
       cpuMsPerMessage: z.number(),
       misrouted: z.number().int(),
     }),
   }),
+  /** Server memory with many widgets open and idle, and how many fit in a memory budget. */
   idleCapacity: z
     .object({
       sockets: z.number().int(),
       connected: z.number().int(),
       failed: z.number().int(),
+      /** Fresh server after a full GC, nothing connected. */
       rssBeforeMb: Ms,
+      /** Highest RSS from the first session to the end of the settle time (the connection burst). */
       rssPeakMb: Ms,
+      /** RSS once every widget is connected and `settleSeconds` passed idle: the budget is checked on it. */
       rssAfterMb: Ms,
+      /** RSS after a full GC at the end: the memory the idle widgets really hold. */
       rssAfterGcMb: Ms,
       heapUsedBeforeGcMb: Ms,
       heapUsedAfterGcMb: Ms,
       settleSeconds: z.number(),
+      /**
+       * What one widget (visitor session + idle socket) holds: the larger of its share of the RSS growth
+       * and of the live heap growth (a fresh server's RSS has freed memory the widgets reuse, so RSS
+       * alone understates it).
+       */
       perWidgetKb: z.number().nullable(),
       budgetMb: z.number(),
       withinBudget: z.boolean(),
+      /** Widgets that fit under the budget: those measured, plus (or minus) the headroom at the per-widget cost. */
       fitWithinBudget: z.number().int().nullable(),
     })
     .nullable(),
@@ -121,3 +134,9 @@ export const BenchReport = z.object({
   serverProfile: z.string().nullable(),
 });
 export type BenchReport = z.infer<typeof BenchReport>;
+/** Where the CPU went during the measured window. */
+export type CpuWindow = BenchReport["server"]["cpu"];
+/** The graph-alone baseline. */
+export type GraphResult = BenchReport["baselines"]["graphInProcess"];
+/** The idle-capacity phase. */
+export type IdleResult = NonNullable<BenchReport["idleCapacity"]>;

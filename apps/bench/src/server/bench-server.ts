@@ -65,7 +65,6 @@ export async function startBenchServer(
       NODE_OPTIONS: nodeOptions.trim(),
       // Without a key the offline answerer is used; make sure a developer's key cannot leak in.
       OPENAI_API_KEY: "",
-      LOG_LEVEL: "info",
       // Every simulated customer connects from 127.0.0.1: the per-IP message budget (a server setting)
       // would count them as one sender. The per-socket budget stays on; the bench stays within it.
       IP_MESSAGES_PER_MINUTE: "0",
@@ -110,13 +109,8 @@ export async function startBenchServer(
     },
     async stop() {
       // SIGTERM runs the server's own shutdown, as an operator's stop would.
-      const exited = new Promise<void>((resolve) => {
-        if (server.child.exitCode !== null || server.child.signalCode !== null) return resolve();
-        server.child.once("exit", () => resolve());
-      });
-      server.child.kill("SIGTERM");
       const killer = setTimeout(() => server.child.kill("SIGKILL"), 15_000);
-      await exited;
+      await server.kill("SIGTERM");
       clearTimeout(killer);
       await rm(dataDir, { recursive: true, force: true });
     },

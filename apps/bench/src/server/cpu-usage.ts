@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { CpuWindow } from "../report/bench-report";
 import { round } from "../stats/latency-recorder";
 
 // Linux reports CPU time in clock ticks; USER_HZ is 100 on every architecture Node runs on.
@@ -27,17 +28,6 @@ function machineCpuSeconds(): { busy: number; total: number } | null {
   } catch {
     return null;
   }
-}
-
-/** Where the CPU went during a window: the server, the bench itself, and everything else on the machine. */
-export interface CpuWindow {
-  /** Server CPU as a share of one core (100 = one core fully busy; its JS runs on one thread). */
-  serverPercentOfCore: number | null;
-  benchPercentOfCore: number;
-  /** Busy share of all cores, ours and the neighbours' (the machine is shared). */
-  machineBusyPercent: number | null;
-  /** Busy share of all cores used by other processes: high means the figures are noisy. */
-  othersPercentOfMachine: number | null;
 }
 
 /** Starts measuring; the returned function ends the window and reports it. */

@@ -14,10 +14,6 @@ export class LatencyRecorder {
     this.samples.push(ms);
   }
 
-  get count(): number {
-    return this.samples.length;
-  }
-
   summary(): LatencySummary {
     return summarize(this.samples);
   }
