@@ -57,6 +57,8 @@ export async function createRealtime(httpServer: HttpServer, platform: Platform)
   platform.notifier.attach({ reviewCreated: (review) => availability.check(review) });
   widget.on("connection", (socket) => {
     // A customer who comes back while waiting learns their place, and whether anyone is there at all.
+    // Any other conversation has no place to learn (a handoff opened later is announced to its room).
+    if (!socket.data.waitingForPerson) return;
     queue.sendTo(socket.data.conversationId).then(
       (handoff) => {
         if (handoff) availability.check(handoff);

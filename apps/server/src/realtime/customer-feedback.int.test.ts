@@ -150,6 +150,28 @@ describe("what the customer tells us", () => {
     expect(await position).toMatchObject({ conversationId: second.conversationId, position: 2 });
   });
 
+  it("a waiting customer who comes back is told their place at once; one the bot is helping is told nothing", async () => {
+    const server = await start();
+    const { customer } = await pendingHandoff(server);
+    const helped = await connectCustomer(server);
+    customer.socket.disconnect();
+    helped.socket.disconnect();
+
+    let place: Promise<unknown> = Promise.resolve(null);
+    await connectCustomer(server, customer, (socket) => {
+      place = new Promise((resolve) => socket.once("queue:position", resolve));
+    });
+    expect(await place).toMatchObject({ conversationId: customer.conversationId, position: 1 });
+
+    const told: unknown[] = [];
+    const again = await connectCustomer(server, helped, (socket) =>
+      socket.on("queue:position", (p) => told.push(p)),
+    );
+    // A round trip on the same socket: anything the server sent on connect has arrived by its answer.
+    await again.socket.emitWithAck("messages:sync", { since: 0 });
+    expect(told).toEqual([]);
+  });
+
   it("identify() only takes a user id signed by the site's secret", async () => {
     const secret = "a-site-secret-of-some-length";
     const server = await start({ WIDGET_IDENTITY_SECRET: secret });

@@ -12,7 +12,8 @@ export type WidgetNamespace = Namespace<
   WidgetClientEvents,
   WidgetServerEvents,
   Record<string, never>,
-  { conversationId: string }
+  /** `waitingForPerson`: the conversation was in the human queue when the socket connected. */
+  { conversationId: string; waitingForPerson: boolean }
 >;
 /** The agents' namespace: each socket is bound to a signed-in user. */
 export type ConsoleNamespace = Namespace<

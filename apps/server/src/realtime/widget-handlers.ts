@@ -38,6 +38,7 @@ export function registerWidgetNamespace(
       (conversation) => {
         if (!conversation) return next(new Error("unauthorized: this conversation no longer exists"));
         socket.data.conversationId = conversationId;
+        socket.data.waitingForPerson = conversation.status === "waiting_human";
         next();
       },
       (err: unknown) => next(err instanceof Error ? err : new Error("could not open the conversation")),

@@ -91,18 +91,25 @@ export async function api<T = unknown>(
 }
 
 /** A customer with a fresh conversation and a connected widget socket. */
-export async function connectCustomer(server: SocketTarget, session?: VisitorSession) {
+export async function connectCustomer(
+  server: SocketTarget,
+  session?: VisitorSession,
+  /** Attaches listeners before the handshake, for what the server sends as the socket connects. */
+  listen?: (socket: WidgetSocket) => void,
+) {
   const visitor = session ?? (await api<VisitorSession>(server, "POST", "/api/visitor", {})).body;
   const socket: WidgetSocket = connect(`${server.url}/widget`, {
     auth: { token: visitor.token },
     transports: ["websocket"],
   });
+  listen?.(socket);
   server.sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
     socket.once("connect_error", reject);
   });
-  return { socket, ...visitor };
+  // The new socket wins over any `socket` a reconnecting customer's object still carries.
+  return { ...visitor, socket };
 }
 
 /** An agent (or supervisor) signed in with a connected console socket. */
