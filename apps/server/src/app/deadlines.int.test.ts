@@ -40,10 +40,7 @@ describe("deadlines", () => {
       (r) => r.kind === "handoff",
     );
     expect(handoff?.kind === "handoff" && handoff.packet.routeReason).toBe("timeout");
-    const again = await connectCustomer(second, {
-      token: customer.token,
-      conversationId: customer.conversationId,
-    });
+    const again = await connectCustomer(second, customer);
     const texts = (await customerTranscript(again)).map((m) => m.text);
     expect(texts.some((t) => /passing your conversation to our team/.test(t))).toBe(true);
     expect(texts).not.toContain(review.packet.draft.text);

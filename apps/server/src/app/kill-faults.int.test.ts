@@ -75,10 +75,7 @@ describe("the server killed with SIGKILL", () => {
         assigneeId: agent1.user.id,
       });
 
-      const customer2 = await connectCustomer(second.target, {
-        token: customer1.token,
-        conversationId: customer1.conversationId,
-      });
+      const customer2 = await connectCustomer(second.target, customer1);
       expect(shown(await customerTranscript(customer2))).toEqual(shown(before));
       const opened = await agent2.socket.emitWithAck("conversation:open", {
         conversationId: customer1.conversationId,
@@ -143,13 +140,11 @@ describe("the server killed with SIGKILL", () => {
         sendNext();
       }).then(() => first.server.kill("SIGKILL"));
       await killed;
-      expect(acked.size).toBeGreaterThanOrEqual(killAfter);
+      // The kill landed mid-burst: part of it was never acknowledged.
+      expect(acked.size).toBeLessThan(burst.length);
 
       const second = await start(dir);
-      const customer2 = await connectCustomer(second.target, {
-        token: customer1.token,
-        conversationId: customer1.conversationId,
-      });
+      const customer2 = await connectCustomer(second.target, customer1);
       const live: Message[] = [];
       customer2.socket.on("message:new", (m) => live.push(m));
       const afterCrash = await customerTranscript(customer2);

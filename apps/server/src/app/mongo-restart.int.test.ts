@@ -34,10 +34,7 @@ describe.skipIf(!uri)("on MongoDB", () => {
       });
       servers.push(second);
       const agent = await connectAgent(second);
-      const again = await connectCustomer(second, {
-        token: customer.token,
-        conversationId: customer.conversationId,
-      });
+      const again = await connectCustomer(second, customer);
       const delivered = nextMessage(again.socket, (m) => m.author === "bot");
       expect(
         (

@@ -164,7 +164,7 @@ describe.each(stores)("several instances on $name", ({ mongo }) => {
       await b.kill("SIGKILL");
 
       // The widget reconnects through the load balancer and lands on A.
-      const onA1 = await connectCustomer(onA, { token: onB1.token, conversationId: onB1.conversationId });
+      const onA1 = await connectCustomer(onA, onB1);
       const deadline = Date.now() + 20_000;
       let transcript = await customerTranscript(onA1);
       // Whatever B did not finish, A's sweep picks up once B's lease has expired.

@@ -32,10 +32,7 @@ describe("recovery after a crash", () => {
     });
     expect(routed).toHaveLength(1);
     const agent = await connectAgent(second);
-    const again = await connectCustomer(second, {
-      token: customer.token,
-      conversationId: customer.conversationId,
-    });
+    const again = await connectCustomer(second, customer);
     const reply = nextMessage(again.socket, (m) => m.author === "bot");
     const decided = await agent.socket.emitWithAck("review:decide", {
       reviewId: review.id,
@@ -64,10 +61,7 @@ describe("recovery after a crash", () => {
 
     const second = await startTestServer({ dataDir: first.dataDir });
     servers.push(second);
-    const again = await connectCustomer(second, {
-      token: customer.token,
-      conversationId: customer.conversationId,
-    });
+    const again = await connectCustomer(second, customer);
     const transcript = await customerTranscript(again);
     expect(transcript.map((m) => m.author)).toEqual(["customer", "bot"]);
     expect(transcript[1]?.text).toMatch(/2 to 4 business days/);
@@ -75,10 +69,7 @@ describe("recovery after a crash", () => {
     await second.stopKeepingData();
     const third = await startTestServer({ dataDir: first.dataDir });
     servers.push(third);
-    const once = await connectCustomer(third, {
-      token: customer.token,
-      conversationId: customer.conversationId,
-    });
+    const once = await connectCustomer(third, customer);
     expect((await customerTranscript(once)).map((m) => m.author)).toEqual(["customer", "bot"]);
   });
 
@@ -91,10 +82,7 @@ describe("recovery after a crash", () => {
 
     const second = await startTestServer({ dataDir: first.dataDir });
     servers.push(second);
-    const again = await connectCustomer(second, {
-      token: customer.token,
-      conversationId: customer.conversationId,
-    });
+    const again = await connectCustomer(second, customer);
     const bot = (await customerTranscript(again)).filter((m) => m.author === "bot");
     expect(bot.map((m) => m.text)).toEqual([review.packet.draft.text]);
     expect((await second.platform.store.conversations.get(customer.conversationId))?.status).toBe("bot");

@@ -27,10 +27,7 @@ describe("pauses survive the process", () => {
       const agent2 = await connectAgent(target2);
       const inbox = await agent2.socket.emitWithAck("inbox:list", {});
       expect(inbox.ok && inbox.data.reviews.map((r) => r.id)).toContain(review.id);
-      const customer2 = await connectCustomer(target2, {
-        token: customer1.token,
-        conversationId: customer1.conversationId,
-      });
+      const customer2 = await connectCustomer(target2, customer1);
       const delivered = nextMessage(customer2.socket, (m) => m.author === "bot");
       const ack = await agent2.socket.emitWithAck("review:decide", {
         reviewId: review.id,

@@ -52,7 +52,8 @@ describe("telling a waiting customer nobody can take the chat", () => {
     offset = 60 * 60_000;
     await server.platform.conversations.applyDueDeadlines();
     await server.platform.conversations.applyDueDeadlines();
-    await settle();
+    // A round trip on the customer's socket: the notices sent before it have arrived by its answer.
+    await customer.socket.emitWithAck("messages:sync", { since: 0 });
     expect(seen).toEqual([{ conversationId: customer.conversationId, reason: "timeout" }]);
   });
 });

@@ -101,9 +101,7 @@ describe("reconnecting", () => {
       for (const m of sync.data.messages) local.add(m);
       last.disconnect();
 
-      const truth = await customerTranscript(
-        await connectCustomer(server, { token: session.token, conversationId: session.conversationId }),
-      );
+      const truth = await customerTranscript(await connectCustomer(server, session));
       expect(local.conflicts).toEqual([]);
       expect(local.messages()).toEqual(truth);
       expect(truth.filter((m) => m.author === "customer")).toHaveLength(sent);

@@ -147,6 +147,8 @@ describe("a visitor stays inside their own conversation", () => {
     grace.socket.onAny((event: string) => heard.push(event));
     await ada.socket.emitWithAck("message:send", { clientId: "a2", text: "another one from Ada" });
     await server.platform.conversations.idle();
+    // A round trip on Grace's socket: anything the server sent her before it has arrived by its answer.
+    await grace.socket.emitWithAck("messages:sync", { since: 0 });
     expect(heard).toEqual([]);
 
     // And a visitor token opens no REST endpoint.
@@ -160,8 +162,6 @@ describe("agents and supervisors on the console socket", () => {
     const server = await start();
     const { agent, customer, review } = await pendingHandoff(server);
     expect((await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id })).ok).toBe(true);
-    const login = await api<{ token: string }>(server, "POST", "/api/auth/login", AGENT);
-    expect(login.status).toBe(200);
     await server.platform.auth.createUser({
       email: "second@demo.local",
       name: "Second Agent",
@@ -253,10 +253,7 @@ describe("socket payload limits", () => {
     const closed = new Promise<string>((resolve) => customer.socket.once("disconnect", resolve));
     customer.socket.emit("message:send", { clientId: "huge", text: "y".repeat(70 * 1024) }, () => undefined);
     expect(await closed).toMatch(/transport/);
-    const again = await connectCustomer(server, {
-      token: customer.token,
-      conversationId: customer.conversationId,
-    });
+    const again = await connectCustomer(server, customer);
     expect(await customerTranscript(again)).toEqual([]);
   });
 });

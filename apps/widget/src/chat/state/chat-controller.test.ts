@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Conversation, Message } from "@handoff/contracts";
 import type { ApiResult } from "../api/api-result";
 import type { ChatApi, ChatConnection } from "../api/chat-api";
@@ -146,8 +146,7 @@ describe("the chat controller", () => {
     chat.send("one more question");
     await settle();
     expect(chat.getState().notice).toMatch(/too many messages/);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(chat.getState().outbox).toEqual([]);
+    await vi.waitFor(() => expect(chat.getState().outbox).toEqual([]));
     expect(server.stored.filter((m) => m.text === "one more question")).toHaveLength(1);
   });
 
