@@ -3,10 +3,9 @@ import { z } from "zod";
 import { AuditAction, AuditEvent } from "@handoff/contracts";
 import type { AuditRepo, Clock } from "@handoff/core";
 import type { AuditModel } from "./audit-model";
+import { escapeRegExp } from "../shared/regexp";
 import { auditSearchText, searchWords } from "../shared/search-words";
 import { checkLimit, filterString, plainJson } from "./docs";
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** An audit_events document mapped to the contract AuditEvent. */
 export const auditFromDoc = z
@@ -20,6 +19,31 @@ export const auditFromDoc = z
   })
   .transform(({ _id, at, ...rest }) => ({ ...rest, id: _id.toHexString(), at: at.toISOString() }))
   .pipe(AuditEvent);
+
+/** Rewrites an event's details and the search text drawn from them (after a redaction, say). */
+export const detailsUpdate = (event: AuditEvent) => ({
+  updateOne: {
+    filter: { _id: new Types.ObjectId(event.id) },
+    update: { $set: { details: plainJson(event.details), searchText: auditSearchText(event) } },
+  },
+});
+
+/**
+ * Gives events stored before the search text existed their text, so a word search finds them as it
+ * finds new ones. In batches, so a long log is never held in memory at once.
+ */
+export async function backfillAuditSearchText(model: AuditModel): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const docs = await model
+      .find({ $or: [{ searchText: trusted({ $exists: false }) }, { searchText: "" }] })
+      .limit(500)
+      .lean();
+    if (docs.length === 0) return filled;
+    await model.bulkWrite(docs.map((doc) => detailsUpdate(auditFromDoc.parse(doc))));
+    filled += docs.length;
+  }
+}
 
 /** AuditRepo on MongoDB: append-only, read newest first. */
 export function mongoAuditRepo(model: AuditModel, clock: Clock): AuditRepo {

@@ -1,4 +1,5 @@
 import { MongoDBSaver, type MongoDBSaverParams } from "@langchain/langgraph-checkpoint-mongodb";
+import { escapeRegExp } from "../shared/regexp";
 
 /**
  * MongoDBSaver that keeps only the newest `keep` checkpoints of each thread. The stock saver stores a
@@ -51,9 +52,4 @@ export class BoundedMongoDBSaver extends MongoDBSaver {
     await this.db.collection(this.checkpointWritesCollectionName).deleteMany(filter);
     await this.db.collection(this.checkpointCollectionName).deleteMany(filter);
   }
-}
-
-/** A literal string as a regular-expression source (ids are opaque and may hold any character). */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,15 +1,15 @@
 import { trusted } from "mongoose";
 import type { CustomerDataRepo } from "@handoff/core";
 import type { AuditModel } from "./audit-model";
-import { auditFromDoc } from "./audit-repo";
+import { auditFromDoc, detailsUpdate } from "./audit-repo";
 import type { ConversationModel } from "./conversation-model";
 import { conversationFromDoc } from "./conversation-repo";
 import type { CorrectionModel } from "./correction-model";
 import { correctionFromDoc } from "./correction-repo";
-import { auditSearchText } from "../shared/search-words";
-import { filterString, plainJson } from "./docs";
+import { filterString } from "./docs";
 import type { MessageModel } from "./message-model";
 import type { ReviewModel } from "./review-model";
+import { escapeRegExp } from "../shared/regexp";
 
 /** The collections a privacy request reaches, and how to drop a conversation's checkpoints. */
 export interface CustomerDataModels {
@@ -66,18 +66,13 @@ export function mongoCustomerDataRepo(models: CustomerDataModels): CustomerDataR
 
     async erase(conversationIds, redact) {
       const ids = inIds(conversationIds);
-      let auditRedacted = 0;
-      for (const doc of await models.audit.find({ conversationId: ids }).lean()) {
+      // The search text quoted the old details; it is rebuilt from what is left. One round trip for all.
+      const redactions = (await models.audit.find({ conversationId: ids }).lean()).map((doc) => {
         const event = auditFromDoc.parse(doc);
-        const redacted = redact(event);
-        // The search text quoted the old details; it is rebuilt from what is left.
-        const searchText = auditSearchText({ ...event, details: redacted });
-        await models.audit.updateOne(
-          { _id: doc._id },
-          { $set: { details: plainJson(redacted), searchText } },
-        );
-        auditRedacted++;
-      }
+        return detailsUpdate({ ...event, details: redact(event) });
+      });
+      if (redactions.length > 0) await models.audit.bulkWrite(redactions);
+      const auditRedacted = redactions.length;
       const messages = await models.messages.deleteMany({ conversationId: ids });
       const reviews = await models.reviews.deleteMany({ conversationId: ids });
       const corrections = await models.corrections.deleteMany({ conversationId: ids });
@@ -93,9 +88,4 @@ export function mongoCustomerDataRepo(models: CustomerDataModels): CustomerDataR
       };
     },
   };
-}
-
-/** A literal string as a regular-expression source. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { MongoClient } from "mongodb";
+import { MongoClient, ObjectId } from "mongodb";
 import { createConnection } from "mongoose";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runStoreContractSuite } from "../contract-suite";
@@ -173,6 +173,23 @@ function describeMongo(uri: string): void {
       expect((await second.store.messages.append(customerMessage(conv.id))).message.seq).toBe(2);
       const tuple = await second.checkpointer.getTuple({ configurable: { thread_id: conv.id } });
       expect(tuple?.checkpoint).toEqual(checkpoint);
+    });
+
+    it("finds by word the audit events an older version stored without search text", async () => {
+      await admin
+        .db(dbName)
+        .collection("audit_events")
+        .insertOne({
+          _id: new ObjectId(),
+          at: new Date("2026-01-02T03:04:05.000Z"),
+          actor: { type: "system", id: null, name: "deadline" },
+          action: "review.decided",
+          conversationId: "c-old",
+          details: { reason: "The kiwi shipment is late" },
+        });
+      const { store } = await openStore();
+      const found = await store.audit.list({ text: "KIWI", limit: 10 });
+      expect(found.map((e) => e.conversationId)).toEqual(["c-old"]);
     });
 
     it("keeps only the newest checkpoints of a thread", async () => {

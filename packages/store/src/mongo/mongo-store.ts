@@ -5,7 +5,7 @@ import type { Clock, Store } from "@handoff/core";
 import { articleModel } from "./article-model";
 import { mongoArticleRepo } from "./article-repo";
 import { auditModel } from "./audit-model";
-import { mongoAuditRepo } from "./audit-repo";
+import { backfillAuditSearchText, mongoAuditRepo } from "./audit-repo";
 import { BoundedMongoDBSaver } from "./bounded-mongodb-saver";
 import { conversationModel } from "./conversation-model";
 import { mongoConversationRepo } from "./conversation-repo";
@@ -47,6 +47,7 @@ export interface MongoStore {
 const wallClock: Clock = { now: () => new Date() };
 
 const DEFAULT_CHECKPOINTS_PER_THREAD = 10;
+const AUDIT_SEARCH_MARKER = "migration:audit-search-text";
 
 /** Opens the MongoDB store (creating collections and indexes as needed) and its checkpointer. */
 export async function openMongoStore(options: MongoStoreOptions): Promise<MongoStore> {
@@ -83,6 +84,15 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
     // syncIndexes creates the collection and the schema's indexes, and drops indexes the schema no
     // longer declares, so an upgrade does not leave a stale unique index refusing writes.
     for (const model of Object.values(models)) await model.syncIndexes();
+    // Audit events written before word search get their search text once; the marker saves the scan later.
+    if ((await models.kv.findById(AUDIT_SEARCH_MARKER).lean()) === null) {
+      await backfillAuditSearchText(models.audit);
+      await models.kv.replaceOne(
+        { _id: AUDIT_SEARCH_MARKER },
+        { _id: AUDIT_SEARCH_MARKER, value: true },
+        { upsert: true },
+      );
+    }
 
     await client.connect();
     const checkpointer = new BoundedMongoDBSaver(
