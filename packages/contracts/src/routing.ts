@@ -43,8 +43,12 @@ export const RiskCategory = z.enum([
 ]);
 export type RiskCategory = z.infer<typeof RiskCategory>;
 
+/** What a risk rule can force at least: a person's approval, or a person taking over. */
+export const RiskRoute = z.enum(["approval", "handoff"]);
+export type RiskRoute = z.infer<typeof RiskRoute>;
+
 /** The least each risk category forces: actions on money or records need approval, the rest a person. */
-export const RISK_ROUTES: Readonly<Record<RiskCategory, "approval" | "handoff">> = {
+export const RISK_ROUTES: Readonly<Record<RiskCategory, RiskRoute>> = {
   money_movement: "approval",
   cancellation: "approval",
   deletion: "approval",
@@ -60,7 +64,7 @@ export const RISK_ROUTES: Readonly<Record<RiskCategory, "approval" | "handoff">>
 /** A rule that fired on the customer's message and the route it forces at least. */
 export const RiskFlag = z.object({
   category: RiskCategory,
-  forces: z.enum(["approval", "handoff"]),
+  forces: RiskRoute,
   evidence: z.string(),
 });
 export type RiskFlag = z.infer<typeof RiskFlag>;

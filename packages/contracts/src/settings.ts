@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RiskCategory, Thresholds } from "./routing";
+import { RiskCategory, RiskRoute, Thresholds } from "./routing";
 
 /**
  * What happens when nobody decides a pending draft in time: escalate (tell the customer and hand over
@@ -37,7 +37,7 @@ export const Settings = z.object({
    * What a risk category forces, where it differs from the built-in rule (money, cancellation,
    * deletion and order changes need approval; the rest a person). Never "auto": a risk always waits.
    */
-  riskRoutes: z.partialRecord(TunableRiskCategory, z.enum(["approval", "handoff"])),
+  riskRoutes: z.partialRecord(TunableRiskCategory, RiskRoute),
   /** Extra phrases that raise a risk flag, matched as whole words, case-insensitively. */
   customRiskPhrases: z.array(CustomRiskPhrase).max(200),
 });

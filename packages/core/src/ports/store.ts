@@ -3,6 +3,7 @@ import type {
   Article,
   AuditAction,
   AuditEvent,
+  AuditQuery,
   Author,
   Conversation,
   ConversationStatus,
@@ -106,15 +107,8 @@ export interface CorrectionPatch {
   reason?: string | null;
 }
 
-/** Which audit events to list. */
-export interface AuditFilter {
-  conversationId?: string;
-  action?: string;
-  text?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-}
+/** Which audit events to list (internal callers may ask for more than the REST limit). */
+export type AuditFilter = AuditQuery;
 
 /** Append-only audit log. */
 export interface AuditRepo {

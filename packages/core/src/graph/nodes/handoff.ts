@@ -7,6 +7,7 @@ import type { GraphDeps } from "../deps";
 import { handoffPacket } from "../packets";
 import { HandoffResume } from "../resume";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
+import { pauseId } from "../pause-id";
 
 /**
  * Hands the conversation to a person and pauses until they hand it back or resolve it. The live chat
@@ -16,7 +17,7 @@ import type { GraphStateUpdate, GraphStateValue } from "../state";
 export const handoffNode =
   (deps: GraphDeps) =>
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
-    const reviewId = `${state.runId}:handoff:${state.round}`;
+    const reviewId = pauseId(state, "handoff");
     const review = await openHandoff(deps, state, reviewId);
     const { outcome, actor } = HandoffResume.parse(interrupt(review.packet));
 

@@ -7,6 +7,7 @@ import type { GraphDeps } from "../deps";
 import { approvalPacket } from "../packets";
 import { ReviewResume } from "../resume";
 import type { GraphStateValue } from "../state";
+import { pauseId } from "../pause-id";
 
 /**
  * Pauses for a person to approve, edit, choose, guide, reject or take over. Everything before
@@ -16,7 +17,7 @@ import type { GraphStateValue } from "../state";
 export const reviewNode =
   (deps: GraphDeps) =>
   async (state: GraphStateValue): Promise<Command> => {
-    const reviewId = `${state.runId}:review:${state.round}`;
+    const reviewId = pauseId(state, "review");
     const review = await openReview(deps, state, reviewId);
     const { decision, actor } = ReviewResume.parse(interrupt(review.packet));
     const reply = replyFor(decision, state.drafts);

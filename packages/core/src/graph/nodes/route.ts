@@ -2,6 +2,7 @@ import type { Route, RouteReason } from "@handoff/contracts";
 import { applyRiskSettings, decideRoute } from "../../policy";
 import type { GraphDeps } from "../deps";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
+import { pauseId } from "../pause-id";
 
 /** Picks auto / approval / handoff from confidence, risk rules and settings, and audits the decision. */
 export const routeNode =
@@ -53,8 +54,8 @@ export const routeNode =
 
 async function openedPause(deps: GraphDeps, state: GraphStateValue) {
   const [approval, handoff] = await Promise.all([
-    deps.store.reviews.get(`${state.runId}:review:${state.round}`),
-    deps.store.reviews.get(`${state.runId}:handoff:${state.round}`),
+    deps.store.reviews.get(pauseId(state, "review")),
+    deps.store.reviews.get(pauseId(state, "handoff")),
   ]);
   return handoff ?? approval;
 }
