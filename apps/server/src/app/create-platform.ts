@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import {
   ConversationService,
   ExclusiveRunner,
+  CustomerDataService,
   CustomerFeedback,
   FeedbackService,
   MetricsService,
@@ -40,6 +41,8 @@ export interface Platform {
   feedback: FeedbackService;
   metrics: MetricsService;
   customerFeedback: CustomerFeedback;
+  /** Privacy requests: export or erase everything about one customer. */
+  privacy: CustomerDataService;
   /** This instance's id; with REDIS_URL set, other instances share the store and the sockets. */
   instanceId: string;
   multiInstance: boolean;
@@ -108,6 +111,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     feedback,
     metrics: new MetricsService(store),
     customerFeedback: new CustomerFeedback({ store, notifier }),
+    privacy: new CustomerDataService(store, knowledge, notifier, (id, task) =>
+      conversations.exclusive(id, task),
+    ),
     instanceId,
     multiInstance,
     graphWorker: runner ?? null,

@@ -1,7 +1,6 @@
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
-import { CustomerDataService } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
 import { requireUser } from "./auth-middleware";
 import { errorHandler } from "./error-handler";
@@ -68,11 +67,8 @@ export function createHttpApp(platform: Platform): express.Express {
   app.get("/api/metrics", supervisors, getMetrics(platform));
   app.get("/api/metrics/recommendations", supervisors, getRecommendations(platform));
   app.post("/api/metrics/recommendations/apply", supervisors, applyRecommendation(platform));
-  const privacy = new CustomerDataService(platform.store, platform.knowledge, platform.notifier, (id, task) =>
-    platform.conversations.exclusive(id, task),
-  );
-  app.get("/api/privacy/export", supervisors, exportCustomer(privacy));
-  app.post("/api/privacy/erase", supervisors, eraseCustomer(privacy));
+  app.get("/api/privacy/export", supervisors, exportCustomer(platform));
+  app.post("/api/privacy/erase", supervisors, eraseCustomer(platform));
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));
   app.use("/api", (_req, res) => {

@@ -1,17 +1,17 @@
 import type { Request, Response } from "express";
 import { CustomerEraseRequest, CustomerLookup } from "@handoff/contracts";
-import type { CustomerDataService } from "@handoff/core";
+import type { Platform } from "../../app/create-platform";
 import { currentActor } from "../auth-middleware";
 
 /** GET /api/privacy/export?email=|externalId=|conversationId= (supervisors): everything about one customer. */
-export const exportCustomer = (privacy: CustomerDataService) => async (req: Request, res: Response) => {
+export const exportCustomer = (platform: Platform) => async (req: Request, res: Response) => {
   const lookup = CustomerLookup.parse(req.query);
-  const data = await privacy.export(lookup, currentActor(res));
+  const data = await platform.privacy.export(lookup, currentActor(res));
   res.attachment("customer-export.json").json(data);
 };
 
 /** POST /api/privacy/erase (supervisors): deletes everything about one customer; audited. */
-export const eraseCustomer = (privacy: CustomerDataService) => async (req: Request, res: Response) => {
+export const eraseCustomer = (platform: Platform) => async (req: Request, res: Response) => {
   const { customer } = CustomerEraseRequest.parse(req.body);
-  res.json({ erased: await privacy.erase(customer, currentActor(res)) });
+  res.json({ erased: await platform.privacy.erase(customer, currentActor(res)) });
 };
