@@ -69,7 +69,7 @@ export function ConsoleShell({ session, onSignOut, onExpired }: Props) {
         onHelp={() => setHelp(true)}
         onSignOut={onSignOut}
       />
-      {route.view === "inbox" || route.view === "conversation" ? (
+      {inInbox ? (
         <InboxWorkspace socket={socket} user={user} inbox={inbox} dispatch={dispatch} linked={linked} />
       ) : (
         <Suspense fallback={<p className="empty">Loading…</p>}>

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
-  AuditEvent,
   Correction,
   type CorrectionApprove,
   type CorrectionBulk,
   type CorrectionQuery,
 } from "@handoff/contracts";
+import { listAudit } from "./audit-api";
 import type { RestClient } from "./rest-client";
 
 const One = z.object({ correction: Correction });
@@ -54,10 +54,7 @@ export const bulkCorrections = (client: RestClient, body: z.input<typeof Correct
  * the audit event that recorded its creation carries the name.
  */
 export async function correctionAuthors(client: RestClient): Promise<Map<string, string>> {
-  const { events } = await client.get(z.object({ events: z.array(AuditEvent) }), "/api/audit", {
-    action: "correction.created",
-    limit: 1000,
-  });
+  const events = await listAudit(client, { action: "correction.created", limit: 1000 });
   const names = new Map<string, string>();
   for (const e of events) {
     const id = e.details.correctionId;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import { exportAudit, listAudit, type AuditExportFormat } from "../api/audit-api";
 import type { RestClient } from "../api/rest-client";
 import { count } from "../components/count";
@@ -24,7 +24,7 @@ export function AuditLog({ client }: { client: RestClient }) {
   const download = useAction();
   const [downloaded, setDownloaded] = useState<string | null>(null);
 
-  const matching = useMemo(() => events.data ?? [], [events.data]);
+  const matching = events.data ?? [];
   const shown = pageOf(matching, page);
 
   const save = async (format: AuditExportFormat) => {
@@ -115,6 +115,6 @@ function scopeOf(filter: AuditFilter) {
   return {
     action: filter.action || undefined,
     conversationId: filter.conversationId || undefined,
-    text: filter.text.trim() || undefined,
+    text: filter.text || undefined,
   };
 }

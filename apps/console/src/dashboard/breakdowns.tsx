@@ -1,5 +1,6 @@
 import { RouteReason, type Metrics } from "@handoff/contracts";
 import { BarList } from "../charts/bar-list";
+import { count } from "../components/count";
 import { Section } from "../components/section";
 import { reasonLabel } from "../inbox/describe";
 import { percent } from "./format-metric";
@@ -23,7 +24,7 @@ export function Breakdowns({ metrics: m }: { metrics: Metrics }) {
     { label: "Other (guided, taken over)", value: d.other, display: share(d.other) },
   ];
   const ratings = [5, 4, 3, 2, 1].map((score) => ({
-    label: `${score} ${score === 1 ? "star" : "stars"}`,
+    label: count(score, "star"),
     value: m.ratings.distribution[score - 1] ?? 0,
   }));
   return (

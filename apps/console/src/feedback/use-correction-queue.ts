@@ -11,6 +11,7 @@ import {
   type BulkResults,
 } from "../api/corrections-api";
 import type { RestClient } from "../api/rest-client";
+import { count } from "../components/count";
 import { useAction } from "../hooks/use-action";
 import { useRemote } from "../hooks/use-remote";
 import type { CorrectionActions } from "./correction-card";
@@ -80,7 +81,7 @@ export function useCorrectionQueue(client: RestClient, status: StatusFilter, que
   const merge = (keepId: string, duplicateIds: string[]) =>
     change(async () => {
       await mergeCorrections(client, keepId, duplicateIds);
-      return `Merged ${duplicateIds.length} duplicate${duplicateIds.length === 1 ? "" : "s"} into one correction`;
+      return `Merged ${count(duplicateIds.length, "duplicate")} into one correction`;
     });
 
   return {
