@@ -71,6 +71,9 @@ export function describeAudit(ctx: StoreContext): void {
       expect(await words("handoff out_of_scope")).toEqual(["conv-9"]);
       expect(await words("conv-8")).toEqual(["conv-8"]);
       expect(await words("grace handoff")).toEqual([]);
+      // The actor is searched by type and name, as on every adapter; ids and JSON keys are not words.
+      expect(await words("u1")).toEqual([]);
+      expect(await words("user grace")).toEqual(["settings.changed"]);
       // % and _ are literal characters, not wildcards; a regex character is literal too.
       expect(await words("0%_s")).toEqual(["conv-8"]);
       expect(await words("%")).toEqual(["conv-8"]);

@@ -28,6 +28,8 @@ export const auditFromRow = z
   .pipe(AuditEvent);
 
 const WORD_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+/** What a word search looks in, as the MongoDB adapter's auditSearchText builds it (actor type and name, not its id). */
+const SEARCH_TEXT = `json_extract(actor, '$.type') || ' ' || COALESCE(json_extract(actor, '$.name'), '') || ' ' || action || ' ' || COALESCE(conversation_id, '') || ' ' || details`;
 
 /** A LIKE pattern that finds the word anywhere, its own % and _ taken literally. */
 const likePattern = (word: string | undefined): string | null =>
@@ -48,10 +50,9 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
        AND (@action IS NULL OR action = @action)
        AND (@from IS NULL OR at >= @from)
        AND (@to IS NULL OR at <= @to)
-       ${WORD_SLOTS.map(
-         (i) =>
-           `AND (@w${i} IS NULL OR lower(actor || ' ' || action || ' ' || COALESCE(conversation_id, '') || ' ' || details) LIKE @w${i} ESCAPE '\\')`,
-       ).join("\n       ")}
+       ${WORD_SLOTS.map((i) => `AND (@w${i} IS NULL OR lower(${SEARCH_TEXT}) LIKE @w${i} ESCAPE '\\')`).join(
+         "\n       ",
+       )}
      ORDER BY at DESC, rowid DESC LIMIT @limit`,
     );
   // One conversation's events are read through its index. "(@id IS NULL OR conversation_id = @id)"
