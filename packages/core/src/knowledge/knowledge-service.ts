@@ -20,14 +20,14 @@ export class KnowledgeService {
 
   /** Loads everything from the store into the index (at start-up, and when another instance changed it). */
   async load(): Promise<void> {
-    this.index.setArticles(await this.store.articles.list());
+    await this.index.replaceArticles(await this.store.articles.list());
     this.index.setCorrections(await this.store.corrections.list({ status: "approved", limit: 100_000 }));
   }
 
   /** Stores articles (replacing same ids), re-indexes and audits the import. */
   async importArticles(articles: Article[], actor: Actor): Promise<{ imported: string[]; total: number }> {
     await this.store.articles.upsertMany(articles);
-    this.index.setArticles(await this.store.articles.list());
+    await this.index.replaceArticles(await this.store.articles.list());
     this.changed();
     const total = await this.store.articles.count();
     const imported = articles.map((a) => a.id);

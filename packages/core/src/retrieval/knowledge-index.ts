@@ -17,6 +17,7 @@ const WEAK_WEIGHT = 0.35;
 
 interface IndexedDoc {
   key: string;
+  searchDoc: SearchDoc;
   id: string;
   kind: "article" | "correction";
   title: string;
@@ -47,42 +48,89 @@ interface WeightedTerm {
  * and re-scored on an absolute 0..1 scale so thresholds mean the same thing on any help center.
  */
 export class KnowledgeIndex {
-  private readonly docs = new Map<string, IndexedDoc>();
-  private readonly engine = new MiniSearch<SearchDoc>({
-    idField: "key",
-    fields: ["head", "tags", "body"],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => normalizeTerm(term) ?? null,
-    searchOptions: { boost: { head: 2.5, tags: 1.5 }, combineWith: "OR" },
-  });
+  private articleDocs = new Map<string, IndexedDoc>();
+  private readonly correctionDocs = new Map<string, IndexedDoc>();
+  // Articles and corrections live in separate engines: articles are replaced wholesale by building a
+  // new engine and swapping it in, corrections change one at a time. Nothing is ever discarded and
+  // vacuumed, which avoids MiniSearch 7.2's vacuum crash (lucaong/minisearch#306) on re-imports.
+  private articleEngine = newEngine();
+  private readonly correctionEngine = newEngine();
   private documentFrequency: Map<string, number> | null = null;
+  private articleGeneration = 0;
 
-  /** Replaces every article in the index. */
+  /** Replaces every article in the index at once (blocks the thread for a large help center). */
   setArticles(articles: readonly Article[]): void {
-    for (const doc of [...this.docs.values()]) if (doc.kind === "article") this.remove(doc.key);
-    for (const article of articles) this.add(articleDoc(article));
+    this.articleGeneration += 1;
+    const docs = articles.map(articleDoc);
+    const engine = newEngine();
+    engine.addAll(docs.map((d) => d.searchDoc));
+    this.swapArticles(docs, engine);
+  }
+
+  /**
+   * Replaces every article, building the new index in chunks that yield to the event loop between
+   * them, so a large import never stalls sockets; searches use the old articles until the swap. When
+   * imports overlap, the one started last wins.
+   */
+  async replaceArticles(articles: readonly Article[], chunkSize = 100): Promise<void> {
+    const generation = ++this.articleGeneration;
+    const docs: IndexedDoc[] = [];
+    for (let i = 0; i < articles.length; i += chunkSize) {
+      for (const article of articles.slice(i, i + chunkSize)) docs.push(articleDoc(article));
+      await nextTurn();
+      if (generation !== this.articleGeneration) return;
+    }
+    const engine = newEngine();
+    await engine.addAllAsync(
+      docs.map((d) => d.searchDoc),
+      { chunkSize },
+    );
+    if (generation === this.articleGeneration) this.swapArticles(docs, engine);
   }
 
   /** Replaces every correction in the index; only approved corrections are searchable. */
   setCorrections(corrections: readonly Correction[]): void {
-    for (const doc of [...this.docs.values()]) if (doc.kind === "correction") this.remove(doc.key);
+    for (const key of [...this.correctionDocs.keys()]) this.removeCorrectionKey(key);
     for (const correction of corrections) this.upsertCorrection(correction);
   }
 
   /** Adds or replaces one correction; a correction that is not approved is removed instead. */
   upsertCorrection(correction: Correction): void {
     this.removeCorrection(correction.id);
-    if (correction.status === "approved") this.add(correctionDoc(correction));
+    if (correction.status !== "approved") return;
+    const doc = correctionDoc(correction);
+    this.correctionDocs.set(doc.key, doc);
+    this.correctionEngine.add(doc.searchDoc);
+    this.documentFrequency = null;
   }
 
   /** Removes a correction (no-op when it is not indexed). */
   removeCorrection(id: string): void {
-    this.remove(correctionKey(id));
+    this.removeCorrectionKey(correctionKey(id));
   }
 
   /** Number of indexed articles and approved corrections. */
   get size(): number {
-    return this.docs.size;
+    return this.articleDocs.size + this.correctionDocs.size;
+  }
+
+  private swapArticles(docs: readonly IndexedDoc[], engine: MiniSearch<SearchDoc>): void {
+    this.articleDocs = new Map(docs.map((d) => [d.key, d]));
+    this.articleEngine = engine;
+    this.documentFrequency = null;
+  }
+
+  private removeCorrectionKey(key: string): void {
+    const doc = this.correctionDocs.get(key);
+    if (doc === undefined) return;
+    this.correctionDocs.delete(key);
+    // remove() takes the document as it was indexed and leaves nothing to vacuum, unlike discard().
+    this.correctionEngine.remove(doc.searchDoc);
+    this.documentFrequency = null;
+  }
+
+  private doc(key: string): IndexedDoc | undefined {
+    return this.articleDocs.get(key) ?? this.correctionDocs.get(key);
   }
 
   /**
@@ -101,15 +149,17 @@ export class KnowledgeIndex {
       margin: 0,
       keyTerms: keyTerms.map((k) => k.term),
     };
-    if (keyTerms.length === 0 || this.docs.size === 0) return empty;
+    if (keyTerms.length === 0 || this.size === 0) return empty;
 
-    const candidates = this.engine.search(keyTerms.map((k) => k.term).join(" "), {
-      tokenize: (text) => text.split(" "),
-      processTerm: (term) => term,
-    });
+    const terms = keyTerms.map((k) => k.term).join(" ");
+    const options = { tokenize: (text: string) => text.split(" "), processTerm: (term: string) => term };
+    const candidates = [
+      ...this.articleEngine.search(terms, options).slice(0, CANDIDATES),
+      ...this.correctionEngine.search(terms, options).slice(0, CANDIDATES),
+    ];
     const scored: Array<{ hit: RetrievalHit; bm25: number; cover: number }> = [];
-    for (const candidate of candidates.slice(0, CANDIDATES)) {
-      const doc = this.docs.get(String(candidate.id));
+    for (const candidate of candidates) {
+      const doc = this.doc(String(candidate.id));
       if (doc === undefined) continue;
       const { score, matched, cover } = scoreDoc(doc, keyTerms);
       if (matched.length === 0) continue;
@@ -145,7 +195,7 @@ export class KnowledgeIndex {
    */
   private weighTerms(question: string, previous: string | undefined): WeightedTerm[] {
     const df = this.frequencies();
-    const n = this.docs.size;
+    const n = this.size;
     const idf = (term: string): number => Math.log(1 + (n + 1) / ((df.get(term) ?? 0) + 0.5));
     const maxIdf = idf("\u0000");
     const weights = new Map<string, number>();
@@ -166,7 +216,7 @@ export class KnowledgeIndex {
   private frequencies(): Map<string, number> {
     if (this.documentFrequency === null) {
       const df = new Map<string, number>();
-      for (const doc of this.docs.values()) {
+      for (const doc of [...this.articleDocs.values(), ...this.correctionDocs.values()]) {
         for (const term of new Set([...doc.headTerms, ...doc.tagTerms, ...doc.bodyTerms])) {
           df.set(term, (df.get(term) ?? 0) + 1);
         }
@@ -175,20 +225,21 @@ export class KnowledgeIndex {
     }
     return this.documentFrequency;
   }
+}
 
-  private add(doc: IndexedDoc & { searchDoc: SearchDoc }): void {
-    const { searchDoc, ...indexed } = doc;
-    this.docs.set(indexed.key, indexed);
-    this.engine.add(searchDoc);
-    this.documentFrequency = null;
-  }
+function newEngine(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
+    idField: "key",
+    fields: ["head", "tags", "body"],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => normalizeTerm(term) ?? null,
+    searchOptions: { boost: { head: 2.5, tags: 1.5 }, combineWith: "OR" },
+    autoVacuum: false,
+  });
+}
 
-  private remove(key: string): void {
-    if (!this.docs.has(key)) return;
-    this.docs.delete(key);
-    this.engine.discard(key);
-    this.documentFrequency = null;
-  }
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -261,7 +312,7 @@ function specificity(totalWeight: number): number {
   return Math.min(1, 0.5 + 0.5 * totalWeight);
 }
 
-function articleDoc(article: Article): IndexedDoc & { searchDoc: SearchDoc } {
+function articleDoc(article: Article): IndexedDoc {
   const tags = article.tags.join(" ");
   return {
     key: `article:${article.id}`,
@@ -282,7 +333,7 @@ function correctionKey(id: string): string {
   return `correction:${id}`;
 }
 
-function correctionDoc(correction: Correction): IndexedDoc & { searchDoc: SearchDoc } {
+function correctionDoc(correction: Correction): IndexedDoc {
   const key = correctionKey(correction.id);
   const tags = correction.tags.join(" ");
   return {
