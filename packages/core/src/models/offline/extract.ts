@@ -1,6 +1,6 @@
 import type { RetrievalHit } from "../../ports/model";
 import { WEAK_TERMS, analyze } from "../../retrieval/analyze";
-import { splitSentences } from "../../retrieval/sentences";
+import { splitSentenceParts, splitSentences } from "../../retrieval/sentences";
 import { satisfiesAnswerType, type AnswerType } from "./answer-type";
 
 /** At most this many sentences make an extractive answer: enough for a fact and its condition. */
@@ -20,7 +20,14 @@ interface Sentence {
   index: number;
   text: string;
   terms: ReadonlySet<string>;
+  /** Terms of a list item's label (its opening words): what the item is about. */
+  lead: ReadonlySet<string>;
 }
+
+/** How many opening words of a list item name what it is about. */
+const LEAD_WORDS = 4;
+/** A key term in a list item's label counts this much more than one elsewhere. */
+const LEAD_FACTOR = 1.5;
 
 /**
  * Picks the sentences of an article that answer the question: greedily the sentence adding the most
@@ -45,10 +52,13 @@ export function extractAnswer(
       sentenceCount: 1,
     };
   }
-  const sentences: Sentence[] = splitSentences(hit.text).map((text, index) => ({
+  const sentences: Sentence[] = splitSentenceParts(hit.text).map((part, index) => ({
     index,
-    text,
-    terms: new Set(analyze(text)),
+    text: part.text,
+    terms: new Set(analyze(part.text)),
+    lead: part.opensListItem
+      ? new Set(analyze(part.text.split(/\s+/).slice(0, LEAD_WORDS).join(" ")))
+      : new Set<string>(),
   }));
   const wanted = new Set(keyTerms);
   const wantedGuidance = new Set(guidanceTerms);
@@ -60,8 +70,12 @@ export function extractAnswer(
     for (const sentence of sentences) {
       if (chosen.includes(sentence)) continue;
       let gain = 0;
-      for (const term of sentence.terms)
-        gain += (wanted.has(term) ? termWeight(term) : 0) + (wantedGuidance.has(term) ? 2 : 0);
+      // The item "Standard shipping arrives in 3 to 5 days" answers "how long does standard shipping
+      // take" better than "Orders to Alaska take 5 to 8 days with standard shipping": labels weigh more.
+      for (const term of sentence.terms) {
+        const lead = sentence.lead.has(term) ? LEAD_FACTOR : 1;
+        gain += (wanted.has(term) ? termWeight(term) * lead : 0) + (wantedGuidance.has(term) ? 2 : 0);
+      }
       if (gain > 0 && factMissing && answerType !== null && satisfiesAnswerType(answerType, sentence.text))
         gain += 1;
       if (gain > bestGain) {
