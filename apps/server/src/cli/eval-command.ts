@@ -1,26 +1,42 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { allSetsTable, evaluateAllSets, feedbackTable } from "../evaluation/all-sets";
 import { EvalCase, EvalCorrection, readJsonLines } from "../evaluation/eval-files";
+import { SHARED_EVAL_DIR, findEvalSets, resolveEvalSet, type EvalSet } from "../evaluation/eval-sets";
 import { runEval } from "../evaluation/run-eval";
 import { readKbFolder } from "../knowledge/read-kb-folder";
 
-/** `npm run eval -- --kb DIR --cases FILE [--corrections FILE] --out FILE` */
+const USAGE = `usage:
+  npm run eval -- --kb DIR --cases FILE [--corrections FILE] --out FILE
+  npm run eval -- --all [--sets DIR...] [--feedback] [--out FILE]`;
+
+const OPTIONS = {
+  kb: { type: "string" },
+  cases: { type: "string" },
+  corrections: { type: "string" },
+  out: { type: "string" },
+  all: { type: "boolean" },
+  sets: { type: "string", multiple: true },
+  feedback: { type: "boolean" },
+} as const;
+
+/** `npm run eval`: one case file, or every shared set (and any others named) in one table. */
 export async function evalCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      kb: { type: "string" },
-      cases: { type: "string" },
-      corrections: { type: "string" },
-      out: { type: "string" },
-    },
-  });
-  if (!values.kb || !values.cases || !values.out) {
-    throw new Error("usage: npm run eval -- --kb DIR --cases FILE [--corrections FILE] --out FILE");
-  }
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   const base = process.env.INIT_CWD ?? process.cwd();
   const at = (p: string) => path.resolve(base, p);
+  // `--sets a b c`: the folders after --sets arrive as positionals.
+  const extraSets = values.sets ? [...values.sets, ...positionals] : positionals;
+  if (extraSets.length > 0 && !values.all && !values.sets) throw new Error(USAGE);
+  if (values.all || values.sets) {
+    const sets = [
+      ...(values.all ? await findEvalSets(SHARED_EVAL_DIR) : []),
+      ...(await Promise.all(extraSets.map((s) => resolveEvalSet(s, base)))),
+    ];
+    return evalAll(sets, { feedback: values.feedback ?? false, out: at(values.out ?? "data/eval/all.json") });
+  }
+  if (!values.kb || !values.cases || !values.out) throw new Error(USAGE);
   const started = Date.now();
   const results = await runEval({
     articles: await readKbFolder(at(values.kb)),
@@ -33,4 +49,15 @@ export async function evalCommand(args: string[]): Promise<void> {
     `${results.length} questions in ${Date.now() - started} ms: ` +
       `auto ${count("auto")}, approval ${count("approval")}, handoff ${count("handoff")} -> ${values.out}`,
   );
+}
+
+async function evalAll(sets: EvalSet[], options: { feedback: boolean; out: string }): Promise<void> {
+  if (sets.length === 0) throw new Error(`no evaluation sets found under ${SHARED_EVAL_DIR}`);
+  const unique = [...new Map(sets.map((s) => [s.dir, s])).values()];
+  const report = await evaluateAllSets(unique, { feedback: options.feedback });
+  await mkdir(path.dirname(options.out), { recursive: true });
+  await writeFile(options.out, JSON.stringify(report, null, 2));
+  console.log(allSetsTable(report));
+  if (report.feedback.length > 0) console.log("\n" + feedbackTable(report));
+  console.log(`\n-> ${options.out}`);
 }

@@ -25,9 +25,19 @@ export async function readJsonLines<S extends z.ZodType>(file: string, schema: S
   });
 }
 
-/** The expectation part of a case (used by tests that check routing quality). */
+/** A fact a right answer states: one string, or alternatives of which one must appear. */
+export const EvalFact = z.union([z.string(), z.array(z.string())]);
+export type EvalFact = z.infer<typeof EvalFact>;
+
+/** The expectation part of a case: acceptable routes, right sources, facts, and whether it is risky. */
 export const EvalExpect = z.object({
   route: z.union([z.string(), z.array(z.string())]),
   sources: z.array(z.string()).optional(),
+  facts: z.array(EvalFact).optional(),
   risk: z.boolean().optional(),
 });
+export type EvalExpect = z.infer<typeof EvalExpect>;
+
+/** A case with its expectation (and, in the real-message sets, the intent it came from). */
+export const ScoredCase = EvalCase.extend({ expect: EvalExpect, origin: z.string().optional() });
+export type ScoredCase = z.infer<typeof ScoredCase>;

@@ -3,17 +3,31 @@ import { openSqliteStore } from "@handoff/store";
 import { ConfigSchema } from "../app/config";
 import { createPlatform } from "../app/create-platform";
 import { newCorrection, type DraftModel } from "@handoff/core";
+import { z } from "zod";
 import type { EvalCase, EvalCorrection } from "./eval-files";
 
-/** One evaluated question: where it went, how sure the bot was, what it cited and said. */
+/** A risk flag as the routing audit recorded it (read loosely: new categories must not drop it). */
+export const EvalFlag = z.object({ category: z.string(), forces: z.string(), evidence: z.string() });
+export type EvalFlag = z.infer<typeof EvalFlag>;
+
+/**
+ * One evaluated question: where it went and why, how sure the bot was and from which signals (the
+ * confidence parts, read by name so new signals appear without a change here), which risk flags fired,
+ * what the first draft cited and said, and how long the graph took.
+ */
 export interface EvalResult {
   id: string;
   route: Route;
   confidence: number;
+  parts: Record<string, number>;
+  reason: string | null;
+  flags: EvalFlag[];
   sources: string[];
   answer: string | null;
-  reason: string | null;
+  ms: number;
 }
+
+const AuditedConfidence = z.object({ score: z.number(), parts: z.record(z.string(), z.number()) });
 
 const SYSTEM = { type: "system" as const, id: null, name: "eval" };
 
@@ -58,12 +72,14 @@ async function evaluateCase(
   platform: Awaited<ReturnType<typeof createPlatform>>,
   c: EvalCase,
 ): Promise<EvalResult> {
+  const started = performance.now();
   const conversation = await platform.conversations.startConversation({});
   const { processed } = await platform.conversations.receiveCustomerMessage(conversation.id, {
     clientId: `eval-${c.id}`,
     text: c.question,
   });
   await processed;
+  const ms = performance.now() - started;
   const [routed] = await platform.store.audit.list({
     conversationId: conversation.id,
     action: "message.routed",
@@ -81,13 +97,18 @@ async function evaluateCase(
       : review?.kind === "approval"
         ? review.packet.draft.text
         : (review?.packet.attempted[0]?.text ?? null);
+  const confidence = AuditedConfidence.safeParse(details.confidence);
+  const flags = z.array(EvalFlag).safeParse(details.flags);
   return {
     id: c.id,
     route,
-    confidence: scoreOf(details.confidence),
+    confidence: confidence.success ? round3(confidence.data.score) : 0,
+    parts: confidence.success ? confidence.data.parts : {},
+    reason: typeof details.reason === "string" ? details.reason : null,
+    flags: flags.success ? flags.data : [],
     sources: Array.isArray(details.sources) ? details.sources.filter((s) => typeof s === "string") : [],
     answer,
-    reason: typeof details.reason === "string" ? details.reason : null,
+    ms: Math.round(ms * 10) / 10,
   };
 }
 
@@ -95,9 +116,6 @@ function routeOf(value: unknown): Route {
   return value === "auto" || value === "approval" ? value : "handoff";
 }
 
-function scoreOf(value: unknown): number {
-  if (typeof value === "object" && value !== null && "score" in value && typeof value.score === "number") {
-    return Number(value.score.toFixed(3));
-  }
-  return 0;
+function round3(value: number): number {
+  return Number(value.toFixed(3));
 }
