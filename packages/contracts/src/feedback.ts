@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { Id, Timestamp } from "./common";
 
-/** Where a correction sits in the supervisor's queue. */
-export const CorrectionStatus = z.enum(["pending", "approved", "rejected", "retired"]);
+/**
+ * Where a correction sits in the supervisor's queue. `quarantined`: held at approval because it
+ * instructs the bot or asks for secrets (the reason says how); a supervisor releases or rejects it.
+ */
+export const CorrectionStatus = z.enum(["pending", "approved", "rejected", "retired", "quarantined"]);
 export type CorrectionStatus = z.infer<typeof CorrectionStatus>;
 
 /** A human answer that differs from the bot's: few-shot feedback once a supervisor approves it. */

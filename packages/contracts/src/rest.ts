@@ -36,8 +36,12 @@ export type VisitorSession = z.infer<typeof VisitorSession>;
 
 /** POST /api/kb/import (supervisors): Markdown files with YAML front matter. */
 export const KbImportRequest = z.object({ files: z.array(MarkdownFile).min(1).max(2000) });
-/** What an import did. */
-export const KbImportResult = z.object({ imported: z.array(z.string()), total: z.number().int() });
+/** What an import did; `quarantined` lists the imported articles held back for a supervisor, with why. */
+export const KbImportResult = z.object({
+  imported: z.array(z.string()),
+  total: z.number().int(),
+  quarantined: z.array(z.object({ id: z.string(), reasons: z.array(z.string()) })).optional(),
+});
 export type KbImportResult = z.infer<typeof KbImportResult>;
 
 /** GET /api/audit query. */

@@ -40,6 +40,7 @@ export const RiskCategory = z.enum([
   "abuse",
   "human_request",
   "prompt_injection",
+  "secret_request",
 ]);
 export type RiskCategory = z.infer<typeof RiskCategory>;
 
@@ -59,6 +60,8 @@ export const RISK_ROUTES: Readonly<Record<RiskCategory, RiskRoute>> = {
   abuse: "handoff",
   human_request: "handoff",
   prompt_injection: "handoff",
+  /** An answer that asks the customer for a card number, CVV, PIN or password: a person approves it first. */
+  secret_request: "approval",
 };
 
 /** A rule that fired on the customer's message and the route it forces at least. */

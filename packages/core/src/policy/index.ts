@@ -3,3 +3,7 @@ export * from "./confidence";
 export * from "./route-policy";
 export * from "./injection-scan";
 export * from "./risk-settings";
+export * from "./answer-safety";
+export * from "./knowledge-screen";
+export * from "./instruction-attack";
+export * from "./secret-request";

@@ -11,6 +11,7 @@ import type {
   CorrectionStatus,
   CustomerErasure,
   CustomerProfile,
+  KnowledgeScreening,
   Message,
   Review,
   ReviewStatus,
@@ -139,7 +140,7 @@ export interface SessionRepo {
 
 /** Help-center articles. */
 export interface ArticleRepo {
-  /** Inserts or replaces by id. */
+  /** Inserts or replaces by id (the screening too: absent or null stores none). */
   upsertMany(articles: Article[]): Promise<void>;
   list(): Promise<Article[]>;
   get(id: string): Promise<Article | null>;
@@ -174,9 +175,14 @@ export interface CustomerMatch {
 export interface CustomerDataRepo {
   /** Conversations whose customer has this email or external id, oldest first; none when `match` is empty. */
   findConversations(match: CustomerMatch): Promise<Conversation[]>;
+  /** Every article, quarantined ones included (each carries its screening). */
   /** Corrections drawn from any of these conversations, oldest first. */
   listCorrections(conversationIds: readonly string[]): Promise<Correction[]>;
   /**
+  /** Sets (or, with null, clears) an article's screening; null when there is no such article. */
+  setScreening(id: string, screening: KnowledgeScreening | null): Promise<Article | null>;
+  /** Deletes an article; false when there was none. */
+  delete(id: string): Promise<boolean>;
    * Deletes the conversations with their messages, reviews, the corrections drawn from them and the
    * checkpoints of their graph threads (a thread id that is the conversation id or starts with
    * `<conversationId>:`), and replaces the details of their audit events with `redact(event)`, so the

@@ -28,6 +28,42 @@ export function describeArticlesAndSettings(ctx: StoreContext): void {
       expect(await ctx.store.articles.get("shipping")).toEqual(updated);
     });
 
+    it("keeps a quarantined article's screening, and an import without one stores none", async () => {
+      const screening = {
+        status: "quarantined" as const,
+        reasons: ['addresses the assistant: "note to the ai model"'],
+        at: new Date().toISOString(),
+        releasedBy: null,
+      };
+      const held = article({ id: "gift-cards", title: "Gift cards", screening });
+      await ctx.store.articles.upsertMany([held, article()]);
+      expect(await ctx.store.articles.get("gift-cards")).toEqual(held);
+      expect((await ctx.store.articles.list()).map((a) => a.screening ?? null)).toEqual([screening, null]);
+      const clean = article({ id: "gift-cards", title: "Gift cards" });
+      await ctx.store.articles.upsertMany([clean]);
+      expect(await ctx.store.articles.get("gift-cards")).toEqual(clean);
+    });
+
+    it("sets and clears an article's screening and deletes an article", async () => {
+      await ctx.store.articles.upsertMany([article()]);
+      const released = {
+        status: "released" as const,
+        reasons: ["asks for cvv"],
+        at: new Date().toISOString(),
+        releasedBy: "Sam Supervisor",
+      };
+      expect(await ctx.store.articles.setScreening("shipping", released)).toEqual({
+        ...article({ updatedAt: expect.any(String) }),
+        screening: released,
+      });
+      expect((await ctx.store.articles.get("shipping"))?.screening).toEqual(released);
+      expect((await ctx.store.articles.setScreening("shipping", null))?.screening).toBeUndefined();
+      expect(await ctx.store.articles.setScreening("missing", released)).toBeNull();
+      expect(await ctx.store.articles.delete("shipping")).toBe(true);
+      expect(await ctx.store.articles.delete("shipping")).toBe(false);
+      expect(await ctx.store.articles.count()).toBe(0);
+    });
+
     it("accepts an empty import", async () => {
       await ctx.store.articles.upsertMany([]);
       expect(await ctx.store.articles.list()).toEqual([]);

@@ -44,6 +44,16 @@ export function describeCorrections(ctx: StoreContext): void {
       expect(await ctx.store.corrections.list({ limit: 1 })).toHaveLength(1);
     });
 
+    it("holds a correction in quarantine with its reason and lists it by that status", async () => {
+      const input = correction({ status: "approved" });
+      await ctx.store.corrections.create(input);
+      await ctx.store.corrections.update(input.id, { reason: "asks for cvv" });
+      const held = await ctx.store.corrections.setStatus(input.id, "quarantined", "supervisor-1");
+      expect(held).toMatchObject({ id: input.id, status: "quarantined", reason: "asks for cvv" });
+      expect(await ctx.store.corrections.list({ status: "quarantined", limit: 10 })).toEqual([held]);
+      expect(await ctx.store.corrections.list({ status: "approved", limit: 10 })).toEqual([]);
+    });
+
     it("records who reviewed a correction and when, and returns null for an unknown one", async () => {
       const input = correction();
       await ctx.store.corrections.create(input);

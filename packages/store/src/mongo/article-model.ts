@@ -8,8 +8,10 @@ const articleSchema = new Schema(
     tags: { type: [String], default: [] },
     body: { type: String, required: true },
     updatedAt: { type: String, required: true },
+    // Why the article was held back from the bot (KnowledgeScreening); null: screened clean.
+    screening: { type: Schema.Types.Mixed, default: null },
   },
-  { collection: "articles", versionKey: false, strictQuery: true },
+  { collection: "articles", versionKey: false, strictQuery: true, minimize: false },
 );
 
 /** The articles model on one connection. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Article } from "@handoff/contracts";
+import { Article, KnowledgeScreening } from "@handoff/contracts";
 import type { ArticleRepo } from "@handoff/core";
 import type { ArticleModel } from "./article-model";
 import { filterString, parseNullable } from "./docs";
@@ -12,8 +12,9 @@ const articleFromDoc = z
     tags: z.array(z.string()),
     body: z.string(),
     updatedAt: z.string(),
+    screening: KnowledgeScreening.nullable().optional(),
   })
-  .transform(({ _id, ...rest }) => ({ ...rest, id: _id }))
+  .transform(({ _id, screening, ...rest }) => ({ ...rest, id: _id, ...(screening ? { screening } : {}) }))
   .pipe(Article);
 
 /** ArticleRepo on MongoDB. */
@@ -25,8 +26,12 @@ export function mongoArticleRepo(model: ArticleModel): ArticleRepo {
       const checked = articles.map((input) => Article.parse(input));
       if (checked.length === 0) return;
       await model.bulkWrite(
-        checked.map(({ id, ...fields }) => ({
-          replaceOne: { filter: { _id: id }, replacement: { _id: id, ...fields }, upsert: true },
+        checked.map(({ id, screening, ...fields }) => ({
+          replaceOne: {
+            filter: { _id: id },
+            replacement: { _id: id, ...fields, screening: screening ?? null },
+            upsert: true,
+          },
         })),
       );
     },
@@ -42,6 +47,19 @@ export function mongoArticleRepo(model: ArticleModel): ArticleRepo {
 
     async count() {
       return model.countDocuments();
+    },
+
+    async setScreening(id, screening) {
+      const value = screening === null ? null : KnowledgeScreening.parse(screening);
+      const doc = await model
+        .findOneAndUpdate({ _id: filterString(id, "id") }, { $set: { screening: value } }, { returnDocument: "after" })
+        .lean();
+      return parseNullable(articleFromDoc, doc);
+    },
+
+    async delete(id) {
+      const result = await model.deleteOne({ _id: filterString(id, "id") });
+      return result.deletedCount > 0;
     },
   };
 }

@@ -135,6 +135,11 @@ const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Why an article was held back from the bot at import (JSON KnowledgeScreening); NULL: screened clean.
+    version: 4,
+    sql: `ALTER TABLE articles ADD COLUMN screening TEXT;`,
+  },
 ];
 
 /** The schema version this code expects; a file written by newer code is refused rather than misread. */

@@ -1,4 +1,4 @@
-import { assessRisk, buildConfidence, injectionFlags } from "../../policy";
+import { answerSafetyFlags, assessRisk, buildConfidence, injectionFlags } from "../../policy";
 import { NO_CONFIDENCE } from "../packets";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
 
@@ -7,12 +7,15 @@ export const assessNode =
   () =>
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
     const asked = assessRisk(state.question);
+    const drafts = state.drafts.map((d) => d.text);
     // What the bot read (retrieved items) and wrote (drafts) can carry an injection the question did not.
     const planted = injectionFlags({
+      question: state.question,
       hits: state.retrieval?.hits ?? [],
-      drafts: state.drafts.map((d) => d.text),
+      drafts,
     }).filter((f) => !asked.some((a) => a.category === f.category));
-    const flags = [...planted, ...asked];
+    // A draft asking for a card number, CVV, PIN or password is never sent without a person.
+    const flags = [...planted, ...asked, ...answerSafetyFlags(drafts)];
     if (!state.modelDraft || !state.retrieval) return { flags, confidence: NO_CONFIDENCE };
     return {
       flags,
