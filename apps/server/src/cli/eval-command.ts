@@ -4,12 +4,14 @@ import { parseArgs } from "node:util";
 import { allSetsTable, evaluateAllSets, feedbackTable } from "../evaluation/all-sets";
 import { EvalCase, EvalCorrection, readJsonLines } from "../evaluation/eval-files";
 import { SHARED_EVAL_DIR, findEvalSets, resolveEvalSet, type EvalSet } from "../evaluation/eval-sets";
+import { learningCurve, learningCurveTable } from "../evaluation/learning-curve";
 import { runEval } from "../evaluation/run-eval";
 import { readKbFolder } from "../knowledge/read-kb-folder";
 
 const USAGE = `usage:
   npm run eval -- --kb DIR --cases FILE [--corrections FILE] --out FILE
-  npm run eval -- --all [--sets DIR...] [--feedback] [--out FILE]`;
+  npm run eval -- --all [--sets DIR...] [--feedback] [--out FILE]
+  npm run eval -- --learning-curve SET [--out FILE]     (SET: a folder, or a name under ../shared/eval)`;
 
 const OPTIONS = {
   kb: { type: "string" },
@@ -19,6 +21,7 @@ const OPTIONS = {
   all: { type: "boolean" },
   sets: { type: "string", multiple: true },
   feedback: { type: "boolean" },
+  "learning-curve": { type: "string" },
 } as const;
 
 /** `npm run eval`: one case file, or every shared set (and any others named) in one table. */
@@ -29,6 +32,10 @@ export async function evalCommand(args: string[]): Promise<void> {
   // `--sets a b c`: the folders after --sets arrive as positionals.
   const extraSets = values.sets ? [...values.sets, ...positionals] : positionals;
   if (extraSets.length > 0 && !values.all && !values.sets) throw new Error(USAGE);
+  if (values["learning-curve"]) {
+    const set = await resolveEvalSet(values["learning-curve"], base);
+    return evalLearningCurve(set, at(values.out ?? `data/eval/learning-curve-${set.name}.json`));
+  }
   if (values.all || values.sets) {
     const sets = [
       ...(values.all ? await findEvalSets(SHARED_EVAL_DIR) : []),
@@ -55,9 +62,25 @@ async function evalAll(sets: EvalSet[], options: { feedback: boolean; out: strin
   if (sets.length === 0) throw new Error(`no evaluation sets found under ${SHARED_EVAL_DIR}`);
   const unique = [...new Map(sets.map((s) => [s.dir, s])).values()];
   const report = await evaluateAllSets(unique, { feedback: options.feedback });
-  await mkdir(path.dirname(options.out), { recursive: true });
-  await writeFile(options.out, JSON.stringify(report, null, 2));
+  await writeReport(options.out, report);
   console.log(allSetsTable(report));
   if (report.feedback.length > 0) console.log("\n" + feedbackTable(report));
   console.log(`\n-> ${options.out}`);
+}
+
+async function evalLearningCurve(set: EvalSet, out: string): Promise<void> {
+  const curve = await learningCurve(set);
+  await writeReport(out, curve);
+  console.log(
+    `${set.name}: ${curve.probes} probes (${curve.answerableProbes} answerable), never loaded as corrections`,
+  );
+  if (curve.withoutPassage.length > 0)
+    console.log(`no passage states every fact of ${curve.withoutPassage.join(", ")} (not loaded)`);
+  console.log(learningCurveTable(curve));
+  console.log(`\n-> ${out}`);
+}
+
+async function writeReport(out: string, report: unknown): Promise<void> {
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(report, null, 2));
 }
