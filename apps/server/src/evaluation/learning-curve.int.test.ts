@@ -20,31 +20,17 @@ tags: [plugs]
 - **United Kingdom:** type G plugs, 230 V.
 - **Japan:** type A and B plugs, 100 V.`,
 };
+const answerable = (id: string, question: string, origin: string, source: string, fact: string) => ({
+  id,
+  question,
+  origin,
+  expect: { route: "auto", sources: [source], facts: [fact] },
+});
 const CASES = [
-  {
-    id: "t1",
-    question: "what timezone is london in",
-    origin: "timezone",
-    expect: { route: "auto", sources: ["time-zones"], facts: ["Greenwich Mean Time"] },
-  },
-  {
-    id: "t2",
-    question: "what timezone is london in",
-    origin: "timezone",
-    expect: { route: "auto", sources: ["time-zones"], facts: ["Greenwich Mean Time"] },
-  },
-  {
-    id: "p1",
-    question: "which plug do i need in japan",
-    origin: "plug",
-    expect: { route: "auto", sources: ["power-plugs"], facts: ["type A"] },
-  },
-  {
-    id: "p2",
-    question: "what plugs are used in the uk",
-    origin: "plug",
-    expect: { route: "auto", sources: ["power-plugs"], facts: ["type G"] },
-  },
+  answerable("t1", "what timezone is london in", "timezone", "time-zones", "Greenwich Mean Time"),
+  answerable("t2", "what timezone is london in", "timezone", "time-zones", "Greenwich Mean Time"),
+  answerable("p1", "which plug do i need in japan", "plug", "power-plugs", "type A"),
+  answerable("p2", "what plugs are used in the uk", "plug", "power-plugs", "type G"),
   {
     id: "r1",
     question: "cancel my flight to london and refund me",
