@@ -41,6 +41,12 @@ export const RiskCategory = z.enum([
   "human_request",
   "prompt_injection",
   "secret_request",
+  /** Something happened to the customer (lost or stolen card, unrecognised or double charge, a parcel that never came). */
+  "incident",
+  /** A request to act on the customer's own order, booking, account or payment that no narrower category names. */
+  "action_request",
+  /** Written in a language the help center is not written in, or one the risk rules cannot read. */
+  "unsupported_language",
 ]);
 export type RiskCategory = z.infer<typeof RiskCategory>;
 
@@ -62,6 +68,10 @@ export const RISK_ROUTES: Readonly<Record<RiskCategory, RiskRoute>> = {
   prompt_injection: "handoff",
   /** An answer that asks the customer for a card number, CVV, PIN or password: a person approves it first. */
   secret_request: "approval",
+  /** Incidents go to a person even when an article covers the topic. */
+  incident: "handoff",
+  action_request: "approval",
+  unsupported_language: "approval",
 };
 
 /** A rule that fired on the customer's message and the route it forces at least. */

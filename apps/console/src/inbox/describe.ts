@@ -25,6 +25,9 @@ const RISKS: Partial<Record<RiskCategory, string>> = {
   abuse: "Abuse",
   human_request: "Asked for a person",
   prompt_injection: "Prompt injection",
+  incident: "Incident (something happened to the customer)",
+  action_request: "Request to act on an order, booking or account",
+  unsupported_language: "Language the help center is not written in",
 };
 
 /** "shadow_mode" -> "Shadow mode". */

@@ -1,30 +1,5 @@
 import type { RiskCategory } from "@handoff/contracts";
 
-/**
- * What a customer asks the business to DO, by category, as verb phrases with their object.
- * These only count inside a request (see request-frames), so "can I cancel an order after it ships?"
- * or "when is my card charged?" stay policy questions. Words are generic to billing, orders,
- * subscriptions, accounts and banking, not to one help center.
- */
-export const ACTION_PATTERNS: ReadonlyArray<[RiskCategory, RegExp]> = [
-  [
-    "money_movement",
-    /\b(refund|reimburse|compensate|repay)\b(?! (policy|policies|process|time))|\b(credit|pay|send|give|transfer|wire|return)\b(?: \w+){0,3}? (money|cash|payment|funds|refund|credit|balance|deposit|difference)\b|\bpay (me|us)\b|\b(pay|cash|paid) (it |them |this |my \w+ )?out\b|\bmoney back\b|\b(charge|bill|debit|invoice)\b (me|my|our|us|it|the|this|that|them)\b|\b(reverse|refund|dispute|waive|remove)\b(?: \w+){0,2}? (charge|fee|payment|transaction|penalty|interest)s?\b|\btransfer\b(?: \w+){0,2}? (\$\s?\d[\d,.]*|\d[\d,.]* ?(dollars|euros|pounds|usd|eur|gbp)|money|funds|balance|points|credit)\b/,
-  ],
-  [
-    "cancellation",
-    /\b(cancel|terminate|discontinue)\b|\b(close|end|stop|suspend|pause|freeze)\b(?: \w+){0,3}? (membership|subscription|plan|contract|service|line|card|renewal|payments?|order|policy)\b/,
-  ],
-  [
-    "deletion",
-    /\b(delete|erase|wipe|purge)\b|\b(remove|close|deactivate|destroy)\b(?: \w+){0,3}? (account|data|information|info|profile|details|history|records|personal)\b|\bforget (me|my)\b/,
-  ],
-  [
-    "order_change",
-    /\b(change|update|modify|edit|amend|switch|correct|alter|redirect|reroute)\b(?: \w+){0,4}? (address|order|item|items|size|colou?r|quantity|plan|delivery|shipping|billing|payment method|tier|package|seat|seats|limit|booking|reservation)\b|\badd\b(?: \w+){0,5}? to (my|our|the|this|that) (order|plan|subscription|bill|account|booking|reservation)\b|\bremove\b(?: \w+){0,5}? from (my|our|the|this|that) (order|plan|subscription|bill|booking|reservation)\b|\b(upgrade|downgrade)\b|\bmark\b(?: \w+){0,3}? as\b|\bport (my|our|the)\b|\b(increase|raise|lower|decrease)\b(?: \w+){0,2}? (limit|credit line|overdraft)\b|\b(ship|send|deliver|forward)\b (it|them|this|my \w+|the \w+)(?: \w+){0,3}? to\b/,
-  ],
-];
-
 /** Rules that fire on wording alone, request or not, with the evidence phrase they match. */
 export const TOPIC_PATTERNS: ReadonlyArray<[RiskCategory, RegExp]> = [
   [

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { RiskCategory } from "@handoff/contracts";
+import type { RuleLanguage } from "./intent/grammar";
 import { assessRisk } from "./risk-rules";
 
-function categories(text: string): RiskCategory[] {
-  return assessRisk(text).map((f) => f.category);
+function categories(text: string, language: RuleLanguage = "en"): RiskCategory[] {
+  return assessRisk(text, language).map((f) => f.category);
 }
 
 describe("assessRisk", () => {
@@ -83,10 +84,68 @@ describe("assessRisk", () => {
     "How do I transfer money between accounts?",
     "Is there a late fee?",
     "How long does it take to close an account?",
-    "Why was I charged twice?",
     "How do I add seats to my plan?",
   ])("leaves the SaaS, telecom or banking question %j unflagged", (text) => {
     expect(assessRisk(text)).toEqual([]);
+  });
+
+  // "Why was I charged twice?" was listed as a question here; it reports a double charge, an incident.
+  it.each([
+    ["My card got lost.", "lost or stolen"],
+    ["Somebody used my card to make a purchase", "someone else used the account"],
+    ["Why was I charged twice?", "charged twice"],
+    ["My parcel never arrived", "never arrived"],
+    ["There is a payment on my statement I don't recognise", "charge not made by the customer"],
+  ])("hands the incident %j to a person, whatever an article says", (text, why) => {
+    const flag = assessRisk(text).find((f) => f.category === "incident");
+    expect(flag?.forces).toBe("handoff");
+    expect(flag?.evidence).toContain(why);
+  });
+
+  it.each([
+    "What do I do if my card is stolen?",
+    "What happens if my bag is lost?",
+    "How do I report a lost phone?",
+    "Is my card protected if it gets stolen abroad?",
+    "How do I know if my account has been hacked?",
+  ])("keeps the policy question %j a question even though it names an incident", (text) => {
+    expect(assessRisk(text)).toEqual([]);
+  });
+
+  it.each([
+    ["canceling order 00004587345", "cancellation"],
+    ["add something to order 12", "order_change"],
+    ["I cannot add an item to my order", "order_change"],
+    ["is my luggage lost", "action_request"],
+    ["book me a flight to Lisbon on Friday", "action_request"],
+    ["i need a hotel in paris for two nights", "action_request"],
+    ["rent me a car", "action_request"],
+    ["I no longer want my reservation", "cancellation"],
+  ] as const)("reads %j as a request to act on the customer's own things", (text, category) => {
+    const flags = assessRisk(text);
+    expect(flags.map((f) => f.category)).toEqual([category]);
+    expect(flags[0]?.forces).toBe("approval");
+  });
+
+  it("reads the same request in French, German and Spanish", () => {
+    expect(categories("Annulez ma commande 4471 s'il vous plaît", "fr")).toEqual(["cancellation"]);
+    expect(categories("Bitte stornieren Sie meine Bestellung 4471", "de")).toEqual(["cancellation"]);
+    expect(categories("Por favor, cancelen mi pedido 4471", "es")).toEqual(["cancellation"]);
+    expect(categories("Comment annuler ma commande ?", "fr")).toEqual([]);
+  });
+
+  it.each([
+    ["Je veux parler à un conseiller", "fr", "human_request"],
+    ["Ich will mit einem Menschen sprechen", "de", "human_request"],
+    ["Voy a hablar con mi abogado", "es", "legal"],
+    ["Mon fils est allergique, que contient ce plat ?", "fr", "medical"],
+  ] as const)("hands %j (%s) to a person", (text, language, category) => {
+    expect(categories(text, language)).toContain(category);
+  });
+
+  it("swearing that only intensifies is frustration, not abuse; swearing at the business is abuse", () => {
+    expect(assessRisk("where can I recover my damn password?")).toEqual([]);
+    expect(categories("this fucking company is useless")).toEqual(["abuse"]);
   });
 
   it("can I ... counts as a request when it names one concrete order", () => {
