@@ -20,6 +20,7 @@ import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
 import { applyRecommendation, getMetrics, getRecommendations } from "./routes/metrics-routes";
 import { importArticles, listArticles } from "./routes/kb-routes";
+import { deleteArticle, listQuarantine, releaseArticle, releaseCorrection } from "./routes/quarantine-routes";
 import { eraseCustomer, exportCustomer } from "./routes/privacy-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
 import { visitorSession } from "./routes/visitor-session";
@@ -68,6 +69,10 @@ export function createHttpApp(platform: Platform): express.Express {
   app.get("/api/metrics/recommendations", supervisors, getRecommendations(platform));
   app.post("/api/metrics/recommendations/apply", supervisors, applyRecommendation(platform));
   app.get("/api/privacy/export", supervisors, exportCustomer(platform));
+  app.get("/api/kb/quarantine", supervisors, listQuarantine(platform));
+  app.post("/api/kb/articles/:id/release", supervisors, releaseArticle(platform));
+  app.delete("/api/kb/articles/:id", supervisors, deleteArticle(platform));
+  app.post("/api/corrections/:id/release", supervisors, releaseCorrection(platform));
   app.post("/api/privacy/erase", supervisors, eraseCustomer(platform));
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));

@@ -7,6 +7,7 @@ import type {
 } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { KnowledgeService } from "../knowledge";
+import { screenCorrection } from "../knowledge/quarantine";
 import type { Store } from "../ports";
 
 /**
@@ -33,15 +34,36 @@ export class FeedbackService {
       .slice(0, query.limit);
   }
 
-  /** Approves a pending (or previously rejected) correction, optionally rewritten and tagged. */
+  /**
+   * Approves a pending (or previously rejected) correction, optionally rewritten and tagged. One that
+   * instructs the bot or asks for secrets is quarantined instead, and the approval refused with why:
+   * only an explicit release (audited) lets it answer customers.
+   */
   async approve(id: string, rewrite: CorrectionApprove, actor: Actor): Promise<Correction> {
-    await this.expect(id, ["pending", "rejected"]);
+    const current = await this.expect(id, ["pending", "rejected"]);
     if (rewrite.question || rewrite.answer || rewrite.tags) await this.store.corrections.update(id, rewrite);
+    const reasons = screenCorrection({ ...current, ...rewrite });
+    if (reasons.length > 0) {
+      await this.store.corrections.update(id, { reason: reasons.join("; ") });
+      await this.finish(id, "quarantined", actor, { reasons }, "knowledge.quarantined");
+      throw new DomainError(
+        "conflict",
+        `correction ${id} was not approved: it is quarantined for a supervisor because it ${reasons.join("; ")}`,
+      );
+    }
     return this.finish(id, "approved", actor, { rewritten: Boolean(rewrite.question || rewrite.answer) });
   }
 
+  /** A supervisor vouches for a quarantined correction: it is approved and used at once (audited). */
+  async release(id: string, actor: Actor): Promise<Correction> {
+    const held = await this.expect(id, ["quarantined"]);
+    await this.store.corrections.update(id, { reason: null });
+    return this.finish(id, "approved", actor, { reasons: held.reason }, "knowledge.released");
+  }
+
+  /** Rejects a pending correction, or deletes a quarantined one from use (it stays in the record). */
   async reject(id: string, reason: string, actor: Actor): Promise<Correction> {
-    await this.expect(id, ["pending"]);
+    await this.expect(id, ["pending", "quarantined"]);
     await this.store.corrections.update(id, { reason });
     return this.finish(id, "rejected", actor, { reason });
   }
@@ -74,13 +96,19 @@ export class FeedbackService {
     return correction;
   }
 
-  private async finish(id: string, status: CorrectionStatus, actor: Actor, details: Record<string, unknown>) {
+  private async finish(
+    id: string,
+    status: CorrectionStatus,
+    actor: Actor,
+    details: Record<string, unknown>,
+    action: "correction.reviewed" | "knowledge.quarantined" | "knowledge.released" = "correction.reviewed",
+  ) {
     const updated = await this.store.corrections.setStatus(id, status, actor.id);
     if (!updated) throw new DomainError("not_found", `correction ${id} not found`);
     await this.knowledge.refreshCorrections();
     await this.store.audit.append({
       actor,
-      action: "correction.reviewed",
+      action,
       conversationId: updated.conversationId,
       details: { correctionId: id, status, ...details },
     });

@@ -1,1 +1,2 @@
 export * from "./knowledge-service";
+export { isLive, screenCorrection } from "./quarantine";

@@ -6,14 +6,12 @@ import type { GraphStateUpdate, GraphStateValue } from "../state";
 export const assessNode =
   () =>
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
-    const asked = assessRisk(state.question);
+    // Whether the message instructs the assistant is judged by the injection screen, which reads who is
+    // addressed and whose instructions they are ("ignore my previous message" is not an attack).
+    const asked = assessRisk(state.question).filter((f) => f.category !== "prompt_injection");
     const drafts = state.drafts.map((d) => d.text);
     // What the bot read (retrieved items) and wrote (drafts) can carry an injection the question did not.
-    const planted = injectionFlags({
-      question: state.question,
-      hits: state.retrieval?.hits ?? [],
-      drafts,
-    }).filter((f) => !asked.some((a) => a.category === f.category));
+    const planted = injectionFlags({ question: state.question, hits: state.retrieval?.hits ?? [], drafts });
     // A draft asking for a card number, CVV, PIN or password is never sent without a person.
     const flags = [...planted, ...asked, ...answerSafetyFlags(drafts)];
     if (!state.modelDraft || !state.retrieval) return { flags, confidence: NO_CONFIDENCE };
