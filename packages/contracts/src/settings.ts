@@ -20,17 +20,42 @@ export const CustomRiskPhrase = z.object({
 });
 export type CustomRiskPhrase = z.infer<typeof CustomRiskPhrase>;
 
+/** Field names MongoDB reads as an operator (`$where`) or a path (`a.b`), or refuses (NUL). */
+const UNSAFE_NAME = /^\$|[.\0]/;
+
+/**
+ * A category name. It is also a key of stored settings, so it may not start with `$` or contain a dot
+ * or a NUL character.
+ */
+export const CategoryName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .refine((name) => !UNSAFE_NAME.test(name), {
+    message: "a category name cannot start with $ or contain a dot or a NUL character",
+  });
+
+/** An http(s) address or a path on this site; never a script (`javascript:`) or data URL. */
+const SAFE_LINK = /^(https?:\/\/|\/)/i;
+
 /** Tunable behaviour a supervisor owns. */
 export const Settings = z.object({
   thresholds: Thresholds,
-  categoryThresholds: z.record(z.string(), Thresholds),
+  categoryThresholds: z.record(CategoryName, Thresholds),
   approvalDeadlineMinutes: z.number().int().min(1).max(10_080),
   handoffDeadlineMinutes: z.number().int().min(1).max(10_080),
   approvalTimeoutPolicy: ApprovalTimeoutPolicy,
   /** Categories where a low-risk draft may be sent when its review times out. */
   softGateCategories: z.array(z.string().trim().min(1).max(60)).max(100),
   /** Link to an article, with `{id}` for its id; sources carry it so agents and customers can open them. */
-  helpCenterUrl: z.string().trim().max(500).includes("{id}").nullable(),
+  helpCenterUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .includes("{id}")
+    .regex(SAFE_LINK, "the help-center link must be an http(s) address or a path starting with /")
+    .nullable(),
   /** Categories in shadow mode: the bot drafts, a person sends everything, agreement is measured. */
   shadowCategories: z.array(z.string().trim().min(1).max(60)).max(100),
   /**
@@ -120,6 +145,6 @@ export type Recommendation = z.infer<typeof Recommendation>;
 
 /** POST /api/metrics/recommendations/apply */
 export const ApplyRecommendation = z.object({
-  category: z.string().trim().min(1).max(60),
+  category: CategoryName,
   thresholds: Thresholds,
 });

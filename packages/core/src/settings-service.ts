@@ -1,4 +1,4 @@
-import { Settings, SettingsPatch, type Actor } from "@handoff/contracts";
+import { CategoryName, Settings, SettingsPatch, type Actor } from "@handoff/contracts";
 import type { Store } from "./ports";
 import { DEFAULT_SETTINGS } from "./settings";
 
@@ -23,8 +23,7 @@ export class SettingsService {
 
   async get(): Promise<Settings> {
     if (this.cached) return this.cached;
-    const stored = Settings.safeParse({ ...DEFAULT_SETTINGS, ...toObject(await this.store.kv.get(KEY)) });
-    this.cached = stored.success ? stored.data : DEFAULT_SETTINGS;
+    this.cached = readStored(await this.store.kv.get(KEY));
     return this.cached;
   }
 
@@ -44,6 +43,28 @@ export class SettingsService {
     });
     return next;
   }
+}
+
+/**
+ * Stored settings, field by field: a field a newer rule refuses (a category name a database reads as
+ * an operator, a script link, saved by an older version) falls back to its default, and a bad
+ * category drops alone, instead of taking every other setting with it or blocking the next save.
+ */
+function readStored(value: unknown): Settings {
+  const stored = toObject(value);
+  const kept: Record<string, unknown> = {};
+  for (const key of Settings.keyof().options) {
+    const field = key === "categoryThresholds" ? safeCategories(stored[key]) : stored[key];
+    if (Settings.shape[key].safeParse(field).success) kept[key] = field;
+  }
+  const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, ...kept });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+function safeCategories(value: unknown): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(toObject(value)).filter(([name]) => CategoryName.safeParse(name).success),
+  );
 }
 
 function toObject(value: unknown): Record<string, unknown> {

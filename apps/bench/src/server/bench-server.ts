@@ -65,9 +65,11 @@ export async function startBenchServer(
       NODE_OPTIONS: nodeOptions.trim(),
       // Without a key the offline answerer is used; make sure a developer's key cannot leak in.
       OPENAI_API_KEY: "",
-      // Every simulated customer connects from 127.0.0.1: the per-IP message budget (a server setting)
-      // would count them as one sender. The per-socket budget stays on; the bench stays within it.
+      // Every simulated customer connects from 127.0.0.1: the per-IP budgets for messages and new
+      // visitor sessions (server settings) would count them as one sender. The per-socket budget stays
+      // on; the bench stays within it.
       IP_MESSAGES_PER_MINUTE: "0",
+      VISITOR_SESSIONS_PER_MINUTE: "0",
       ...(opts.profileDir ? { BENCH_CPU_PROFILE_DIR: opts.profileDir } : {}),
       ...(opts.gcOnProbe ? { BENCH_GC_ON_PROBE: "1" } : {}),
     });

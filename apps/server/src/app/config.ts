@@ -56,6 +56,11 @@ export const ConfigSchema = z.object({
    * customers can share an office or mobile-carrier address (and a benchmark runs from one). 0 = no limit.
    */
   IP_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(12_000),
+  /**
+   * Visitor sessions (POST /api/visitor, which starts a conversation) one IP may open per minute; more
+   * get a 429. Generous for the same reason as the message budget. 0 = no limit.
+   */
+  VISITOR_SESSIONS_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** Secret the site's backend signs user ids with (HMAC-SHA256, hex) for the widget's identify(). */
   WIDGET_IDENTITY_SECRET: optional(z.string().min(16)),
   BOT_NAME: z.string().default("Assistant"),

@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { Server as IoServer } from "socket.io";
 import { createHttpApp } from "../http/create-http-app";
 import { createRealtime } from "../realtime/create-realtime";
+import { connectRedisAdapter } from "../realtime/redis-adapter";
 import type { Config } from "./config";
 import { createPlatform, type Platform, type PlatformOverrides } from "./create-platform";
 import { startDeadlineScheduler } from "./deadline-scheduler";
@@ -18,8 +19,10 @@ export interface RunningServer {
 /** Builds the platform, resumes decisions interrupted by a crash, and listens on config.PORT. */
 export async function startServer(config: Config, overrides: PlatformOverrides = {}): Promise<RunningServer> {
   const platform = await createPlatform(config, overrides);
-  const http = createServer(createHttpApp(platform));
-  const realtime = await createRealtime(http, platform);
+  // One Redis connection for what instances share: socket events, and the per-address budgets.
+  const redis = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, platform.logger) : null;
+  const http = createServer(createHttpApp(platform, redis?.client));
+  const realtime = createRealtime(http, platform, redis);
   const io = realtime.io;
   const resumed = await platform.conversations.recover();
   if (resumed) platform.logger.info({ resumed }, "applied decisions that a previous process had recorded");

@@ -2,12 +2,23 @@ import { randomBytes } from "node:crypto";
 import type { LoginResponse, Role, User } from "@handoff/contracts";
 import { DomainError, systemClock, type Clock, type Store } from "@handoff/core";
 import { hashPassword, verifyPassword } from "./passwords";
+import { SessionRevocations } from "./session-revocations";
 import { hashToken, newSessionToken, signVisitorToken, verifyVisitorToken } from "./tokens";
 
 const SECRET_KEY = "visitor-token-secret";
 
+/** A signed-in console session; `id` is the stored hash of its token, never the token itself. */
+export interface ConsoleSession {
+  id: string;
+  user: User;
+  expiresAt: string;
+}
+
 /** Console sign-in with server-side sessions, and visitor tokens for the widget. */
 export class AuthService {
+  /** Sign-outs, expiries and user changes, for the sockets bound to those sessions. */
+  readonly revocations = new SessionRevocations();
+
   private constructor(
     private readonly store: Store,
     private readonly secret: string,
@@ -51,18 +62,50 @@ export class AuthService {
 
   /** The signed-in user for a bearer token, or null when unknown or expired. */
   async authenticate(token: string | undefined): Promise<User | null> {
-    if (!token) return null;
-    const session = await this.store.sessions.find(hashToken(token));
-    if (!session) return null;
-    if (session.expiresAt <= this.clock.now().toISOString()) {
-      await this.store.sessions.delete(hashToken(token));
-      return null;
-    }
-    return this.store.users.get(session.userId);
+    return token ? ((await this.sessionById(hashToken(token)))?.user ?? null) : null;
   }
 
+  /** The session of a bearer token, or null when unknown or expired. */
+  async session(token: string | undefined): Promise<ConsoleSession | null> {
+    return token ? this.sessionById(hashToken(token)) : null;
+  }
+
+  /**
+   * The session with this id as it is now (its user's current role included), or null when it was
+   * signed out, has expired (it is then deleted and revoked) or its user no longer exists.
+   */
+  async sessionById(id: string): Promise<ConsoleSession | null> {
+    const session = await this.store.sessions.find(id);
+    if (!session) return null;
+    if (session.expiresAt <= this.clock.now().toISOString()) {
+      await this.store.sessions.delete(id);
+      this.revocations.emit({ sessionId: id });
+      return null;
+    }
+    const user = await this.store.users.get(session.userId);
+    return user ? { id, user, expiresAt: session.expiresAt } : null;
+  }
+
+  /** Milliseconds until a session expires by this service's clock (negative once it has). */
+  msUntilExpiry(expiresAt: string): number {
+    return Date.parse(expiresAt) - this.clock.now().getTime();
+  }
+
+  /** Signs out: the token stops working and every socket opened with it is disconnected. */
   async logout(token: string): Promise<void> {
-    await this.store.sessions.delete(hashToken(token));
+    const id = hashToken(token);
+    await this.store.sessions.delete(id);
+    this.revocations.emit({ sessionId: id });
+  }
+
+  /**
+   * The hook for managing users: call it after deactivating a user or changing their role (once the
+   * store holds the change). Every console socket of theirs is disconnected on every instance, so
+   * it reconnects as what the user now is, or is refused. A deactivation must also make
+   * `sessionById` refuse the user's sessions (delete them, or check a status there).
+   */
+  userChanged(userId: string): void {
+    this.revocations.emit({ userId });
   }
 
   issueVisitorToken(conversationId: string): string {

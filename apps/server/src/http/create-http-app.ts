@@ -20,20 +20,27 @@ import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
 import { applyRecommendation, getMetrics, getRecommendations } from "./routes/metrics-routes";
 import { importArticles, listArticles } from "./routes/kb-routes";
-import { deleteArticle, listQuarantine, releaseArticle, releaseCorrection } from "./routes/quarantine-routes";
 import { eraseCustomer, exportCustomer } from "./routes/privacy-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
 import { visitorSession } from "./routes/visitor-session";
 import { serveUiApps } from "./static-apps";
+import { visitorRateLimit } from "./visitor-rate-limit";
+import type { RedisClient } from "../realtime/redis-adapter";
 
-/** The REST API: a thin router over the platform's services, one handler per route. */
-export function createHttpApp(platform: Platform): express.Express {
+/**
+ * The REST API: a thin router over the platform's services, one handler per route. With Redis the
+ * per-address budgets are shared by every instance.
+ */
+export function createHttpApp(platform: Platform, redis?: RedisClient): express.Express {
   const app = express();
   const agents = requireUser(platform.auth);
   const supervisors = requireUser(platform.auth, ["supervisor"]);
+  // Guessing passwords is what this stops: only failed sign-ins count, so a team that signs in often
+  // from one office address is never locked out by its own successes.
   const signInLimit = rateLimit({
     windowMs: 15 * 60_000,
     limit: 20,
+    skipSuccessfulRequests: true,
     standardHeaders: "draft-8",
     legacyHeaders: false,
     message: {
@@ -53,7 +60,11 @@ export function createHttpApp(platform: Platform): express.Express {
   app.post("/api/auth/login", signInLimit, login(platform));
   app.post("/api/auth/logout", logout(platform));
   app.get("/api/auth/me", agents, me());
-  app.post("/api/visitor", visitorSession(platform));
+  app.post(
+    "/api/visitor",
+    visitorRateLimit(platform.config.VISITOR_SESSIONS_PER_MINUTE, platform.logger, redis),
+    visitorSession(platform),
+  );
   app.get("/api/conversations/:id", agents, getConversation(platform));
   app.get("/api/kb/articles", agents, listArticles(platform));
   app.post("/api/kb/import", supervisors, importArticles(platform));
@@ -69,10 +80,6 @@ export function createHttpApp(platform: Platform): express.Express {
   app.get("/api/metrics/recommendations", supervisors, getRecommendations(platform));
   app.post("/api/metrics/recommendations/apply", supervisors, applyRecommendation(platform));
   app.get("/api/privacy/export", supervisors, exportCustomer(platform));
-  app.get("/api/kb/quarantine", supervisors, listQuarantine(platform));
-  app.post("/api/kb/articles/:id/release", supervisors, releaseArticle(platform));
-  app.delete("/api/kb/articles/:id", supervisors, deleteArticle(platform));
-  app.post("/api/corrections/:id/release", supervisors, releaseCorrection(platform));
   app.post("/api/privacy/erase", supervisors, eraseCustomer(platform));
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));

@@ -10,6 +10,7 @@ import {
 } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
 import type { ConsoleNamespace } from "./namespaces";
+import { bindConsoleSessions } from "./console-sessions";
 import { QUEUE_ROOM, conversationRoom } from "./rooms";
 import { validatedHandler } from "./validated-handler";
 
@@ -17,20 +18,11 @@ import { validatedHandler } from "./validated-handler";
 export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: Platform): void {
   const { auth, conversations, notifier, logger, store } = platform;
 
-  consoleNs.use((socket, next) => {
-    const token: unknown = socket.handshake.auth.token;
-    auth.authenticate(typeof token === "string" ? token : undefined).then(
-      (user) => {
-        if (!user) return next(new Error("unauthorized: sign in first"));
-        socket.data.user = user;
-        next();
-      },
-      (err: unknown) => next(err instanceof Error ? err : new Error("authentication failed")),
-    );
-  });
+  bindConsoleSessions(consoleNs, auth, logger);
 
   consoleNs.on("connection", (socket) => {
-    const user = socket.data.user;
+    // Read per event: the session check before each event refreshes it (a role may have changed).
+    const user = () => socket.data.user;
     void socket.join(QUEUE_ROOM);
 
     socket.on(
@@ -40,25 +32,25 @@ export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: 
     socket.on(
       "review:decide",
       validatedHandler(logger, ReviewDecide, async ({ reviewId, decision }) => ({
-        review: await conversations.decideReview(reviewId, decision, user),
+        review: await conversations.decideReview(reviewId, decision, user()),
       })),
     );
     socket.on(
       "handoff:claim",
       validatedHandler(logger, HandoffClaim, async ({ reviewId }) => ({
-        review: await conversations.claimHandoff(reviewId, user),
+        review: await conversations.claimHandoff(reviewId, user()),
       })),
     );
     socket.on(
       "handoff:release",
       validatedHandler(logger, HandoffRelease, async ({ conversationId, outcome }) => ({
-        conversation: await conversations.releaseHandoff(conversationId, outcome, user),
+        conversation: await conversations.releaseHandoff(conversationId, outcome, user()),
       })),
     );
     socket.on(
       "message:send",
       validatedHandler(logger, AgentMessageSend, ({ conversationId, ...input }) =>
-        conversations.sendAgentMessage(conversationId, user, input),
+        conversations.sendAgentMessage(conversationId, user(), input),
       ),
     );
     socket.on(
@@ -79,7 +71,7 @@ export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: 
     socket.on(
       "typing:set",
       validatedHandler(logger, AgentTypingSet, async ({ conversationId, typing }) => {
-        notifier.typing({ conversationId, author: "agent", name: user.name, typing });
+        notifier.typing({ conversationId, author: "agent", name: user().name, typing });
         return null;
       }),
     );

@@ -7,7 +7,7 @@ import { consoleNamespace, widgetNamespace } from "./namespaces";
 import { originCheck } from "./origin-check";
 import { syncPeers } from "./peer-sync";
 import { QueuePositions } from "./queue-positions";
-import { connectRedisAdapter } from "./redis-adapter";
+import type { RedisAdapter } from "./redis-adapter";
 import { SocketNotifier } from "./socket-notifier";
 import { registerWidgetNamespace } from "./widget-handlers";
 
@@ -22,14 +22,15 @@ export interface Realtime {
 
 /**
  * Attaches Socket.IO (namespaces /widget and /console) to the HTTP server and wires notifications.
- * With REDIS_URL set, events cross instances through Redis and instances tell each other when
- * settings or the knowledge index change.
+ * With Redis (REDIS_URL), events cross instances and instances tell each other when settings or the
+ * knowledge index change; closing the realtime layer closes that connection.
  */
-export async function createRealtime(httpServer: HttpServer, platform: Platform): Promise<Realtime> {
+export function createRealtime(
+  httpServer: HttpServer,
+  platform: Platform,
+  redis: RedisAdapter | null,
+): Realtime {
   const allowed = platform.config.ALLOWED_ORIGINS;
-  const redis = platform.config.REDIS_URL
-    ? await connectRedisAdapter(platform.config.REDIS_URL, platform.logger)
-    : null;
   const io = new Server(httpServer, {
     ...(redis ? { adapter: redis.adapter } : {}),
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -37,9 +38,12 @@ export async function createRealtime(httpServer: HttpServer, platform: Platform)
     allowRequest: originCheck(allowed),
     // Packets are kept this long for a client that drops and comes back; the widget and console also
     // resync by sequence number, so this only saves a round trip, and a longer window costs heap (and
-    // GC pauses) at busy times.
-    connectionStateRecovery: { maxDisconnectionDuration: 30_000 },
+    // GC pauses) at busy times. A recovering client passes the handshake checks again: its session
+    // may have ended, or its conversation been erased, while it was away.
+    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
   });
+  // Clients talk on /widget and /console only; the root namespace carries messages between instances.
+  io.of("/").use((_socket, next) => next(new Error("unauthorized: connect to /widget or /console")));
   const widget = widgetNamespace(io);
   const consoleNs = consoleNamespace(io);
   registerWidgetNamespace(widget, platform, redis?.client);

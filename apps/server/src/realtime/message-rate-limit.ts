@@ -1,11 +1,6 @@
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
-import type { RedisClient } from "./redis-adapter";
 import type { ApiError, Result } from "@handoff/contracts";
+import { PerMinuteBudget, waitSeconds, type Refusal } from "./per-minute-budget";
+import type { RedisClient } from "./redis-adapter";
 
 /** Budgets per minute; 0 turns a budget off. */
 export interface MessageBudgets {
@@ -26,45 +21,36 @@ export interface Sender {
  * instance falls back to counting on its own rather than refusing everyone.
  */
 export class MessageRateLimit {
-  private readonly perSocket: RateLimiterAbstract | null;
-  private readonly perIp: RateLimiterAbstract | null;
+  private readonly perSocket: PerMinuteBudget;
+  private readonly perIp: PerMinuteBudget;
 
   constructor(budgets: MessageBudgets, redis?: RedisClient) {
-    this.perSocket = limiter("socket", budgets.perSocket);
-    const local = limiter("ip", budgets.perIp);
-    this.perIp =
-      redis && local
-        ? new RateLimiterRedis({
-            storeClient: redis,
-            useRedisPackage: true,
-            keyPrefix: "handoff-desk:ip",
-            points: budgets.perIp,
-            duration: 60,
-            insuranceLimiter: local,
-          })
-        : local;
+    this.perSocket = new PerMinuteBudget({ name: "socket", perMinute: budgets.perSocket });
+    this.perIp = new PerMinuteBudget({ name: "ip", perMinute: budgets.perIp, redis });
   }
 
-  /** Null when the message may go through, otherwise the error to answer with. */
+  /**
+   * Null when the message may go through, otherwise the error to answer with. Only accepted messages
+   * are counted: the socket's own budget is checked first, so a socket over it spends nothing of its
+   * address's budget (one abusive socket behind an office or carrier NAT does not lock out everyone
+   * else there), and a message the address budget refuses is given back to the socket's.
+   */
   async check(sender: Sender): Promise<ApiError | null> {
-    try {
-      // The IP budget is charged first, so a sender that cycles sockets still runs into it.
-      await this.perIp?.consume(sender.ip);
-      await this.perSocket?.consume(sender.socketId);
-      return null;
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      return {
-        code: "rate_limited",
-        message: `too many messages; wait ${seconds} s before sending again`,
-      };
-    }
+    const bySocket = await this.perSocket.take(sender.socketId);
+    if (bySocket) return refusal(bySocket);
+    // A sender that cycles sockets still runs into the address budget here.
+    const byIp = await this.perIp.take(sender.ip);
+    if (!byIp) return null;
+    await this.perSocket.giveBack(sender.socketId);
+    return refusal(byIp);
   }
 }
 
-function limiter(keyPrefix: string, perMinute: number): RateLimiterMemory | null {
-  return perMinute > 0 ? new RateLimiterMemory({ keyPrefix, points: perMinute, duration: 60 }) : null;
+function refusal(refused: Refusal): ApiError {
+  return {
+    code: "rate_limited",
+    message: `too many messages; wait ${waitSeconds(refused)} s before sending again`,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Namespace, Server } from "socket.io";
+import type { Namespace, Server, Socket } from "socket.io";
+import type { ConsoleSession } from "../auth/auth-service";
 import type {
   ConsoleClientEvents,
   ConsoleServerEvents,
@@ -15,12 +16,27 @@ export type WidgetNamespace = Namespace<
   /** `waitingForPerson`: the conversation was in the human queue when the socket connected. */
   { conversationId: string; waitingForPerson: boolean }
 >;
-/** The agents' namespace: each socket is bound to a signed-in user. */
+/**
+ * The agents' namespace: each socket is bound to the session it was opened with; `user` is the
+ * session's user as of the socket's latest event (see console-sessions).
+ */
 export type ConsoleNamespace = Namespace<
   ConsoleClientEvents,
   ConsoleServerEvents,
   Record<string, never>,
-  { user: User }
+  ConsoleSocketData
+>;
+/** What a console socket carries. */
+export interface ConsoleSocketData {
+  user: User;
+  session: ConsoleSession;
+}
+/** One agent's console socket. */
+export type ConsoleSocket = Socket<
+  ConsoleClientEvents,
+  ConsoleServerEvents,
+  Record<string, never>,
+  ConsoleSocketData
 >;
 
 // Socket.IO types every namespace with the server's own event maps, but ours differ per namespace.

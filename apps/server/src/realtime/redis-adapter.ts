@@ -26,7 +26,9 @@ export async function connectRedisAdapter(url: string, logger: Logger): Promise<
     client,
     adapter: createAdapter(client, { streamName: "handoff-desk", sessionKeyPrefix: "handoff-desk:sio:" }),
     async close() {
-      await client.disconnect().catch(() => undefined);
+      // quit, not disconnect: the adapter's last messages (its heartbeat, leaving) are still in flight,
+      // and a disconnect rejects them with nobody listening.
+      await client.quit().catch(() => undefined);
     },
   };
 }

@@ -99,6 +99,20 @@ describe("socket handshakes", () => {
     }
   });
 
+  it("nobody can connect to the root namespace, with or without a token", async () => {
+    const server = await start();
+    const visitor = (await api<{ token: string }>(server, "POST", "/api/visitor", {})).body.token;
+    const session = (await api<{ token: string }>(server, "POST", "/api/auth/login", AGENT)).body.token;
+    for (const auth of [{}, { token: visitor }, { token: session }]) {
+      for (const transports of [["websocket"], ["polling"]]) {
+        expect({ auth, outcome: await handshake(server.url, { auth, transports }) }).toEqual({
+          auth,
+          outcome: expect.stringMatching(/^refused: unauthorized/),
+        });
+      }
+    }
+  });
+
   it("a signed-out or expired console session can no longer open a socket", async () => {
     let now = Date.now();
     const server = await start({ SESSION_TTL_HOURS: "1" }, { now: () => new Date(now) });
