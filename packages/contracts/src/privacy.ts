@@ -39,7 +39,11 @@ export const CustomerExport = z.object({
 });
 export type CustomerExport = z.infer<typeof CustomerExport>;
 
-/** What an erasure removed (and how many audit events lost the details that could quote the customer). */
+/**
+ * What an erasure removed, how many audit events lost the details that could quote the customer, and
+ * how many records of other conversations (review packets, message sources, checkpoints, corrections)
+ * lost a citation of a correction drawn from the erased conversations.
+ */
 export const CustomerErasure = z.object({
   conversations: z.number().int().nonnegative(),
   messages: z.number().int().nonnegative(),
@@ -47,5 +51,6 @@ export const CustomerErasure = z.object({
   corrections: z.number().int().nonnegative(),
   checkpoints: z.number().int().nonnegative(),
   auditRedacted: z.number().int().nonnegative(),
+  citationsRemoved: z.number().int().nonnegative(),
 });
 export type CustomerErasure = z.infer<typeof CustomerErasure>;

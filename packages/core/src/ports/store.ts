@@ -142,9 +142,14 @@ export interface SessionRepo {
 export interface ArticleRepo {
   /** Inserts or replaces by id (the screening too: absent or null stores none). */
   upsertMany(articles: Article[]): Promise<void>;
+  /** Every article, quarantined ones included (each carries its screening). */
   list(): Promise<Article[]>;
   get(id: string): Promise<Article | null>;
   count(): Promise<number>;
+  /** Sets (or, with null, clears) an article's screening; null when there is no such article. */
+  setScreening(id: string, screening: KnowledgeScreening | null): Promise<Article | null>;
+  /** Deletes an article; false when there was none. */
+  delete(id: string): Promise<boolean>;
 }
 
 /** Small JSON values by key: settings, secrets, seed markers. */
@@ -175,14 +180,9 @@ export interface CustomerMatch {
 export interface CustomerDataRepo {
   /** Conversations whose customer has this email or external id, oldest first; none when `match` is empty. */
   findConversations(match: CustomerMatch): Promise<Conversation[]>;
-  /** Every article, quarantined ones included (each carries its screening). */
   /** Corrections drawn from any of these conversations, oldest first. */
   listCorrections(conversationIds: readonly string[]): Promise<Correction[]>;
   /**
-  /** Sets (or, with null, clears) an article's screening; null when there is no such article. */
-  setScreening(id: string, screening: KnowledgeScreening | null): Promise<Article | null>;
-  /** Deletes an article; false when there was none. */
-  delete(id: string): Promise<boolean>;
    * Deletes the conversations with their messages, reviews, the corrections drawn from them and the
    * checkpoints of their graph threads (a thread id that is the conversation id or starts with
    * `<conversationId>:`), and replaces the details of their audit events with `redact(event)`, so the
@@ -191,7 +191,40 @@ export interface CustomerDataRepo {
   erase(
     conversationIds: readonly string[],
     redact: (event: AuditEvent) => Record<string, unknown>,
-  ): Promise<CustomerErasure>;
+  ): Promise<Omit<CustomerErasure, "citationsRemoved">>;
+  /** Conversations (left after an erasure) with a record that may cite one of the scrubber's corrections. */
+  findCiting(scrubber: CitationScrubber): Promise<string[]>;
+  /**
+   * Removes the scrubber's corrections from one conversation's records: review packets, message
+   * sources, graph checkpoints and pending writes go through `scrubber.scrub`; corrections drawn from
+   * a draft that cited one lose that tag and the copied draft. Returns the reviews it changed and how
+   * many records in all.
+   */
+  scrubCitations(conversationId: string, scrubber: CitationScrubber): Promise<CitationScrub>;
+  /**
+   * Makes deleted bytes unrecoverable where a client can: SQLite (secure_delete zeroes freed space)
+   * checkpoints its write-ahead log into the file and truncates it. MongoDB cannot from a client
+   * (journal, oplog, backups: see the README), so there it does nothing.
+   */
+  purgeFreedBytes(): Promise<void>;
+}
+
+/** Removes erased corrections from stored records an erasure keeps (core's ErasedCitations). */
+export interface CitationScrubber {
+  /** Ids of the erased corrections: stored text without any of them cites none. */
+  readonly correctionIds: readonly string[];
+  /** Their answers, to recognise a draft copied from one. */
+  readonly answers: readonly string[];
+  /** Nothing stored before this instant can cite them (they did not exist yet). */
+  readonly since: Date;
+  /** A stored JSON value without the citations, or undefined when it has none (leave it as it is). */
+  scrub(value: unknown): unknown;
+}
+
+/** What scrubCitations changed in one conversation. */
+export interface CitationScrub {
+  reviewIds: string[];
+  records: number;
 }
 
 /** Everything core persists, one adapter per database. */

@@ -8,6 +8,7 @@ import type {
 import { DomainError } from "../errors";
 import type { KnowledgeService } from "../knowledge";
 import { systemClock, type Clock, type Notifier, type Store } from "../ports";
+import { ErasedCitations } from "./erased-citations";
 import { redactAuditDetails } from "./redact-audit";
 
 /** More than any one customer's history; the audit list needs a bound. */
@@ -22,7 +23,7 @@ export class CustomerDataService {
   constructor(
     private readonly store: Store,
     private readonly knowledge: KnowledgeService,
-    private readonly notifier: Pick<Notifier, "conversationErased">,
+    private readonly notifier: Pick<Notifier, "conversationErased" | "reviewUpdated">,
     /** Runs work on one conversation in turn with the bot and agents (ConversationService.exclusive). */
     private readonly exclusive: <T>(conversationId: string, task: () => Promise<T>) => Promise<T> = (
       _id,
@@ -61,33 +62,54 @@ export class CustomerDataService {
   /**
    * Deletes the customer's conversations with their messages, reviews, the corrections drawn from
    * them and their checkpoints; their audit events lose any detail that could quote the customer.
-   * Approved corrections leave the answer index at once.
+   * The corrections leave the answer index on every instance, and every other conversation's records
+   * that cited one lose the citation (ErasedCitations): an open review shows its next draft, or a
+   * withdrawn notice, and is pushed to the consoles again. Last, the store makes the freed bytes
+   * unrecoverable where it can.
    */
   async erase(lookup: CustomerLookup, actor: Actor): Promise<CustomerErasure> {
     const ids = (await this.conversationsOf(lookup)).map((c) => c.id);
-    let erased: CustomerErasure = {
-      conversations: 0,
-      messages: 0,
-      reviews: 0,
-      corrections: 0,
-      checkpoints: 0,
-      auditRedacted: 0,
-    };
+    const drawn = await this.store.customerData.listCorrections(ids);
+    let erased: CustomerErasure = { ...NOTHING_ERASED };
     // One conversation at a time, each in its turn: a bot run that was under way cannot write into a
     // conversation after it is gone.
     for (const id of ids) {
       const counts = await this.exclusive(id, () => this.store.customerData.erase([id], redactAuditDetails));
-      erased = addCounts(erased, counts);
+      erased = addCounts(erased, { ...counts, citationsRemoved: 0 });
       this.notifier.conversationErased(id);
     }
-    if (erased.corrections > 0) await this.knowledge.refreshCorrections();
+    if (drawn.length > 0) {
+      // First out of the index, so no new draft can cite them; then out of what already did.
+      await this.knowledge.refreshCorrections();
+      erased.citationsRemoved = await this.scrubCitations(new ErasedCitations(drawn));
+    }
     await this.store.audit.append({
       actor,
       action: "customer.erased",
       conversationId: null,
       details: { by: lookupKind(lookup), conversationIds: ids, ...erased },
     });
+    await this.store.customerData.purgeFreedBytes();
     return erased;
+  }
+
+  /** Each citing conversation in its turn, so no decision or bot run interleaves with its rewrite. */
+  private async scrubCitations(citations: ErasedCitations): Promise<number> {
+    let records = 0;
+    for (const conversationId of await this.store.customerData.findCiting(citations)) {
+      const scrubbed = await this.exclusive(conversationId, () =>
+        this.store.customerData.scrubCitations(conversationId, citations),
+      );
+      records += scrubbed.records;
+      for (const reviewId of scrubbed.reviewIds) {
+        const review = await this.store.reviews.get(reviewId);
+        if (review && (review.status === "pending" || review.status === "claimed"))
+          this.notifier.reviewUpdated(review);
+      }
+    }
+    // A correction drawn from a draft that cited an erased one lost that tag; the index has tags too.
+    if (records > 0) await this.knowledge.refreshCorrections();
+    return records;
   }
 
   private async conversationsOf(lookup: CustomerLookup): Promise<Conversation[]> {
@@ -107,6 +129,16 @@ function lookupKind(lookup: CustomerLookup): "email" | "externalId" | "conversat
   return lookup.externalId !== undefined ? "externalId" : "conversationId";
 }
 
+const NOTHING_ERASED: CustomerErasure = {
+  conversations: 0,
+  messages: 0,
+  reviews: 0,
+  corrections: 0,
+  checkpoints: 0,
+  auditRedacted: 0,
+  citationsRemoved: 0,
+};
+
 function addCounts(a: CustomerErasure, b: CustomerErasure): CustomerErasure {
   return {
     conversations: a.conversations + b.conversations,
@@ -115,5 +147,6 @@ function addCounts(a: CustomerErasure, b: CustomerErasure): CustomerErasure {
     corrections: a.corrections + b.corrections,
     checkpoints: a.checkpoints + b.checkpoints,
     auditRedacted: a.auditRedacted + b.auditRedacted,
+    citationsRemoved: a.citationsRemoved + b.citationsRemoved,
   };
 }

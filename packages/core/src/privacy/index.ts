@@ -1,2 +1,3 @@
 export * from "./customer-data-service";
+export * from "./erased-citations";
 export * from "./redact-audit";

@@ -117,6 +117,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       customerData: mongoCustomerDataRepo({
         ...models,
         deleteCheckpoints: (ids) => checkpointer.deleteConversationThreads(ids),
+        checkpoints: checkpointer,
       }),
       close,
     };

@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type Database from "better-sqlite3";
+import { z } from "zod";
 import type { CustomerDataRepo } from "@handoff/core";
 import { toJson } from "../shared/json";
 import { auditFromRow } from "./audit-repo";
+import { sqliteCitations } from "./citation-scrub";
 import { conversationFromRow } from "./conversation-repo";
 import { correctionFromRow } from "./correction-repo";
 
@@ -11,7 +14,17 @@ const IDS = "(SELECT value FROM json_each(@ids))";
 const THREAD_OF = `(thread_id IN ${IDS} OR EXISTS (
   SELECT 1 FROM json_each(@ids) AS c WHERE substr(thread_id, 1, length(c.value) + 1) = c.value || ':'))`;
 
-/** CustomerDataRepo on SQLite: one transaction erases everything, checkpoints included (same file). */
+/** A checkpoint waits this long for readers to move on, this many times, before an erasure gives up. */
+const TRUNCATE_WAIT_MS = 200;
+const TRUNCATE_ATTEMPTS = 25;
+
+const CheckpointResult = z.object({ busy: z.number() });
+
+/**
+ * CustomerDataRepo on SQLite: one transaction erases everything, checkpoints included (same file).
+ * The connection runs with secure_delete (see openSqliteStore), so what is deleted is zeroed in the
+ * file; purgeFreedBytes then moves the write-ahead log into the file and truncates it.
+ */
 export function sqliteCustomerDataRepo(db: Database.Database): CustomerDataRepo {
   // Customers are stored as JSON; a privacy request is rare, so a scan is fine here.
   const byCustomer = db.prepare(
@@ -77,5 +90,30 @@ export function sqliteCustomerDataRepo(db: Database.Database): CustomerDataRepo 
     async erase(conversationIds, redact) {
       return erase.immediate(toJson(conversationIds), redact);
     },
+
+    ...sqliteCitations(db),
+
+    async purgeFreedBytes() {
+      // The log still holds the pages as they were before the erasure; TRUNCATE copies the current
+      // (zeroed) pages into the file and empties the log, once no reader is on an older snapshot.
+      for (let attempt = 1; ; attempt++) {
+        if (checkpointNow(db)) return;
+        if (attempt === TRUNCATE_ATTEMPTS)
+          throw new Error("the write-ahead log could not be truncated: a reader kept an old snapshot open");
+        await sleep(TRUNCATE_WAIT_MS);
+      }
+    },
   };
+}
+
+/** One TRUNCATE checkpoint that fails at once rather than block the event loop in the busy handler. */
+function checkpointNow(db: Database.Database): boolean {
+  const [timeout] = z.array(z.object({ timeout: z.number() })).parse(db.pragma("busy_timeout"));
+  db.pragma("busy_timeout = 0");
+  try {
+    const [result] = z.array(CheckpointResult).parse(db.pragma("wal_checkpoint(TRUNCATE)"));
+    return result === undefined || result.busy === 0;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout?.timeout ?? 0}`);
+  }
 }

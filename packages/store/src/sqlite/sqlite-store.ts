@@ -14,6 +14,7 @@ import { sqliteLeaseRepo } from "./lease-repo";
 import { sqliteMessageRepo } from "./message-repo";
 import { sqliteReviewRepo } from "./review-repo";
 import { migrate } from "./schema";
+import { zeroBytesFreedBeforeSecureDelete } from "./secure-delete";
 import { sqliteSessionRepo } from "./session-repo";
 import { sqliteUserRepo } from "./user-repo";
 
@@ -55,7 +56,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma("foreign_keys = ON");
     db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
+    // Deleted and overwritten content is zeroed, so an erased customer leaves no bytes in the file.
+    db.pragma("secure_delete = ON");
     migrate(db);
+    if (!inMemory) zeroBytesFreedBeforeSecureDelete(db);
   } catch (error) {
     db.close();
     throw error;
