@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { io as connect } from "socket.io-client";
 import { openMongoStore } from "@handoff/store";
 import type { Clock } from "@handoff/core";
@@ -12,6 +14,7 @@ import {
   connectCustomer,
   nextReview,
   pendingApproval,
+  pendingHandoff,
   SUPERVISOR,
   type ConsoleSocket,
   type SocketTarget,
@@ -198,6 +201,35 @@ describe.each(stores)("console sockets bound to their session on $name", ({ shar
       expect(supervisor.socket.connected).toBe(true);
       // Their session still stands, so a reconnect picks up whatever the user now is.
       expect(await reconnect(first.socket)).toBe("connected");
+    },
+  );
+});
+
+describe("a role changed in the store", () => {
+  it(
+    "a supervisor demoted to agent acts as an agent on their very next console event, without reconnecting",
+    { timeout: 30_000 },
+    async () => {
+      const server = await servers.start();
+      const { agent, customer, review } = await pendingHandoff(server);
+      expect((await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id })).ok).toBe(true);
+      const supervisor = await connectAgent(server, SUPERVISOR);
+      const say = (clientId: string) =>
+        supervisor.socket.emitWithAck("message:send", {
+          conversationId: customer.conversationId,
+          clientId,
+          text: "A supervisor stepping in.",
+        });
+      expect((await say("s1")).ok).toBe(true);
+
+      // No user-management API exists yet: change the role where it is stored, as one would.
+      const db = new Database(path.join(server.dataDir, "handoff.db"));
+      db.prepare("UPDATE users SET role = 'agent' WHERE id = ?").run(supervisor.user.id);
+      db.close();
+
+      const after = await say("s2");
+      expect(!after.ok && after.error.code).toBe("forbidden");
+      expect(supervisor.socket.connected).toBe(true);
     },
   );
 });
