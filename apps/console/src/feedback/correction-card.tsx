@@ -28,6 +28,7 @@ const STATUS: Record<Correction["status"], string> = {
   approved: "Approved",
   rejected: "Rejected",
   retired: "Retired",
+  quarantined: "Quarantined",
 };
 
 /** One correction: the question, the diff from draft to answer, who and why, and what can be done with it. */

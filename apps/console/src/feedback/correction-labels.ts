@@ -6,6 +6,7 @@ export const STATUS_FILTERS: ReadonlyArray<{ value: CorrectionStatus | "all"; la
   { value: "approved", label: "Approved" },
   { value: "rejected", label: "Rejected" },
   { value: "retired", label: "Retired" },
+  { value: "quarantined", label: "Quarantined" },
   { value: "all", label: "All" },
 ];
 
@@ -25,6 +26,7 @@ export function reasonLabel(correction: Pick<Correction, "reason" | "status">): 
   if (!reason) return null;
   const origin = ORIGINS[reason];
   if (origin) return origin;
+  if (correction.status === "quarantined") return `Held back: it ${reason}`;
   if (correction.status === "rejected" || correction.status === "retired") return `Rejected: ${reason}`;
   return `Agent rejected the draft: ${reason}`;
 }

@@ -25,6 +25,7 @@ const RISKS: Partial<Record<RiskCategory, string>> = {
   abuse: "Abuse",
   human_request: "Asked for a person",
   prompt_injection: "Prompt injection",
+  secret_request: "Asks for card data or a password",
   incident: "Incident (something happened to the customer)",
   action_request: "Request to act on an order, booking or account",
   unsupported_language: "Language the help center is not written in",

@@ -4,6 +4,7 @@ import { AuditLog } from "../audit/audit-log";
 import { DashboardPage } from "../dashboard/dashboard-page";
 import { FeedbackQueue } from "../feedback/feedback-queue";
 import type { SupervisorView } from "../navigation/routes";
+import { QuarantinePage } from "../quarantine/quarantine-page";
 import { SettingsPage } from "../settings/settings-page";
 
 interface Props {
@@ -18,6 +19,8 @@ export function SupervisorDesk({ view, client, user }: Props) {
     <main id="page" className="page" tabIndex={-1}>
       {view === "feedback" ? (
         <FeedbackQueue client={client} user={user} />
+      ) : view === "quarantine" ? (
+        <QuarantinePage client={client} />
       ) : view === "dashboard" ? (
         <DashboardPage client={client} />
       ) : view === "settings" ? (
