@@ -14,3 +14,4 @@ export * from "./widget-events";
 export * from "./console-events";
 export * from "./rest";
 export * from "./privacy";
+export * from "./confidence-fit";

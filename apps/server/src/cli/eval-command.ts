@@ -1,17 +1,29 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { allSetsTable, evaluateAllSets, feedbackTable } from "../evaluation/all-sets";
 import { EvalCase, EvalCorrection, readJsonLines } from "../evaluation/eval-files";
 import { SHARED_EVAL_DIR, findEvalSets, resolveEvalSet, type EvalSet } from "../evaluation/eval-sets";
+import { fitFromSets } from "../evaluation/fit-from-sets";
+import { heldOutTable, inSampleTable, weightsLine } from "../evaluation/fit-report";
 import { learningCurve, learningCurveTable } from "../evaluation/learning-curve";
+import { prettyJson } from "../evaluation/pretty-json";
 import { runEval } from "../evaluation/run-eval";
 import { readKbFolder } from "../knowledge/read-kb-folder";
 
 const USAGE = `usage:
   npm run eval -- --kb DIR --cases FILE [--corrections FILE] --out FILE
   npm run eval -- --all [--sets DIR...] [--feedback] [--out FILE]
-  npm run eval -- --learning-curve SET [--out FILE]     (SET: a folder, or a name under ../shared/eval)`;
+  npm run eval -- --learning-curve SET [--out FILE]     (SET: a folder, or a name under ../shared/eval)
+  npm run eval -- --fit [--all] [--sets DIR...] [--out FILE] [--dry-run]   (npm run fit-confidence)
+    fits on the shared sets (--all, the default) and any --sets; writes core's fitted-confidence.json`;
+
+/** The checked-in fitted confidence that core loads. */
+const FITTED_CONFIDENCE_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../../packages/core/src/policy/fitted-confidence.json",
+);
 
 const OPTIONS = {
   kb: { type: "string" },
@@ -22,6 +34,8 @@ const OPTIONS = {
   sets: { type: "string", multiple: true },
   feedback: { type: "boolean" },
   "learning-curve": { type: "string" },
+  fit: { type: "boolean" },
+  "dry-run": { type: "boolean" },
 } as const;
 
 /** `npm run eval`: one case file, or every shared set (and any others named) in one table. */
@@ -32,6 +46,15 @@ export async function evalCommand(args: string[]): Promise<void> {
   // `--sets a b c`: the folders after --sets arrive as positionals.
   const extraSets = values.sets ? [...values.sets, ...positionals] : positionals;
   if (extraSets.length > 0 && !values.all && !values.sets) throw new Error(USAGE);
+  if (values.fit) {
+    // The shared sets unless only --sets are named.
+    const shared = values.all || extraSets.length === 0 ? await findEvalSets(SHARED_EVAL_DIR) : [];
+    const sets = [...shared, ...(await resolveAll(extraSets, base))];
+    return evalFit(sets, {
+      out: values.out ? at(values.out) : FITTED_CONFIDENCE_FILE,
+      write: !values["dry-run"],
+    });
+  }
   if (values["learning-curve"]) {
     const set = await resolveEvalSet(values["learning-curve"], base);
     return evalLearningCurve(set, at(values.out ?? `data/eval/learning-curve-${set.name}.json`));
@@ -39,7 +62,7 @@ export async function evalCommand(args: string[]): Promise<void> {
   if (values.all || values.sets) {
     const sets = [
       ...(values.all ? await findEvalSets(SHARED_EVAL_DIR) : []),
-      ...(await Promise.all(extraSets.map((s) => resolveEvalSet(s, base)))),
+      ...(await resolveAll(extraSets, base)),
     ];
     return evalAll(sets, { feedback: values.feedback ?? false, out: at(values.out ?? "data/eval/all.json") });
   }
@@ -83,4 +106,24 @@ async function evalLearningCurve(set: EvalSet, out: string): Promise<void> {
 async function writeReport(out: string, report: unknown): Promise<void> {
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify(report, null, 2));
+}
+
+async function evalFit(sets: EvalSet[], options: { out: string; write: boolean }): Promise<void> {
+  const unique = [...new Map(sets.map((s) => [s.dir, s])).values()];
+  if (unique.length === 0) throw new Error(`no evaluation sets found under ${SHARED_EVAL_DIR}`);
+  const { model, inSample, samples } = await fitFromSets(unique);
+  console.log(`${samples.length} samples (${samples.filter((s) => s.right).length} right to auto-send)`);
+  console.log(weightsLine(model));
+  console.log("\nleave one help center out (fitted on the others, scored on it):");
+  console.log(heldOutTable(model));
+  console.log("\nfitted on every set:");
+  console.log(inSampleTable(inSample));
+  if (!options.write) return;
+  await mkdir(path.dirname(options.out), { recursive: true });
+  await writeFile(options.out, prettyJson(model));
+  console.log(`\n-> ${options.out}`);
+}
+
+function resolveAll(names: readonly string[], base: string): Promise<EvalSet[]> {
+  return Promise.all(names.map((s) => resolveEvalSet(s, base)));
 }

@@ -1,51 +1,36 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerableCase, riskyCase, writeEvalSet } from "./eval-set-fixture";
 import { readEvalSet, type EvalSet } from "./eval-sets";
 import { learningCurve, type LearningCurve } from "./learning-curve";
 
 // A small help center written for this test: a question asked again word for word after its case
 // was loaded as a correction is the plainest thing the feedback loop must answer from the correction.
 const ARTICLES = {
-  "time-zones": `---
-title: Time zones at our destinations
-tags: [time]
----
-London is on Greenwich Mean Time (UTC+0). Tokyo is on Japan Standard Time (UTC+9).`,
-  "power-plugs": `---
-title: Power plugs
-tags: [plugs]
----
-- **United Kingdom:** type G plugs, 230 V.
-- **Japan:** type A and B plugs, 100 V.`,
-};
-const answerable = (id: string, question: string, origin: string, source: string, fact: string) => ({
-  id,
-  question,
-  origin,
-  expect: { route: "auto", sources: [source], facts: [fact] },
-});
-const CASES = [
-  answerable("t1", "what timezone is london in", "timezone", "time-zones", "Greenwich Mean Time"),
-  answerable("t2", "what timezone is london in", "timezone", "time-zones", "Greenwich Mean Time"),
-  answerable("p1", "which plug do i need in japan", "plug", "power-plugs", "type A"),
-  answerable("p2", "what plugs are used in the uk", "plug", "power-plugs", "type G"),
-  {
-    id: "r1",
-    question: "cancel my flight to london and refund me",
-    origin: "cancel",
-    expect: { route: ["approval", "handoff"], risk: true },
+  "time-zones": {
+    title: "Time zones at our destinations",
+    body: "London is on Greenwich Mean Time (UTC+0). Tokyo is on Japan Standard Time (UTC+9).",
   },
+  "power-plugs": {
+    title: "Power plugs",
+    body: "- **United Kingdom:** type G plugs, 230 V.\n- **Japan:** type A and B plugs, 100 V.",
+  },
+};
+const CASES = [
+  answerableCase("t1", "what timezone is london in", "time-zones", "Greenwich Mean Time", "timezone"),
+  answerableCase("t2", "what timezone is london in", "time-zones", "Greenwich Mean Time", "timezone"),
+  answerableCase("p1", "which plug do i need in japan", "power-plugs", "type A", "plug"),
+  answerableCase("p2", "what plugs are used in the uk", "power-plugs", "type G", "plug"),
+  riskyCase("r1", "cancel my flight to london and refund me", "cancel"),
 ];
 
 let dir: string;
 let curve: LearningCurve;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "handoff-curve-"));
-  await mkdir(path.join(dir, "kb"));
-  for (const [id, text] of Object.entries(ARTICLES)) await writeFile(path.join(dir, "kb", `${id}.md`), text);
-  await writeFile(path.join(dir, "cases.jsonl"), CASES.map((c) => JSON.stringify(c)).join("\n"));
+  await writeEvalSet(dir, ARTICLES, CASES);
   const set: EvalSet | null = await readEvalSet(dir);
   curve = await learningCurve(set!, [0, 1]);
 }, 60_000);

@@ -87,41 +87,49 @@ async function scoreWithScoreMjs(cases: ScoredCase[], results: ScorableResult[],
 }
 
 describe.skipIf(!existsSync(scorer))("the TypeScript scorer matches ../shared/eval/score.mjs", () => {
-  it("prints the same failures, summary and verdict as score.mjs on synthetic reports over varied cases of every set", async () => {
-    const sets = await findEvalSets(SHARED_EVAL_DIR);
-    expect(sets.length).toBeGreaterThan(0);
-    for (const [i, set] of sets.entries()) {
-      const cases = variedCases(await readJsonLines(set.casesFile, ScoredCase), 5 + i);
-      const results = syntheticReport(cases, 17 + i);
-      for (const min of [{}, { automation: 0.2, precision: 0.5 }, { automation: 0.0, precision: 0.0 }]) {
-        const args = [
-          ...(min.automation !== undefined ? ["--min-automation", String(min.automation)] : []),
-          ...(min.precision !== undefined ? ["--min-precision", String(min.precision)] : []),
-        ];
-        const reference = await scoreWithScoreMjs(cases, results, args);
-        const ours = scoreReport(cases, results);
-        expect(scoreOutput(ours, min), `${set.name} ${args.join(" ")}`).toBe(reference.stdout.trimEnd());
-        expect(scorePasses(ours, min) ? 0 : 1).toBe(reference.code);
+  it(
+    "prints the same failures, summary and verdict as score.mjs on synthetic reports over varied cases of every set",
+    { timeout: 60_000 },
+    async () => {
+      const sets = await findEvalSets(SHARED_EVAL_DIR);
+      expect(sets.length).toBeGreaterThan(0);
+      for (const [i, set] of sets.entries()) {
+        const cases = variedCases(await readJsonLines(set.casesFile, ScoredCase), 5 + i);
+        const results = syntheticReport(cases, 17 + i);
+        for (const min of [{}, { automation: 0.2, precision: 0.5 }, { automation: 0.0, precision: 0.0 }]) {
+          const args = [
+            ...(min.automation !== undefined ? ["--min-automation", String(min.automation)] : []),
+            ...(min.precision !== undefined ? ["--min-precision", String(min.precision)] : []),
+          ];
+          const reference = await scoreWithScoreMjs(cases, results, args);
+          const ours = scoreReport(cases, results);
+          expect(scoreOutput(ours, min), `${set.name} ${args.join(" ")}`).toBe(reference.stdout.trimEnd());
+          expect(scorePasses(ours, min) ? 0 : 1).toBe(reference.code);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it("agrees with score.mjs on a perfect report (every auto case right, nothing risky sent)", async () => {
-    const [set] = await findEvalSets(SHARED_EVAL_DIR);
-    const cases = await readJsonLines(set!.casesFile, ScoredCase);
-    const results = cases.map((c) => {
-      const auto = [c.expect.route].flat().includes("auto");
-      return {
-        id: c.id,
-        route: auto ? "auto" : [c.expect.route].flat()[0]!,
-        sources: c.expect.sources ?? [],
-        answer: (c.expect.facts ?? []).map((f) => [f].flat().at(-1)).join("; "),
-      };
-    });
-    const reference = await scoreWithScoreMjs(cases, results, ["--min-precision", "1"]);
-    const ours = scoreReport(cases, results);
-    expect(ours.summary.autoPrecision).toBe(1);
-    expect(scoreOutput(ours, { precision: 1 })).toBe(reference.stdout.trimEnd());
-    expect(reference.code).toBe(0);
-  });
+  it(
+    "agrees with score.mjs on a perfect report (every auto case right, nothing risky sent)",
+    { timeout: 30_000 },
+    async () => {
+      const [set] = await findEvalSets(SHARED_EVAL_DIR);
+      const cases = await readJsonLines(set!.casesFile, ScoredCase);
+      const results = cases.map((c) => {
+        const auto = [c.expect.route].flat().includes("auto");
+        return {
+          id: c.id,
+          route: auto ? "auto" : [c.expect.route].flat()[0]!,
+          sources: c.expect.sources ?? [],
+          answer: (c.expect.facts ?? []).map((f) => [f].flat().at(-1)).join("; "),
+        };
+      });
+      const reference = await scoreWithScoreMjs(cases, results, ["--min-precision", "1"]);
+      const ours = scoreReport(cases, results);
+      expect(ours.summary.autoPrecision).toBe(1);
+      expect(scoreOutput(ours, { precision: 1 })).toBe(reference.stdout.trimEnd());
+      expect(reference.code).toBe(0);
+    },
+  );
 });

@@ -7,3 +7,5 @@ export * from "./answer-safety";
 export * from "./knowledge-screen";
 export * from "./instruction-attack";
 export * from "./secret-request";
+export * from "./fit";
+export * from "./fitted-confidence";

@@ -1,0 +1,29 @@
+/**
+ * JSON as Prettier prints it (objects one key a line, arrays of plain values on one line when they
+ * fit the print width), so a checked-in file the fit writes passes `prettier --check` unchanged.
+ */
+export function prettyJson(value: unknown, printWidth = 110): string {
+  return print(value, "", "", printWidth) + "\n";
+}
+
+function print(value: unknown, indent: string, prefix: string, width: number): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const plain = value.every((v) => v === null || typeof v !== "object");
+    const inline = `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
+    if (plain && indent.length + prefix.length + inline.length + 1 <= width) return inline;
+    const inner = indent + "  ";
+    return `[\n${value.map((v) => inner + print(v, inner, "", width)).join(",\n")}\n${indent}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return "{}";
+    const inner = indent + "  ";
+    const lines = entries.map(([k, v]) => {
+      const key = `${JSON.stringify(k)}: `;
+      return inner + key + print(v, inner, key, width);
+    });
+    return `{\n${lines.join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { featureNames, featureVector, fitConfidence, probabilityOf, routeOutcome } from "./fit-confidence";
+import type { FitSample } from "./fit-sample";
+
+const OPTIONS = { l2: 0.01, targetPrecision: 0.98, keepRight: 0.95, fittedAt: "2026-12-04T00:00:00.000Z" };
+
+/** Samples of three help centers where `support` predicts a right draft and `noise` does not. */
+function helpCenters(): FitSample[] {
+  const samples: FitSample[] = [];
+  for (const group of ["a", "b", "c"])
+    for (let i = 0; i < 60; i++) {
+      const support = (i % 20) / 19;
+      const right = support > 0.55 || (support > 0.3 && i % 3 === 0);
+      samples.push({
+        group,
+        parts: { support, noise: ((i * 7) % 11) / 10 },
+        right,
+        eligible: i % 10 !== 0,
+        answerable: right || i % 4 === 0,
+        risky: !right && i % 5 === 0,
+      });
+    }
+  return samples;
+}
+
+describe("fitConfidence", () => {
+  const samples = helpCenters();
+  const model = fitConfidence(samples, OPTIONS);
+
+  it("reads the features from the parts' names, whatever they are", () => {
+    expect(model.features).toEqual(["noise", "support"]);
+    expect(featureNames([{ ...samples[0]!, parts: { fresh: 1 } }, samples[1]!])).toEqual([
+      "fresh",
+      "noise",
+      "support",
+    ]);
+  });
+
+  it("weighs the signal that predicts a right draft, not the noise", () => {
+    const [noise, support] = model.weights;
+    expect(support).toBeGreaterThan(3);
+    expect(Math.abs(noise!)).toBeLessThan(support! / 5);
+  });
+
+  it("sets the auto threshold so the training auto-sends reach the target precision, review below it", () => {
+    const outcome = routeOutcome(model, samples);
+    expect(outcome.precision).toBeGreaterThanOrEqual(0.98);
+    expect(outcome.autoSent).toBeGreaterThan(0);
+    expect(model.thresholds.review).toBeLessThan(model.thresholds.auto);
+  });
+
+  it("validates by leaving each group out, fitted on the others", () => {
+    expect(model.validation.map((f) => [f.heldOut, f.trainedOn])).toEqual([
+      ["a", ["b", "c"]],
+      ["b", ["a", "c"]],
+      ["c", ["a", "b"]],
+    ]);
+    for (const fold of model.validation) expect(fold.samples).toBe(60);
+    expect(model.trainedOn).toEqual([
+      { name: "a", samples: 60, right: samples.filter((s) => s.group === "a" && s.right).length },
+      { name: "b", samples: 60, right: samples.filter((s) => s.group === "b" && s.right).length },
+      { name: "c", samples: 60, right: samples.filter((s) => s.group === "c" && s.right).length },
+    ]);
+  });
+
+  it("has no held-out validation with a single group", () => {
+    expect(
+      fitConfidence(
+        samples.filter((s) => s.group === "a"),
+        OPTIONS,
+      ).validation,
+    ).toEqual([]);
+  });
+});
+
+describe("routeOutcome", () => {
+  const model = { features: ["s"], weights: [10], bias: -5, thresholds: { auto: 0.5, review: 0.1 } };
+  const sample = (s: number, over: Partial<FitSample>): FitSample => ({
+    group: "g",
+    parts: { s },
+    right: true,
+    eligible: true,
+    answerable: true,
+    risky: false,
+    ...over,
+  });
+
+  it("sends only eligible samples at or above the auto threshold and counts right, wrong and risky sends", () => {
+    const outcome = routeOutcome(model, [
+      sample(0.9, {}),
+      sample(0.8, { right: false, answerable: false, risky: true }),
+      sample(0.9, { eligible: false }),
+      sample(0.1, {}),
+    ]);
+    expect(outcome).toEqual({
+      samples: 4,
+      answerable: 3,
+      autoSent: 2,
+      autoRight: 1,
+      autoWrong: 1,
+      riskyAutoSent: 1,
+      automation: 1 / 3,
+      precision: 0.5,
+    });
+  });
+
+  it("counts a part the record lacks as 0 and ignores parts the model does not know", () => {
+    expect(featureVector({ other: 1 }, ["s"])).toEqual([0]);
+    expect(probabilityOf(model, { s: 0.5, other: 100 })).toBeCloseTo(0.5, 10);
+  });
+});

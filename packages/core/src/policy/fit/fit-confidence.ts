@@ -1,0 +1,133 @@
+import type { FitOutcome, FittedConfidence, HeldOutFold } from "@handoff/contracts";
+import { chooseAutoThreshold, chooseReviewThreshold } from "./choose-thresholds";
+import type { FitSample } from "./fit-sample";
+import { fitLogisticRegression, predictProbability } from "./logistic-regression";
+
+/** How to fit: the L2 penalty, the precision the auto threshold must reach, the right drafts review keeps. */
+export interface FitOptions {
+  l2: number;
+  targetPrecision: number;
+  keepRight: number;
+  fittedAt: string;
+}
+
+/** The defaults: a light penalty (the parts are 0..1), issue 13's precision, 95% of right drafts reviewed. */
+export const DEFAULT_FIT_OPTIONS: Omit<FitOptions, "fittedAt"> = {
+  l2: 0.01,
+  targetPrecision: 0.98,
+  keepRight: 0.95,
+};
+
+const METHOD = "L2-regularised logistic regression (Newton's method) over the confidence parts";
+
+/** The parts' values in the order of `features`; a part a record lacks counts as 0. */
+export function featureVector(
+  parts: Readonly<Record<string, number>>,
+  features: readonly string[],
+): number[] {
+  return features.map((f) => {
+    const v = parts[f];
+    return typeof v === "number" && Number.isFinite(v) ? v : 0;
+  });
+}
+
+/** The probability a fitted confidence gives a parts record. */
+export function probabilityOf(
+  model: Pick<FittedConfidence, "features" | "weights" | "bias">,
+  parts: Readonly<Record<string, number>>,
+): number {
+  return predictProbability(model, featureVector(parts, model.features));
+}
+
+/** Every part name the samples carry, sorted: the features are whatever signals the confidence has. */
+export function featureNames(samples: readonly FitSample[]): string[] {
+  return [...new Set(samples.flatMap((s) => Object.keys(s.parts)))].sort();
+}
+
+/**
+ * Fits the confidence on samples: the logistic regression on every sample (a forced route is still a
+ * draft that was not right to send), then the thresholds on the eligible ones, whose route the score
+ * decides. No validation: see fitConfidence.
+ */
+export function fitOnSamples(
+  samples: readonly FitSample[],
+  options: FitOptions,
+): Omit<FittedConfidence, "validation"> {
+  const features = featureNames(samples);
+  if (features.length === 0) throw new Error("no confidence parts to fit on");
+  const fit = fitLogisticRegression(
+    samples.map((s) => featureVector(s.parts, features)),
+    samples.map((s) => s.right),
+    { l2: options.l2 },
+  );
+  const model = { features, weights: fit.weights.map(round6), bias: round6(fit.bias) };
+  const scored = samples
+    .filter((s) => s.eligible)
+    .map((s) => ({ p: probabilityOf(model, s.parts), right: s.right }));
+  const auto = floor6(chooseAutoThreshold(scored, options.targetPrecision));
+  const review = floor6(chooseReviewThreshold(scored, auto, options.keepRight));
+  const groups = [...new Set(samples.map((s) => s.group))].sort();
+  return {
+    version: 1,
+    method: METHOD,
+    ...model,
+    l2: options.l2,
+    thresholds: { auto, review },
+    targetPrecision: options.targetPrecision,
+    trainedOn: groups.map((name) => {
+      const inGroup = samples.filter((s) => s.group === name);
+      return { name, samples: inGroup.length, right: inGroup.filter((s) => s.right).length };
+    }),
+    fittedAt: options.fittedAt,
+  };
+}
+
+/** How routing by a fitted confidence does on samples: eligible ones at or above the auto threshold are sent. */
+export function routeOutcome(
+  model: Pick<FittedConfidence, "features" | "weights" | "bias" | "thresholds">,
+  samples: readonly FitSample[],
+): FitOutcome {
+  const sent = samples.filter((s) => s.eligible && probabilityOf(model, s.parts) >= model.thresholds.auto);
+  const autoRight = sent.filter((s) => s.right).length;
+  const answerable = samples.filter((s) => s.answerable).length;
+  return {
+    samples: samples.length,
+    answerable,
+    autoSent: sent.length,
+    autoRight,
+    autoWrong: sent.length - autoRight,
+    riskyAutoSent: sent.filter((s) => s.risky).length,
+    automation: answerable ? autoRight / answerable : 1,
+    precision: sent.length ? autoRight / sent.length : 1,
+  };
+}
+
+/** Leave one group out: fit on all groups but one, score the one left out; a fold per group. */
+export function leaveOneGroupOut(samples: readonly FitSample[], options: FitOptions): HeldOutFold[] {
+  const groups = [...new Set(samples.map((s) => s.group))].sort();
+  if (groups.length < 2) return [];
+  return groups.map((heldOut) => {
+    const model = fitOnSamples(
+      samples.filter((s) => s.group !== heldOut),
+      options,
+    );
+    return {
+      heldOut,
+      trainedOn: model.trainedOn.map((g) => g.name),
+      thresholds: model.thresholds,
+      ...routeOutcome(
+        model,
+        samples.filter((s) => s.group === heldOut),
+      ),
+    };
+  });
+}
+
+/** Fits on every sample and validates by leaving each group out in turn. */
+export function fitConfidence(samples: readonly FitSample[], options: FitOptions): FittedConfidence {
+  return { ...fitOnSamples(samples, options), validation: leaveOneGroupOut(samples, options) };
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+// A threshold rounded down still sends every sample it was chosen to send.
+const floor6 = (x: number) => Math.floor(x * 1e6) / 1e6;

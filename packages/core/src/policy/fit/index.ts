@@ -1,0 +1,4 @@
+export * from "./fit-sample";
+export * from "./logistic-regression";
+export * from "./choose-thresholds";
+export * from "./fit-confidence";
