@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { BSON, MongoClient } from "mongodb";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import type { CustomerErasure, Review } from "@handoff/contracts";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Correction, CustomerErasure, Review } from "@handoff/contracts";
 import { openMongoStore } from "@handoff/store";
 import type { PlatformOverrides } from "../app/create-platform";
 import {
@@ -13,9 +13,14 @@ import {
   nextMessage,
   nextReview,
   startTestServer,
+  startRedis,
   SUPERVISOR,
+  type ConsoleSocket,
+  type RedisProcess,
+  type SocketTarget,
   type TestServer,
 } from "../testing";
+import { useServerProcesses } from "../testing/server-processes";
 
 // Attack corpus, class "erasure bytes": after POST /api/privacy/erase, nothing the customer wrote
 // (or an agent wrote from their case) can be read back from the database's bytes, and no other
@@ -97,46 +102,53 @@ if (uri) {
 
 /**
  * Ada asks to cancel; an agent edits the draft, so a correction is drawn from her conversation, and a
- * supervisor approves it. She writes her locker code and leaves her email and a note. Then Grace asks
- * the same thing: her draft, waiting for approval, is the agent's answer to Ada.
+ * supervisor approves it. She writes her locker code and leaves her email and a note.
  */
-async function adaThenGrace(server: TestServer, supervisor: string) {
-  const agent = await connectAgent(server);
+async function adaWithCorrection(server: SocketTarget, agent: ConsoleSocket, supervisor: string) {
   const visitor = await api<{ token: string; conversationId: string }>(server, "POST", "/api/visitor", {
     customer: { name: "Ada", email: EMAIL },
   });
   const ada = await connectCustomer(server, visitor.body);
-  const adaReview = nextReview(
-    agent.socket,
-    "review:created",
-    (r) => r.conversationId === ada.conversationId,
-  );
+  const adaReview = nextReview(agent, "review:created", (r) => r.conversationId === ada.conversationId);
   await ada.socket.emitWithAck("message:send", { clientId: "a1", text: QUESTION });
-  await agent.socket.emitWithAck("review:decide", {
+  await agent.emitWithAck("review:decide", {
     reviewId: (await adaReview).id,
     decision: { type: "edit", text: ANSWER },
   });
   await ada.socket.emitWithAck("message:send", { clientId: "a2", text: FOLLOW_UP });
   await ada.socket.emitWithAck("contact:leave", { email: EMAIL, note: NOTE });
   const drawn = await vi.waitFor(async () => {
-    const [found] = await server.platform.store.customerData.listCorrections([ada.conversationId]);
+    const listed = await api<{ corrections: Correction[] }>(
+      server,
+      "GET",
+      `/api/corrections?q=${MARK}`,
+      undefined,
+      supervisor,
+    );
+    const [found] = listed.body.corrections.filter((c) => c.conversationId === ada.conversationId);
     if (!found) throw new Error("no correction was drawn from Ada's conversation yet");
     return found;
   });
-  expect((await api(server, "POST", `/api/corrections/${drawn.id}/approve`, {}, supervisor)).status).toBe(
-    200,
-  );
+  const approved = await api(server, "POST", `/api/corrections/${drawn.id}/approve`, {}, supervisor);
+  expect(approved.status).toBe(200);
+  return { ada, drawn };
+}
 
+/** A new customer asks what Ada asked; the review their question opens. */
+async function askAsGrace(server: SocketTarget, agent: ConsoleSocket) {
   const grace = await connectCustomer(server);
-  const graceReview = nextReview(
-    agent.socket,
+  const opened = nextReview(
+    agent,
     "review:created",
     (r) => r.conversationId === grace.conversationId,
+    15_000,
   );
   await grace.socket.emitWithAck("message:send", { clientId: "g1", text: QUESTION });
-  const pending = await graceReview;
-  return { agent, ada, grace, drawn, pending };
+  return { grace, pending: await opened };
 }
+
+const supervisorToken = async (server: SocketTarget) =>
+  (await api<{ token: string }>(server, "POST", "/api/auth/login", SUPERVISOR)).body.token;
 
 const citesCorrection = (review: Review, id: string) => JSON.stringify(review.packet).includes(id);
 
@@ -146,9 +158,10 @@ describe.each(variants)("erasing a customer on $name", ({ start, leftovers }) =>
     { timeout: 60_000 },
     async () => {
       const server = await start();
-      const supervisor = (await api<{ token: string }>(server, "POST", "/api/auth/login", SUPERVISOR)).body
-        .token;
-      const { agent, ada, grace, drawn, pending } = await adaThenGrace(server, supervisor);
+      const supervisor = await supervisorToken(server);
+      const agent = await connectAgent(server);
+      const { ada, drawn } = await adaWithCorrection(server, agent.socket, supervisor);
+      const { grace, pending } = await askAsGrace(server, agent.socket);
       // The scenario holds: Grace's waiting draft is Ada's correction, and the bytes are there to find.
       expect(pending.kind === "approval" && pending.packet.draft.text).toBe(ANSWER);
       expect(citesCorrection(pending, drawn.id)).toBe(true);
@@ -196,6 +209,57 @@ describe.each(variants)("erasing a customer on $name", ({ start, leftovers }) =>
 
       const [audited] = await server.platform.store.audit.list({ action: "customer.erased", limit: 1 });
       expect(audited?.details).toMatchObject({ citationsRemoved: res.body.erased.citationsRemoved });
+    },
+  );
+});
+
+describe("erasing a customer with two instances on one store", () => {
+  let redis: RedisProcess;
+  const processes = useServerProcesses("erasure");
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  /** Asks on `server` until the review's draft does (or no longer does) cite the correction. */
+  async function untilCiting(server: SocketTarget, agent: ConsoleSocket, id: string, citing: boolean) {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { pending } = await askAsGrace(server, agent);
+      if (citesCorrection(pending, id) === citing || Date.now() > deadline) return pending;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  it(
+    "the correction drawn from them stops being an answer on the other instance too",
+    // Two server processes with their graph workers start here, the slowest part on a busy machine.
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = await processes.dataDir();
+      const env = { REDIS_URL: redis.url, LOG_LEVEL: "info" };
+      const a = await processes.start(dataDir, { ...env, INSTANCE_ID: "instance-a" });
+      const b = await processes.start(dataDir, { ...env, INSTANCE_ID: "instance-b" });
+      const supervisor = await supervisorToken(a.target);
+      const agent = await connectAgent(a.target);
+      const { ada, drawn } = await adaWithCorrection(a.target, agent.socket, supervisor);
+      // B learnt of the approval from A; its drafts now come from the correction.
+      expect(citesCorrection(await untilCiting(b.target, agent.socket, drawn.id, true), drawn.id)).toBe(true);
+      ada.socket.disconnect(); // see above: the erasure would close the connection the console shares
+
+      const erased = await api(
+        a.server,
+        "POST",
+        "/api/privacy/erase",
+        { customer: { email: EMAIL }, confirm: true },
+        supervisor,
+      );
+      expect(erased.status).toBe(200);
+      const after = await untilCiting(b.target, agent.socket, drawn.id, false);
+      expect(citesCorrection(after, drawn.id)).toBe(false);
+      expect(JSON.stringify(after)).not.toContain(MARK);
     },
   );
 });
