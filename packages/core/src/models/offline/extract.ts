@@ -1,7 +1,7 @@
 import type { RetrievalHit } from "../../ports/model";
 import { WEAK_TERMS, analyze } from "../../retrieval/analyze";
 import { splitSentenceParts, splitSentences } from "../../retrieval/sentences";
-import { satisfiesAnswerType, type AnswerType } from "./answer-type";
+import { satisfiesAnswerType, type AnswerType } from "../../retrieval/answer-type";
 
 /** At most this many sentences make an extractive answer: enough for a fact and its condition. */
 const MAX_SENTENCES = 3;

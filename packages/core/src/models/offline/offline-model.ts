@@ -1,6 +1,6 @@
 import type { DraftModel, DraftRequest, ModelDraft, RetrievalHit } from "../../ports/model";
 import { distinctTerms } from "../../retrieval/analyze";
-import { expectedAnswerType, satisfiesAnswerType, type AnswerType } from "./answer-type";
+import { expectedAnswerType, satisfiesAnswerType, type AnswerType } from "../../retrieval/answer-type";
 import { extractAnswer, paragraphAround, termWeight, type Extract } from "./extract";
 
 /** Below this retrieval score nothing in the knowledge base is about the question. */
