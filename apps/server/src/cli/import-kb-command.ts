@@ -17,6 +17,8 @@ export async function importKbCommand(args: string[]): Promise<void> {
       name: "cli",
     });
     console.log(`imported ${result.imported.length} articles (${result.total} in the help center)`);
+    // Held back from the bot until a supervisor releases them (console: Quarantine).
+    for (const held of result.quarantined) console.log(`quarantined ${held.id}: ${held.reasons.join("; ")}`);
   } finally {
     await platform.close();
   }

@@ -23,6 +23,7 @@ export interface SecretRequest {
 }
 
 const SECRET_RE = new RegExp(`\\b(?:${SECRET})\\b`);
+const CUSTOMER_RE = new RegExp(`\\b(?:${CUSTOMER})\\b`);
 const SECRET_AT_START = new RegExp(`^\\s*(?:${SECRET})\\b`);
 const THIRD_PARTY_RE = new RegExp(`\\b(?:${THIRD_PERSON}|${CUSTOMER})\\b|\\bfrom (?:them|the customer)\\b`);
 const DISCLOSE_START = new RegExp(`^(?:${DISCLOSE})\\b`);
@@ -120,7 +121,7 @@ function clauseRequest(clause: string, rest: (from: number) => string, sentence:
     if (!secret) return null;
     const beforeSecret = window.slice(0, window.indexOf(secret));
     return THIRD_PARTY_RE.test(beforeSecret) ||
-      (new RegExp(`\\b(?:${CUSTOMER})\\b`).test(sentence) && !/\byour\s+(?:\S+\s+){0,2}$/.test(beforeSecret))
+      (CUSTOMER_RE.test(sentence) && !/\byour\s+(?:\S+\s+){0,2}$/.test(beforeSecret))
       ? secret
       : null;
   }

@@ -140,7 +140,7 @@ export interface SessionRepo {
 
 /** Help-center articles. */
 export interface ArticleRepo {
-  /** Inserts or replaces by id (the screening too: absent or null stores none). */
+  /** Inserts or replaces by id (the screening too: an article without one is stored as screened clean). */
   upsertMany(articles: Article[]): Promise<void>;
   /** Every article, quarantined ones included (each carries its screening). */
   list(): Promise<Article[]>;
