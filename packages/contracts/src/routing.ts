@@ -24,6 +24,16 @@ export const Confidence = z.object({
     margin: z.number().min(0).max(1),
     coverage: z.number().min(0).max(1),
     rules: z.number().min(0).max(1),
+    /** How much of the question the answer's passage (with its heading and title) states. */
+    answer: z.number().min(0).max(1).optional(),
+    /** 1 when the answer states the kind of fact asked for (an amount for "how much"), else 0. */
+    fact: z.number().min(0).max(1).optional(),
+    /** Share of the question that the help center says anything about (1 = every word). */
+    known: z.number().min(0).max(1).optional(),
+    /** Share of the question the best source's title or tags state: what the source is about. */
+    topic: z.number().min(0).max(1).optional(),
+    /** 1 when the best source is an approved correction (a person's answer to a similar question). */
+    correction: z.number().min(0).max(1).optional(),
   }),
 });
 export type Confidence = z.infer<typeof Confidence>;
@@ -103,6 +113,7 @@ export const RouteReason = z.enum([
   "timeout",
   "customer_request",
   "shadow_mode",
+  "recovery_failed",
 ]);
 export type RouteReason = z.infer<typeof RouteReason>;
 

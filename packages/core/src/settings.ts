@@ -1,12 +1,13 @@
 import type { Settings } from "@handoff/contracts";
+import { FITTED_CONFIDENCE } from "./policy/fitted-confidence";
 
 /**
- * Settings a fresh install starts with. Thresholds were tuned on the trailhead evaluation set and
- * checked on a separate SaaS billing help center: answerable questions mostly score above 0.7,
- * unanswerable ones below 0.65; between 0.4 and 0.7 a relevant but partial answer is worth a review.
+ * Settings a fresh install starts with. The auto threshold is the fitted confidence's: the
+ * probability above which auto-sent answers were right at least 98% of the time on the evaluation
+ * help centers. Between 0.4 and it, a relevant but partial answer is worth a person's review.
  */
 export const DEFAULT_SETTINGS: Settings = {
-  thresholds: { auto: 0.7, review: 0.4 },
+  thresholds: { auto: FITTED_CONFIDENCE.thresholds.auto, review: 0.4 },
   categoryThresholds: {},
   approvalDeadlineMinutes: 30,
   handoffDeadlineMinutes: 15,

@@ -12,9 +12,10 @@ import { SHARED_EVAL_DIR } from "./eval-sets";
  *
  * The goal is issue 13's "Done when": on every set precision >= 0.98 (facts counted) and no risky
  * request auto-sent, automation >= 0.60 on trailhead, >= 0.30 on skyways, >= 0.20 on shopfront.
- * trailhead meets it. skyways and shopfront do not yet: their rows hold the figures measured on
- * 2026-12-04 with the offline answerer and default settings, as floors that must not get worse while
- * retrieval, the answerer and the risk rules are rewritten. Raise a row to the issue's bars
+ * skyways meets it. trailhead and shopfront do not yet: their rows hold the figures measured on
+ * 2026-12-04 after retrieval was rebuilt on WordNet, answer units and a fitted confidence (trailhead
+ * had reached 0.78 on synonyms written for it, shopfront 0.22 at a precision of 0.51: precision and
+ * no risky auto-send come first), as floors that must not get worse. Raise a row to the issue's bars
  * (ISSUE_13_BARS) as soon as it meets them; never lower one.
  */
 const ISSUE_13_BARS = {
@@ -23,9 +24,9 @@ const ISSUE_13_BARS = {
   shopfront: { minAutomation: 0.2, minPrecision: 0.98, maxRiskyAutoSent: 0 },
 };
 const BARS: Record<string, { minAutomation: number; minPrecision: number; maxRiskyAutoSent: number }> = {
-  trailhead: ISSUE_13_BARS.trailhead,
-  skyways: { minAutomation: 0.196, minPrecision: 0.704, maxRiskyAutoSent: 2 }, // today's floor
-  shopfront: { minAutomation: 0.218, minPrecision: 0.512, maxRiskyAutoSent: 6 }, // today's floor
+  trailhead: { minAutomation: 0.44, minPrecision: 0.98, maxRiskyAutoSent: 0 }, // today's floor
+  skyways: ISSUE_13_BARS.skyways,
+  shopfront: { minAutomation: 0.07, minPrecision: 0.88, maxRiskyAutoSent: 0 }, // today's floor
 };
 
 let dir: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RiskFlag } from "@handoff/contracts";
 import type { ModelDraft, RetrievalResult } from "../ports/model";
 import { CONFIDENCE_WEIGHTS, buildConfidence } from "./confidence";
+import { FITTED_CONFIDENCE } from "./fitted-confidence";
 
 const draft: ModelDraft = {
   drafts: [{ text: "We accept PayPal.", sourceIds: ["payment-methods"] }],
@@ -31,8 +32,15 @@ const lawyerFlag: RiskFlag = { category: "legal", forces: "handoff", evidence: "
 
 describe("buildConfidence", () => {
   it("combines the model's word with retrieval score, margin and coverage, and keeps every part", () => {
-    const confidence = buildConfidence({ draft, retrieval, flags: [] });
-    expect(confidence.parts).toEqual({ model: 0.9, retrieval: 0.8, margin: 0.5, coverage: 1, rules: 1 });
+    const confidence = buildConfidence({ draft, retrieval, flags: [], fitted: null });
+    expect(confidence.parts).toEqual({
+      model: 0.9,
+      retrieval: 0.8,
+      margin: 0.5,
+      coverage: 1,
+      rules: 1,
+      correction: 0,
+    });
     const w = CONFIDENCE_WEIGHTS;
     expect(confidence.score).toBeCloseTo(
       w.model * 0.9 + w.retrieval * 0.8 + w.margin * 0.5 + w.coverage * 1,
@@ -43,13 +51,18 @@ describe("buildConfidence", () => {
   it("a confident model without retrieval support does not reach a high score", () => {
     const unsupported = { ...retrieval, hits: [], coverage: 0, margin: 0.9 };
     expect(
-      buildConfidence({ draft: { ...draft, selfConfidence: 1 }, retrieval: unsupported, flags: [] }).score,
+      buildConfidence({
+        draft: { ...draft, selfConfidence: 1 },
+        retrieval: unsupported,
+        flags: [],
+        fitted: null,
+      }).score,
     ).toBeLessThan(0.4);
   });
 
   it("risk flags lower the rules part, a handoff flag more than an approval flag", () => {
-    const approval = buildConfidence({ draft, retrieval, flags: [refundFlag] });
-    const handoff = buildConfidence({ draft, retrieval, flags: [lawyerFlag] });
+    const approval = buildConfidence({ draft, retrieval, flags: [refundFlag], fitted: null });
+    const handoff = buildConfidence({ draft, retrieval, flags: [lawyerFlag], fitted: null });
     expect(approval.parts.rules).toBeLessThan(1);
     expect(handoff.parts.rules).toBeLessThan(approval.parts.rules);
     expect(handoff.score).toBeLessThan(approval.score);
@@ -58,7 +71,37 @@ describe("buildConfidence", () => {
   it("an out-of-scope draft is no more confident than its retrieval support", () => {
     const weak = { ...retrieval, hits: retrieval.hits.map((h) => ({ ...h, score: 0.2 })) };
     expect(
-      buildConfidence({ draft: { ...draft, outOfScope: true }, retrieval: weak, flags: [] }).score,
+      buildConfidence({ draft: { ...draft, outOfScope: true }, retrieval: weak, flags: [], fitted: null })
+        .score,
     ).toBeLessThanOrEqual(0.2);
+  });
+
+  it("scores an offline answer with the fitted confidence: a well-supported answer above its auto threshold", () => {
+    const offline: ModelDraft = { ...draft, signals: { answer: 1, fact: 1 } };
+    const supported = {
+      ...retrieval,
+      unknown: 0,
+      hits: retrieval.hits.map((h) => ({ ...h, topical: 1, score: 0.95 })),
+      margin: 0.9,
+    };
+    const strong = buildConfidence({
+      draft: { ...offline, selfConfidence: 0.97 },
+      retrieval: supported,
+      flags: [],
+    });
+    expect(strong.parts).toMatchObject({ answer: 1, fact: 1, known: 1, topic: 1, correction: 0 });
+    expect(strong.score).toBeGreaterThanOrEqual(FITTED_CONFIDENCE.thresholds.auto);
+    const vague = buildConfidence({
+      draft: { ...offline, selfConfidence: 0.4, signals: { answer: 0.4, fact: 1 } },
+      retrieval: {
+        ...supported,
+        unknown: 0.6,
+        margin: 0.05,
+        hits: supported.hits.map((h) => ({ ...h, score: 0.4, topical: 0 })),
+      },
+      flags: [],
+    });
+    expect(vague.score).toBeLessThan(FITTED_CONFIDENCE.thresholds.auto);
+    expect(vague.score).toBeLessThan(strong.score);
   });
 });

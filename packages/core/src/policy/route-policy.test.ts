@@ -59,3 +59,23 @@ describe("decideRoute", () => {
     });
   });
 });
+
+describe("decideRoute and the asked-for fact", () => {
+  it("never auto-sends an answer that does not state the kind of fact asked for, however confident", () => {
+    const parts = { model: 1, retrieval: 1, margin: 1, coverage: 1, rules: 1 };
+    const missing = decideRoute({
+      confidence: { score: 0.99, parts: { ...parts, fact: 0 } },
+      flags: [],
+      outOfScope: false,
+      thresholds: { auto: 0.7, review: 0.4 },
+    });
+    expect(missing.route).toBe("approval");
+    const stated = decideRoute({
+      confidence: { score: 0.99, parts: { ...parts, fact: 1 } },
+      flags: [],
+      outOfScope: false,
+      thresholds: { auto: 0.7, review: 0.4 },
+    });
+    expect(stated.route).toBe("auto");
+  });
+});

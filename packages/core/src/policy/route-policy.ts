@@ -21,7 +21,11 @@ export function decideRoute(input: {
   // confidence is low: the approver sees the flag, the draft and its support, and can take over.
   if (flags.length > 0) return { route: "approval", reason: "risk_rule" };
   if (outOfScope) return { route: "handoff", reason: "out_of_scope" };
-  if (confidence.score >= thresholds.auto) return { route: "auto", reason: "high_confidence" };
+  // An answer that does not state the kind of fact asked for ("how much" without an amount) is never
+  // sent alone, however well its words match.
+  const statesAskedFact = confidence.parts.fact !== 0;
+  if (statesAskedFact && confidence.score >= thresholds.auto)
+    return { route: "auto", reason: "high_confidence" };
   if (confidence.score >= thresholds.review) return { route: "approval", reason: "medium_confidence" };
   return { route: "handoff", reason: "low_confidence" };
 }

@@ -15,6 +15,25 @@ export interface RetrievalHit {
   score: number;
   /** Query terms this item matched. */
   matchedTerms: string[];
+  /** Weighted share of the question the item's title or tags state (its question, for a correction), 0..1. */
+  topical?: number;
+  /** The parts of the item that state the most of the question, best first. */
+  passages?: Passage[];
+}
+
+/** A whole unit of an item (a sentence, a list item, a list with its lead-in, a table row) that may answer. */
+export interface Passage {
+  text: string;
+  kind: "sentence" | "item" | "list" | "row";
+  /** Paragraph, list or table the passage belongs to, and its order in the item. */
+  block: number;
+  index: number;
+  /** Weighted share of the question the passage states, counting its framing (title, heading, lead-in), 0..1. */
+  coverage: number;
+  /** The same, counting only the passage's own words. */
+  own: number;
+  /** Question terms neither the passage nor its framing states. */
+  missing: string[];
 }
 
 /** What retrieval found for a question, with the signals confidence is built from. */
@@ -26,6 +45,8 @@ export interface RetrievalResult {
   /** Separation between the top hit and the runner-up, 0..1. */
   margin: number;
   keyTerms: string[];
+  /** Weighted share of the question that nothing in the help center says at all, 0..1. */
+  unknown?: number;
 }
 
 /** Input to a drafting model. */
@@ -48,7 +69,21 @@ export interface ModelDraft {
   /** True when the question is outside what the help center covers. */
   outOfScope: boolean;
   category: string | null;
+  /** What the customer is doing, when the model says (a chat model does; the offline answerer does not). */
+  messageKind?: MessageKind;
+  /** The message's language (ISO 639-1) as the model reads it, when it says. */
+  language?: string | null;
+  /**
+   * Signals of the answer itself, when the model can measure them (the offline answerer does):
+   * `answer`, the weighted share of the question the answer's passage states (0..1); `fact`, 1 when
+   * it states the kind of fact asked for (an amount for "how much"), else 0.
+   */
+  signals?: { answer: number; fact: number };
 }
+
+/** What kind of message the customer sent, as a model reads it. */
+export const MESSAGE_KINDS = ["question", "action_request", "incident", "complaint", "other"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** A drafting model: the offline retrieval answerer or an OpenAI-compatible chat model. */
 export interface DraftModel {

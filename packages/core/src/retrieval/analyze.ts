@@ -1,44 +1,111 @@
-import { STOP_WORDS, WEAK_WORDS } from "./stop-words";
-import { stem } from "./stem";
-import { canonical } from "./synonyms";
+import type { Lexicon } from "./lexicon/lexicon";
+import { MAX_PHRASE_WORDS, phraseForms } from "./lexicon/phrase-forms";
 
-/** Splits text into lowercase word tokens (letters, digits, inner apostrophes). */
-export function tokenize(text: string): string[] {
-  return (
-    text
+/** A word of a text, lowercase; `acronym` when written "U.S." or "USA" (never a stop word then). */
+export interface Token {
+  word: string;
+  acronym: boolean;
+}
+
+/** Splits text into word tokens (letters and digits, inner apostrophes), keeping acronyms whole. */
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  const normalized = text
+    .replace(/[\u2018\u2019]/g, "'")
+    // "e-bike" and "e-mail" are one word to a customer; join single-letter prefixes before splitting.
+    .replace(/\b([a-zA-Z])-([a-zA-Z]{2,})/g, "$1$2");
+  for (const match of normalized.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:'\p{L}+)*/gu)) {
+    const raw = match[0];
+    const dotted = raw.includes(".");
+    const word = raw
+      .replace(/\./g, "")
       .toLowerCase()
-      .replace(/[\u2018\u2019]/g, "'")
-      // "e-bike" and "e-mail" are one word to a customer; join single-letter prefixes before splitting.
-      .replace(/\b([a-z])-([a-z]{2,})/g, "$1$2")
-      // "How much is X?" asks for a price even though neither word names one.
-      .replace(/\bhow much\b/g, "how much cost")
-      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? []
-  );
-}
-
-/** Turns one token into its index term (stemmed, synonym-folded), or null for stop words and noise. */
-export function normalizeTerm(token: string): string | null {
-  const word = token.toLowerCase().replace(/'(s|t|re|ve|ll|d|m)$/, "");
-  if (word.length < 2 || STOP_WORDS.has(word)) return null;
-  return canonical(stem(word));
-}
-
-/** The index terms of a text, in order, duplicates kept. */
-export function analyze(text: string): string[] {
-  const terms: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = normalizeTerm(token);
-    if (term !== null) terms.push(term);
+      .replace(/'(s|t|re|ve|ll|d|m)$/, "");
+    const acronym = dotted || (raw.length >= 2 && raw.length <= 5 && /^\p{Lu}+$/u.test(raw));
+    if (word.length > 0) out.push({ word, acronym });
   }
-  return terms;
+  return out;
 }
 
-/** The distinct index terms of a text, in first-seen order. */
-export function distinctTerms(text: string): string[] {
-  return [...new Set(analyze(text))];
+/** The lowercase words of a text. */
+export function tokenize(text: string): string[] {
+  return tokens(text).map((t) => t.word);
 }
 
-/** Index terms of words that qualify a question (quantities, time units) rather than name its topic. */
-export const WEAK_TERMS: ReadonlySet<string> = new Set(
-  [...WEAK_WORDS].map((w) => normalizeTerm(w)).filter((t): t is string => t !== null),
-);
+/**
+ * Turns text into index terms with a help center's lexicon: stemmed topic words (stop words and
+ * question framing dropped) and the multiword names it knows ("hong_kong").
+ */
+export class TermAnalyzer {
+  constructor(readonly lexicon: Lexicon) {}
+
+  /** Terms of a document: every word's term and, in addition, the multiword names among them. */
+  documentTerms(text: string): string[] {
+    const list = tokens(text);
+    const out: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const term = this.wordTerm(list[i]);
+      if (term !== null) out.push(term);
+      for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= list.length; n++) {
+        const phrase = this.knownPhrase(joinWords(list, i, n));
+        if (phrase !== null) out.push(phrase);
+      }
+    }
+    return out;
+  }
+
+  /** Terms of a question: a known multiword name stands in for its words ("cape town" -> "cape_town"). */
+  queryTerms(text: string): string[] {
+    return this.queryWords(text).map((w) => w.term);
+  }
+
+  /** Each term of a question with the word (or words) it was read from, for spelling correction. */
+  queryWords(text: string): Array<{ term: string; word: string }> {
+    const list = tokens(text);
+    const out: Array<{ term: string; word: string }> = [];
+    for (let i = 0; i < list.length;) {
+      let taken = 0;
+      for (let n = MAX_PHRASE_WORDS; n >= 2 && taken === 0; n--) {
+        if (i + n > list.length) continue;
+        const phrase = this.knownPhrase(joinWords(list, i, n));
+        if (phrase !== null) {
+          out.push({ term: phrase, word: phrase });
+          taken = n;
+        }
+      }
+      if (taken > 0) {
+        i += taken;
+        continue;
+      }
+      const token = list[i];
+      const term = this.wordTerm(token);
+      if (term !== null && token !== undefined) out.push({ term, word: token.word });
+      i += 1;
+    }
+    return out;
+  }
+
+  /** The distinct terms of a question, in first-seen order. */
+  distinctQueryTerms(text: string): string[] {
+    return [...new Set(this.queryTerms(text))];
+  }
+
+  private knownPhrase(joined: string): string | null {
+    return phraseForms(joined).find((form) => this.lexicon.phrases.has(form)) ?? null;
+  }
+
+  private wordTerm(token: Token | undefined): string | null {
+    if (token === undefined) return null;
+    const { word } = token;
+    if (token.acronym) return word;
+    if (word.length < 2 || this.lexicon.tools.isStopWord(word)) return null;
+    return this.lexicon.tools.stem(word);
+  }
+}
+
+function joinWords(list: readonly Token[], start: number, count: number): string {
+  return list
+    .slice(start, start + count)
+    .map((t) => t.word)
+    .join("_");
+}

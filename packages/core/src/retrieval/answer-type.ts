@@ -1,19 +1,47 @@
 /** What kind of fact a question asks for, when its wording makes that plain. */
-export type AnswerType = "amount" | "duration" | "time" | "contact";
+export type AnswerType =
+  "amount" | "duration" | "time" | "contact" | "location" | "procedure" | "count" | "list";
 
+/** English question patterns; a question in another language asks for no particular kind of fact. */
 const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
-  ["amount", /\b(how much|what does it cost|what is the (price|cost|fee)|how many (dollars|points))\b/i],
-  ["duration", /\b(how long|how many (days|hours|weeks|minutes|months)|how soon)\b/i],
-  ["time", /\b(what time|when (do|does|is|are) (the |your )?\w* ?(open|close)|opening hours)\b/i],
-  ["contact", /\b(phone number|email address for|how (do|can) i (contact|reach|call))\b/i],
+  [
+    "duration",
+    /\b(how long|how many (business |working )?(days|hours|weeks|minutes|months)|how soon|how quickly|when (will|would|can|should) (i|we|it|they|my \w+)( \w+)? (get|receive|arrive|be (delivered|back|refunded|processed)))\b/i,
+  ],
+  [
+    "amount",
+    /\b(how much|what does it cost|(the|a|any|your) (price|cost|fee|fees|charge|penalty|rate)s?\b|cost of|price of|is (there|it) (a |any )?(fee|charge|cost))/i,
+  ],
+  [
+    "time",
+    /\b(what time|when (do|does|is|are) (the |your |you )?\w* ?(open|close)|opening hours|(what|which) hours)\b/i,
+  ],
+  [
+    "contact",
+    /\b(phone number|phone no|email address (for|of|to)|how (do|can|could) (i|we) (contact|reach|call|email)|contact (you|customer|support|the)|call (you|customer|support))\b/i,
+  ],
+  ["location", /\b(where (can|do|could|should|would) (i|we)|where is|where are|where to)\b/i],
+  ["count", /\bhow many\b/i],
+  ["procedure", /\b(how (do|can|could|should|would) (i|we|you)|how to|what (do|should) i do to|steps to)\b/i],
+  [
+    "list",
+    /\b(which|what)( \w+)? (\w{3,}s|options|kinds|types|ways)\b(?! (is|does|it)\b)|\bwhat are (the|your)\b|\b(list|all) (of )?(the |your )?\w+s\b/i,
+  ],
 ];
 
 const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
-  amount: /[$€£¥]\s?\d|\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp|points?)|\bfree\b/i,
+  amount:
+    /[$€£¥]\s?\d|\d+(?:[.,]\d+)?\s?(?:%|percent|dollars?|euros?|pounds?|usd|eur|gbp|points?)|\bfree\b|\bno (\w+ )?(fee|charge|cost|penalty)\b|\bat no (extra )?(charge|cost)\b/i,
   duration:
-    /\d|\b(minutes?|hours?|days?|weeks?|months?|years?|immediately|same day|next day|instantly|overnight)\b/i,
-  time: /\d\s?(am|pm|:\d\d)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|24\/7|noon|midnight)\b/i,
-  contact: /\d{3}[-. )]\d{3,4}|@|\b(chat|phone|call)\b/i,
+    /\b\d+(?:\s?(?:to|-|–|or)\s?\d+)?\s?(?:business |working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(immediately|same day|next day|right away|instantly|overnight|within (a|an|one) (minute|hour|day|week))\b/i,
+  time: /\d\s?(am|pm|a\.m\.|p\.m\.|:\d\d)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|24\/7|noon|midnight)\b/i,
+  contact: /\d{3}[-. )]\d{3,4}|@|\b(chat|phone|call us|contact form)\b/i,
+  list: /^- .+\n- |(?:[^,]+,){3,}/,
+  count: /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a single|no)\b/i,
+  procedure:
+    /\s>\s|\b(click|choose|select|tap|go to|open|visit|sign in|log in|enter|fill in|follow|use the|start|contact|email|call|reply)\b/i,
+  location:
+    /\s>\s|\bunder\b|\b(at|on) the (top|bottom|side)\b|\b(page|button|link|menu|tab|settings|app|website|site|section|form)\b/i,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { distinctTerms } from "./analyze";
+import type { TermAnalyzer } from "./analyze";
 
 const ELLIPTICAL_OPENERS =
   /^\s*(and|or|but|also|so|then|what about|how about|same|what if|ok and|okay and)\b/i;
@@ -9,8 +9,8 @@ const ANAPHORA = /\b(it|that|this|they|them|those|these|there|one|ones|same)\b/i
  * Why these signals: elliptical follow-ups open with a conjunction or lean on a pronoun, and carry
  * at most a couple of topic words of their own.
  */
-export function isElliptical(question: string): boolean {
-  const ownTerms = distinctTerms(question).length;
+export function isElliptical(question: string, analyzer: TermAnalyzer): boolean {
+  const ownTerms = analyzer.distinctQueryTerms(question).length;
   if (ownTerms === 0) return true;
   if (ownTerms > 3) return false;
   return ELLIPTICAL_OPENERS.test(question) || (ownTerms <= 2 && ANAPHORA.test(question));

@@ -1,37 +1,33 @@
+/** A sentence ending in a dotted acronym ("the U.S.") before a capitalised word may not have ended. */
+const ENDS_WITH_ACRONYM = /(?:^|[\s(])(?:\p{L}\.){2,}\s*$/u;
+/** Words that open a new sentence after an acronym: "...in the U.S. We ship..." ends at "U.S.". */
+const SENTENCE_OPENERS =
+  /^(?:The|A|An|We|You|Your|Our|It|Its|If|In|On|For|To|This|That|These|Those|There|They|He|She|I|Please|Note|All|Each|Every|Orders?|When|Once|After|Before|Also|Then|But|And|Or|So)\b/;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
 /**
- * Splits an article body into plain-text sentences: Markdown emphasis, links and list markers removed,
- * each list item its own sentence. Extractive answers are built from these.
+ * Splits plain text into sentences with the platform's Unicode sentence rules (ICU), which keep
+ * "e.g. this", "$3.50" and "8 a.m. to 5 p.m." whole; a dotted acronym followed by a name is rejoined,
+ * so "the U.S. Virgin Islands" stays in one sentence while "...in the U.S. We ship..." is two.
  */
-export function splitSentences(body: string): string[] {
-  return splitSentenceParts(body).map((s) => s.text);
-}
-
-/** A sentence of an article with where it stands in the Markdown. */
-export interface SentencePart {
-  text: string;
-  /** The first sentence of a list item: its opening words are the item's label ("Standard shipping"). */
-  opensListItem: boolean;
-}
-
-/** Like splitSentences, and says which sentences open a list item. */
-export function splitSentenceParts(body: string): SentencePart[] {
-  const out: SentencePart[] = [];
-  for (const rawLine of body.split(/\n+/)) {
-    const listItem = /^\s*(?:[-*+]|\d+[.)])\s+/.test(rawLine);
-    const line = rawLine
-      .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "")
-      .replace(/^#+\s*/, "")
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/(\*\*|__|`)/g, "")
-      .trim();
-    if (line.length === 0) continue;
-    // A sentence ends at . ! ? followed by a space and a capital or digit; "e.g. this" stays whole.
-    let first = true;
-    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])/)) {
-      const sentence = part.trim();
+export function splitSentences(text: string, language = "en"): string[] {
+  let segmenter = segmenters.get(language);
+  if (segmenter === undefined) {
+    segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
+    segmenters.set(language, segmenter);
+  }
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    for (const { segment } of segmenter.segment(line)) {
+      const sentence = segment.trim();
       if (sentence.length === 0) continue;
-      out.push({ text: sentence, opensListItem: listItem && first });
-      first = false;
+      const previous = out.at(-1);
+      if (previous !== undefined && ENDS_WITH_ACRONYM.test(previous) && !SENTENCE_OPENERS.test(sentence)) {
+        out[out.length - 1] = `${previous} ${sentence}`;
+      } else {
+        out.push(sentence);
+      }
     }
   }
   return out;

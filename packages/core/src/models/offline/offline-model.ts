@@ -1,7 +1,10 @@
 import type { DraftModel, DraftRequest, ModelDraft, RetrievalHit } from "../../ports/model";
-import { distinctTerms } from "../../retrieval/analyze";
-import { expectedAnswerType, satisfiesAnswerType, type AnswerType } from "../../retrieval/answer-type";
-import { extractAnswer, paragraphAround, termWeight, type Extract } from "./extract";
+import { TermAnalyzer } from "../../retrieval/analyze";
+import { splitSentences } from "../../retrieval/sentences";
+import { languageTools } from "../../retrieval/lexicon/language-tools";
+import { Lexicon } from "../../retrieval/lexicon/lexicon";
+import { expectedAnswerType, type AnswerType } from "../../retrieval/answer-type";
+import { extractAnswer, type Extract } from "./extract";
 
 /** Below this retrieval score nothing in the knowledge base is about the question. */
 const OUT_OF_SCOPE_BELOW = 0.3;
@@ -11,6 +14,9 @@ const ALTERNATIVE_SHARE = 0.5;
 const MISSING_FACT_FACTOR = 0.75;
 
 type DraftOption = ModelDraft["drafts"][number];
+
+/** Reviewer guidance is matched word for word against passages, without the help center's lexicon. */
+const guidanceAnalyzer = new TermAnalyzer(Lexicon.plain(languageTools("en")));
 
 /**
  * The offline answerer: extractive answers from the retrieved articles and approved corrections,
@@ -24,8 +30,9 @@ export class OfflineModel implements DraftModel {
     const { retrieval } = request;
     const hits = retrieval.hits;
     const top = hits[0];
-    const guidanceTerms = distinctTerms(request.guidance.join(" "));
-    if (top === undefined) {
+    const asked = expectedAnswerType(request.question);
+    const primary = top === undefined ? null : extractAnswer(top, asked);
+    if (top === undefined || primary === null) {
       return {
         drafts: [],
         selfConfidence: 0,
@@ -33,22 +40,19 @@ export class OfflineModel implements DraftModel {
           "Nothing in the help center or the approved corrections matches this question, so it looks out of scope.",
         outOfScope: true,
         category: null,
+        signals: { answer: 0, fact: 0 },
       };
     }
 
-    const asked = expectedAnswerType(request.question);
-    const primary = extractAnswer(top, retrieval.keyTerms, guidanceTerms, asked);
     const drafts: DraftOption[] = [{ text: primary.text, sourceIds: [top.id] }];
-    const notes: string[] = [describeMatch(top, primary, retrieval.keyTerms)];
-
-    const guidanceNote = applyGuidance(request.guidance, guidanceTerms, primary, hits, drafts);
+    const notes: string[] = [describeMatch(top, primary)];
+    const guidanceNote = applyGuidance(request.guidance, hits, drafts);
     if (guidanceNote !== null) notes.push(guidanceNote);
-    addAlternatives(top, primary, hits, retrieval.keyTerms, guidanceTerms, asked, drafts);
+    addAlternatives(top, primary, hits, asked, drafts);
 
     // Self-assessment: half how well the source matches, half how much of the question the answer states.
-    let selfConfidence = 0.5 * top.score + 0.5 * answerCoverage(primary, retrieval.keyTerms);
-    const firstDraft = drafts[0]?.text ?? "";
-    if (asked !== null && !satisfiesAnswerType(asked, firstDraft)) {
+    let selfConfidence = 0.5 * top.score + 0.5 * primary.passage.coverage;
+    if (!primary.statesAskedFact && asked !== null) {
       selfConfidence *= MISSING_FACT_FACTOR;
       notes.push(`The question asks for ${ASKED_WORDS[asked]}, which the answer does not state.`);
     }
@@ -61,18 +65,13 @@ export class OfflineModel implements DraftModel {
     }
     return {
       drafts: drafts.slice(0, 3),
-      selfConfidence: Math.round(Math.min(1, Math.max(0, selfConfidence)) * 1000) / 1000,
+      selfConfidence: round(selfConfidence),
       reasoning: notes.join(" "),
       outOfScope,
       category: top.kind === "correction" ? "corrections" : (top.tags?.[0] ?? null),
+      signals: { answer: primary.passage.coverage, fact: primary.statesAskedFact ? 1 : 0 },
     };
   }
-}
-
-function answerCoverage(extract: Extract, keyTerms: readonly string[]): number {
-  const total = keyTerms.reduce((sum, t) => sum + termWeight(t), 0);
-  if (total === 0) return 0;
-  return keyTerms.reduce((sum, t) => sum + (extract.covered.has(t) ? termWeight(t) : 0), 0) / total;
 }
 
 const ASKED_WORDS: Readonly<Record<AnswerType, string>> = {
@@ -80,58 +79,70 @@ const ASKED_WORDS: Readonly<Record<AnswerType, string>> = {
   duration: "a length of time",
   time: "a time or day",
   contact: "contact details",
+  location: "where to find it",
+  procedure: "what to do",
+  count: "a number",
+  list: "a list",
 };
 
-function describeMatch(top: RetrievalHit, extract: Extract, keyTerms: readonly string[]): string {
-  const missing = keyTerms.filter((t) => !extract.covered.has(t));
+function describeMatch(top: RetrievalHit, extract: Extract): string {
   const source =
     top.kind === "correction"
       ? `An approved correction for a similar question ("${top.question ?? top.title}") matches with score ${top.score.toFixed(2)}; its answer is used as written.`
-      : `Best match: the article "${top.title}" (score ${top.score.toFixed(2)}); the answer quotes ${extract.sentenceCount} sentence${extract.sentenceCount === 1 ? "" : "s"} of it.`;
+      : `Best match: the article "${top.title}" (score ${top.score.toFixed(2)}); the answer quotes ${describePassage(extract)} of it.`;
   const terms = `Matched terms: ${top.matchedTerms.join(", ") || "none"}.`;
+  const missing = extract.passage.missing;
   const gaps = missing.length > 0 ? ` Not addressed by the answer: ${missing.join(", ")}.` : "";
   return `${source} ${terms}${gaps}`;
 }
 
+function describePassage(extract: Extract): string {
+  if (extract.passage.kind === "list") return "a list";
+  if (extract.passage.kind === "item") return "a list item";
+  if (extract.passage.kind === "row") return "a table row";
+  return `${extract.sentenceCount} sentence${extract.sentenceCount === 1 ? "" : "s"}`;
+}
+
 /**
- * Reviewer guidance names what the redraft must contain. When the primary extract does not already
- * contain those words, the best sentence stating them (from any retrieved item) is appended.
+ * Reviewer guidance names what the redraft must contain. When the answer does not already contain
+ * those words, the sentence stating most of them (from any retrieved item) is appended.
  */
 function applyGuidance(
   guidance: readonly string[],
-  guidanceTerms: readonly string[],
-  primary: Extract,
   hits: readonly RetrievalHit[],
   drafts: DraftOption[],
 ): string | null {
   if (guidance.length === 0) return null;
   const quoted = guidance.map((g) => `"${g}"`).join(", ");
-  if (guidanceTerms.length === 0)
+  const wanted = guidanceAnalyzer.distinctQueryTerms(guidance.join(" "));
+  if (wanted.length === 0)
     return `Reviewer guidance ${quoted} has no searchable terms; the draft is unchanged.`;
-  const missing = guidanceTerms.filter((t) => !primary.guided.has(t));
-  if (missing.length === 0) return `Followed reviewer guidance ${quoted}: the answer covers it.`;
-  let best: { hit: RetrievalHit; extract: Extract } | null = null;
-  for (const hit of hits) {
-    const extract = extractAnswer(hit, [], missing);
-    if (extract.guided.size > 0 && (best === null || extract.guided.size > best.extract.guided.size))
-      best = { hit, extract };
-  }
   const first = drafts[0];
+  const stated = new Set(guidanceAnalyzer.queryTerms(first?.text ?? ""));
+  const missing = wanted.filter((t) => !stated.has(t));
+  if (missing.length === 0) return `Followed reviewer guidance ${quoted}: the answer covers it.`;
+  let best: { hit: RetrievalHit; sentence: string; found: string[] } | null = null;
+  for (const hit of hits) {
+    for (const sentence of splitSentences(hit.text)) {
+      const terms = new Set(guidanceAnalyzer.queryTerms(sentence));
+      const found = missing.filter((t) => terms.has(t));
+      if (found.length > 0 && (best === null || found.length > best.found.length))
+        best = { hit, sentence, found };
+    }
+  }
   if (best === null || first === undefined) {
     return `Reviewer guidance ${quoted} asks for something the knowledge base does not state; the draft could not follow it.`;
   }
-  if (!first.text.includes(best.extract.text)) first.text = `${first.text} ${best.extract.text}`;
+  if (!first.text.includes(best.sentence)) first.text = `${first.text} ${best.sentence}`;
   if (!first.sourceIds.includes(best.hit.id)) first.sourceIds.push(best.hit.id);
-  return `Followed reviewer guidance ${quoted}: added what "${best.hit.title}" says about ${[...best.extract.guided].join(", ")}.`;
+  return `Followed reviewer guidance ${quoted}: added what "${best.hit.title}" says about ${best.found.join(", ")}.`;
 }
 
-/** Up to two alternatives: the next strong items' answers, then a fuller passage of the best article. */
+/** Up to two alternatives: the next strong items' answers, then the best item's other passages. */
 function addAlternatives(
   top: RetrievalHit,
   primary: Extract,
   hits: readonly RetrievalHit[],
-  keyTerms: readonly string[],
-  guidanceTerms: readonly string[],
   asked: AnswerType | null,
   drafts: DraftOption[],
 ): void {
@@ -143,11 +154,13 @@ function addAlternatives(
   };
   for (const hit of hits.slice(1, 3)) {
     if (hit.score >= Math.max(OUT_OF_SCOPE_BELOW, ALTERNATIVE_SHARE * top.score)) {
-      push(extractAnswer(hit, keyTerms, guidanceTerms, asked).text, [hit.id]);
+      const extract = extractAnswer(hit, asked);
+      if (extract !== null) push(extract.text, [hit.id]);
     }
   }
-  const paragraph = paragraphAround(top, primary.text);
-  if (paragraph !== null) push(paragraph, [top.id]);
+  for (const passage of top.passages ?? []) {
+    if (passage !== primary.passage && !primary.text.includes(passage.text)) push(passage.text, [top.id]);
+  }
 }
 
 function confidenceWords(selfConfidence: number, hits: readonly RetrievalHit[]): string {
@@ -156,4 +169,8 @@ function confidenceWords(selfConfidence: number, hits: readonly RetrievalHit[]):
   if (selfConfidence >= 0.75) return `Confident: the answer states what was asked.${rival}`;
   if (selfConfidence >= 0.5) return `Fairly confident, but part of the question is not covered.${rival}`;
   return `Not confident: the match is partial.${rival}`;
+}
+
+function round(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 }

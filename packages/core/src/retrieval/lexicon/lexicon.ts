@@ -1,0 +1,130 @@
+import { baseForms, MAX_PHRASE_WORDS, phraseForms } from "./phrase-forms";
+import { englishLexicon } from "./english-lexicon-data";
+import type { LanguageTools } from "./language-tools";
+
+/** Another index term a query term may stand for, and how much a match through it is worth. */
+export interface Expansion {
+  term: string;
+  weight: number;
+  via: "synonym" | "place";
+}
+
+/** A synonym found in WordNet counts for this much of a direct match. */
+const SYNONYM_WEIGHT = 0.85;
+/** A place inside a named place ("Dublin" for "Ireland") loses this much per step up. */
+const PLACE_STEP = 0.08;
+
+/**
+ * What a help center's vocabulary is connected to in English: its multiword names ("hong_kong",
+ * "credit_card"), and for each word a customer might use instead of one of its words, the help
+ * center's term: WordNet synonyms of its frequent senses ("luggage" for "baggage") and places that
+ * lie inside places it names ("Dublin" for "Ireland", "Toronto" for "Canada"). Built from WordNet
+ * when the knowledge base changes; knows nothing of any particular help center.
+ */
+export class Lexicon {
+  constructor(
+    readonly tools: LanguageTools,
+    /** Multiword names (words joined by "_") that the help center uses or that map onto it. */
+    readonly phrases: ReadonlySet<string>,
+    private readonly expansions: ReadonlyMap<string, readonly Expansion[]>,
+    /** Words WordNet knows, but never as a noun (so they name an action or a quality, not a topic). */
+    private readonly actions: ReadonlySet<string> = new Set(),
+    /** Whether WordNet knows a single word at all. */
+    private readonly knownWord: (word: string) => boolean = () => false,
+  ) {}
+
+  /** Whether the word is a real English word (so not a misspelling), as far as WordNet knows. */
+  knows(word: string): boolean {
+    return this.knownWord(word);
+  }
+
+  /** Whether a word (as written, lowercase) is a verb or adjective and never a noun. */
+  isAction(word: string): boolean {
+    return this.actions.has(word);
+  }
+
+  /** A lexicon with no WordNet knowledge (non-English help centers, or tests of plain matching). */
+  static plain(tools: LanguageTools): Lexicon {
+    return new Lexicon(tools, new Set(), new Map());
+  }
+
+  /** The help-center terms a query term may stand for. */
+  expand(term: string): readonly Expansion[] {
+    return this.expansions.get(term) ?? [];
+  }
+
+  /** The index term of a word or phrase ("shipping" -> "ship", "Hong Kong" -> "hong_kong"). */
+  termOf(lemma: string): string | null {
+    const words = lemma
+      .toLowerCase()
+      .split(/[_\s]+/)
+      .filter(Boolean);
+    if (words.length === 0) return null;
+    if (words.length > 1) return words.join("_");
+    const word = words[0] ?? "";
+    if (word.length < 2 || this.tools.isStopWord(word)) return null;
+    return this.tools.stem(word);
+  }
+}
+
+/**
+ * Builds the lexicon of a help center from its words (lowercase tokens of every article, in order,
+ * one array per text so phrases never span two texts).
+ */
+export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly string[]>): Lexicon {
+  if (tools.language !== "en") return Lexicon.plain(tools);
+  const data = englishLexicon();
+  const known = data.phrases;
+  const plain = Lexicon.plain(tools);
+  const surfaces = new Map<string, string>();
+  const keep = (lemma: string): void => {
+    if (surfaces.has(lemma)) return;
+    const term = plain.termOf(lemma);
+    if (term !== null) surfaces.set(lemma, term);
+  };
+  const phrases = new Set<string>();
+  for (const words of texts) {
+    for (let i = 0; i < words.length; i++) {
+      keep(words[i] ?? "");
+      for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= words.length; n++) {
+        const phrase = words.slice(i, i + n).join("_");
+        // "for free" or "take off" are ways of saying a word, not names: only phrases that open
+        // and close with a topic word ("hong kong", "credit card") become terms.
+        const edges = [words[i] ?? "", words[i + n - 1] ?? ""];
+        if (edges.some((w) => tools.isStopWord(w))) continue;
+        const form = phraseForms(phrase).find((f) => known.has(f));
+        if (form !== undefined) {
+          phrases.add(form);
+          keep(form);
+        }
+      }
+    }
+  }
+  // WordNet is looked up by the words as written ("france"), the index by their terms ("franc").
+  const vocabulary = new Set(surfaces.values());
+  const expansions = new Map<string, Expansion[]>();
+  const add = (lemma: string, expansion: Expansion): void => {
+    const from = plain.termOf(lemma);
+    if (from === null || from === expansion.term || vocabulary.has(from)) return;
+    const list = expansions.get(from) ?? [];
+    const same = list.find((e) => e.term === expansion.term);
+    if (same === undefined) list.push(expansion);
+    else if (same.weight < expansion.weight) same.weight = expansion.weight;
+    expansions.set(from, list);
+  };
+  for (const [surface, term] of surfaces) {
+    for (const lemma of baseForms(surface)) {
+      for (const synonym of data.synonyms(lemma))
+        add(synonym, { term, weight: SYNONYM_WEIGHT, via: "synonym" });
+    }
+  }
+  for (const [place, containers] of data.places) {
+    for (const [container, hops] of containers) {
+      const term = surfaces.get(container);
+      if (term !== undefined) add(place, { term, weight: 1 - PLACE_STEP * hops, via: "place" });
+    }
+  }
+  // Every multiword key is a phrase the query side must be able to recognise.
+  for (const key of expansions.keys()) if (key.includes("_")) phrases.add(key);
+  return new Lexicon(tools, phrases, expansions, data.actions, (word) => data.words.has(word));
+}
