@@ -52,7 +52,11 @@ export function mongoArticleRepo(model: ArticleModel): ArticleRepo {
     async setScreening(id, screening) {
       const value = screening === null ? null : KnowledgeScreening.parse(screening);
       const doc = await model
-        .findOneAndUpdate({ _id: filterString(id, "id") }, { $set: { screening: value } }, { returnDocument: "after" })
+        .findOneAndUpdate(
+          { _id: filterString(id, "id") },
+          { $set: { screening: value } },
+          { returnDocument: "after" },
+        )
         .lean();
       return parseNullable(articleFromDoc, doc);
     },
