@@ -17,6 +17,8 @@ export const ApprovalPacket = z.object({
   routeReason: RouteReason,
   /** The help-center category the question fell in (per-category thresholds and metrics). */
   category: z.string().nullable().default(null),
+  /** The customer message's language (ISO 639-1, e.g. "fr"), null when it was too short to tell. */
+  language: z.string().nullable().default(null),
   guidance: z.array(z.string()),
   deadline: Timestamp,
 });
@@ -35,6 +37,8 @@ export const HandoffPacket = z.object({
   riskFlags: z.array(RiskFlag),
   routeReason: RouteReason,
   category: z.string().nullable().default(null),
+  /** The customer message's language (ISO 639-1), null when it was too short to tell. */
+  language: z.string().nullable().default(null),
   failureReason: z.string(),
   deadline: Timestamp,
 });

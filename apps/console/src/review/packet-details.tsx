@@ -4,8 +4,9 @@ import { RiskFlags } from "../components/risk-flags";
 import { Section } from "../components/section";
 import { SourcesList } from "../components/sources-list";
 import { reasonLabel } from "../inbox/describe";
+import { languageLabel } from "./language-label";
 
-/** Why the bot paused: confidence and its parts, reasoning, sources, risk flags and the routing reason. */
+/** Why the bot paused: confidence and its parts, reasoning, sources, risk flags, the routing reason and the customer's language. */
 export function PacketDetails({ packet }: { packet: Review["packet"] }) {
   return (
     <div className="packet-details">
@@ -17,6 +18,9 @@ export function PacketDetails({ packet }: { packet: Review["packet"] }) {
           <span className="tag tag-reason">{reasonLabel(packet.routeReason)}</span>
         </p>
         <RiskFlags flags={packet.riskFlags} />
+        <p className="packet-language">
+          Customer wrote in <strong>{languageLabel(packet.language)}</strong>
+        </p>
       </Section>
       <Section title="Bot's reasoning">
         <p className="prose">{packet.reasoning || "No reasoning was given."}</p>

@@ -1,11 +1,12 @@
-import type {
-  Clock,
-  DraftModel,
-  GraphDeps,
-  KnowledgeService,
-  Notifier,
-  SettingsService,
-  Store,
+import {
+  HelpCenterLanguage,
+  type Clock,
+  type DraftModel,
+  type GraphDeps,
+  type KnowledgeService,
+  type Notifier,
+  type SettingsService,
+  type Store,
 } from "@handoff/core";
 import type { Config } from "./config";
 
@@ -19,6 +20,8 @@ export function graphDeps(parts: {
   notifier: Notifier;
   clock: Clock;
 }): GraphDeps {
+  const language = new HelpCenterLanguage(parts.store);
+  parts.knowledge.onChange(() => language.invalidate());
   return {
     store: parts.store,
     model: parts.model,
@@ -28,5 +31,6 @@ export function graphDeps(parts: {
     settings: () => parts.settings.get(),
     modelTimeoutMs: parts.config.MODEL_TIMEOUT_MS,
     botName: parts.config.BOT_NAME,
+    helpCenterLanguage: () => language.get(),
   };
 }

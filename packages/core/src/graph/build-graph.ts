@@ -29,7 +29,7 @@ export function buildGraph(
   return new StateGraph(GraphState)
     .addNode("retrieve", step(retrieveNode(deps)))
     .addNode("draft", step(draftNode(deps)))
-    .addNode("assess", step(assessNode()))
+    .addNode("assess", step(assessNode(deps)))
     .addNode("route", step(routeNode(deps)))
     .addNode("send", step(sendNode(deps)))
     .addNode("review", step(reviewNode(deps)), { ends: ["draft", "handoff", END] })

@@ -12,5 +12,7 @@ export interface GraphDeps {
   settings: () => Promise<Settings>;
   /** A model slower than this is treated as failed and the message goes to a person. */
   modelTimeoutMs: number;
+  /** The language the help center's articles are written in (ISO 639-1), null when unknown. */
+  helpCenterLanguage: () => Promise<string | null>;
   botName: string;
 }

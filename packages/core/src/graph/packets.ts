@@ -24,6 +24,7 @@ export function approvalPacket(state: GraphStateValue, deadline: string): Approv
     riskFlags: state.flags,
     routeReason: state.routeReason ?? "medium_confidence",
     category: state.category,
+    language: state.language,
     guidance: state.guidance,
     deadline,
   };
@@ -43,6 +44,7 @@ export function handoffPacket(state: GraphStateValue, deadline: string): Handoff
     riskFlags: state.flags,
     routeReason: state.routeReason ?? "low_confidence",
     category: state.category,
+    language: state.language,
     failureReason: state.failureReason ?? "A person was asked to take over.",
     deadline,
   };

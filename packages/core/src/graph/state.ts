@@ -32,6 +32,8 @@ export const GraphState = Annotation.Root({
   /** Recovery is replaying a run whose checkpoint a crash lost (it may have opened its pause already). */
   replay: last<boolean>(false),
   question: Annotation<string>(),
+  /** The question's language (ISO 639-1), null when too short to tell; shown in the packets. */
+  language: last<string | null>(null),
   questionSeq: last<number>(0),
   turns: last<Turn[]>([]),
   summary: last<string>(""),

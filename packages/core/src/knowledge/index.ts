@@ -1,2 +1,3 @@
 export * from "./knowledge-service";
 export { isLive, screenCorrection } from "./quarantine";
+export * from "./help-center-language";

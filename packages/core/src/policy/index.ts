@@ -9,3 +9,11 @@ export * from "./instruction-attack";
 export * from "./secret-request";
 export * from "./fit";
 export * from "./fitted-confidence";
+export * from "./assess-message";
+export * from "./model-kind-flags";
+export {
+  detectLanguage,
+  inOtherLanguage,
+  languageName,
+  preloadLanguageDetector,
+} from "./language/detect-language";

@@ -88,6 +88,7 @@ export function approvalReview(overrides: Partial<ApprovalReview> = {}): Approva
     packet: {
       conversationId,
       category: "returns",
+      language: "fr",
       question: "Can I get a refund?",
       recentTurns: [{ author: "customer", text: "Can I get a refund?", at: new Date().toISOString() }],
       draft: { id: "d1", text: "Yes, within 30 days.", sources: [source] },
@@ -124,6 +125,7 @@ export function handoffReview(overrides: Partial<HandoffReview> = {}): HandoffRe
     packet: {
       conversationId,
       category: null,
+      language: null,
       question: "I want to talk to a lawyer about this.",
       recentTurns: [],
       summary: "Customer threatens legal action over a late delivery.",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MESSAGE_KINDS } from "../../ports/model";
 
 /** Name of the function the model is forced to call with its structured answer. */
 export const DRAFT_TOOL_NAME = "submit_draft";
@@ -40,6 +41,22 @@ export const DraftOutput = z
       .string()
       .nullable()
       .describe('A short lowercase topic label such as "shipping" or "billing", or null when unclear.'),
+    // Optional so that a model which leaves them out still gives a usable draft; the rules read the
+    // message anyway, and these only add flags.
+    kind: z
+      .enum(MESSAGE_KINDS)
+      .optional()
+      .describe(
+        "What the customer is doing: question (asks how something works or what the policy is, even about " +
+          "their own account), action_request (asks us to do something to their own order, booking, account " +
+          "or payment: cancel, refund, change, book), incident (reports something that happened to them: a lost " +
+          "or stolen card, a charge they do not recognise or were charged twice, a parcel that never arrived, " +
+          "someone else in their account), complaint (unhappy, asks nothing), other.",
+      ),
+    language: z
+      .string()
+      .optional()
+      .describe('The language the customer wrote in, as an ISO 639-1 code such as "en", "fr" or "de".'),
   })
   .describe("A drafted answer to the customer's question, with its sources and a self-assessment.");
 

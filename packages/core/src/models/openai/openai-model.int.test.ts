@@ -133,6 +133,39 @@ describe("OpenAIModel against a fake OpenAI-compatible server", () => {
     expect(server.requests.at(-1)?.headers.authorization).toBe("Bearer test-key");
   });
 
+  it.each([
+    ["question", "How long does shipping to Canada take?"],
+    ["action_request", "Please cancel my order 4471."],
+    ["incident", "My parcel never arrived."],
+    ["complaint", "Your delivery times are terrible."],
+    ["other", "Thanks!"],
+  ] as const)("passes the model's reading of the message through: %s", async (kind, question) => {
+    server.reply({ structured: { ...goodAnswer, kind, language: "EN" } });
+
+    const draft = await model().draft(request({ question }));
+
+    expect(draft.messageKind).toBe(kind);
+    expect(draft.language).toBe("en");
+  });
+
+  it("asks the model for the kind of message and its language, and accepts a reply without them", async () => {
+    server.reply({ structured: goodAnswer });
+
+    const draft = await model().draft(request());
+
+    const schema = JSON.stringify(lastChat().tools?.[0]?.function.parameters);
+    for (const word of ['"kind"', '"action_request"', '"incident"', '"complaint"', '"language"'])
+      expect(schema).toContain(word);
+    expect(draft.messageKind).toBeUndefined();
+    expect(draft.language).toBeUndefined();
+  });
+
+  it("reports a kind outside the five as invalid output", async () => {
+    server.reply({ structured: { ...goodAnswer, kind: "refund" } });
+
+    await expect(model().draft(request())).rejects.toMatchObject({ kind: "invalid_output" });
+  });
+
   it("passes an out-of-scope verdict through with no sources", async () => {
     server.reply({
       structured: {

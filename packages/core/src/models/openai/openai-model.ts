@@ -193,7 +193,15 @@ function toModelDraft(output: DraftOutput, request: DraftRequest, modelName: str
     reasoning: output.reasoning.trim(),
     outOfScope: output.outOfScope,
     category: normalizeCategory(output.category),
+    ...(output.kind === undefined ? {} : { messageKind: output.kind }),
+    ...(languageCode(output.language) === null ? {} : { language: languageCode(output.language) }),
   };
+}
+
+/** "FR", "fr-CA", " fr " -> "fr"; anything that is no language code -> null. */
+function languageCode(language: string | undefined): string | null {
+  const code = /^\s*([a-z]{2})(?:[-_][a-z]{2,4})?\s*$/i.exec(language ?? "")?.[1];
+  return code ? code.toLowerCase() : null;
 }
 
 function normalizeCategory(category: string | null): string | null {
