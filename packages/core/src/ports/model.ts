@@ -73,10 +73,6 @@ export interface ModelDraft {
   messageKind?: MessageKind;
   /** The message's language (ISO 639-1) as the model reads it, when it says. */
   language?: string | null;
-  /** What the customer is doing, when the model says (a chat model does; the offline answerer does not). */
-  messageKind?: MessageKind;
-  /** The message's language (ISO 639-1) as the model reads it, when it says. */
-  language?: string | null;
   /**
    * Signals of the answer itself, when the model can measure them (the offline answerer does):
    * `answer`, the weighted share of the question the answer's passage states (0..1); `fact`, 1 when
@@ -84,10 +80,6 @@ export interface ModelDraft {
    */
   signals?: { answer: number; fact: number };
 }
-
-/** What kind of message the customer sent, as a model reads it. */
-export const MESSAGE_KINDS = ["question", "action_request", "incident", "complaint", "other"] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** What kind of message the customer sent, as a model reads it. */
 export const MESSAGE_KINDS = ["question", "action_request", "incident", "complaint", "other"] as const;
