@@ -273,7 +273,7 @@ const REVEAL = alternation([
 
 /** What an extraction asks for besides the configuration nouns: the text before the chat, the keys. */
 const HIDDEN_TEXT =
-  /\b(?:(?:the |all the |all )?(?:text|words|messages?|content|conversation|lines?) (?:above|before (?:this|my message|mine)|that came before|you were given|preceding)|everything (?:above|before this)|(?:your|the) (?:api key|secret key|access token|environment variables|env vars|source code|configuration|config|credentials))\b/;
+  /\b(?:(?:the |all the |all )?(?:text|words|messages?|content|conversation|lines?)\b(?: \w+){0,3}? (?:above|before (?:this|my|mine|the (?:first|start))|that came before|you were given|preceding)|everything (?:above|before this)|(?:your|the) (?:api key|secret key|access token|environment variables|env vars|source code|configuration|config|credentials))\b/;
 
 /** A request made to the assistant before its verb: "can you", "I want you to", "you must", "je veux que tu". */
 const REQUEST_FRAME = new RegExp(
@@ -292,7 +292,7 @@ const REVEAL_START = new RegExp(`^(?:${REVEAL})\\b`);
 // --- Phrasings whose structure is the attack: a copula with a change of time, a new rule set. ---
 
 const ROLE = [
-  /\byou(?:'re| are) (?:now|from now on|henceforth) (?:an?|the|in|free|called|named|going to be|no longer|unrestricted|unfiltered|jailbroken|allowed|permitted|able|dan|evil)\b|\byou(?:'re| are) no longer (?:an?|the|bound|restricted|limited|required|a bot|an ai|an assistant)\b/,
+  /\byou(?:'re| are) (?:now|from now on|henceforth) (?:an?|the|in|free|called|named|going to be|no longer|unrestricted|unfiltered|jailbroken|allowed|permitted|able|dan|evil|\w+bot|\w+gpt)\b|\byou(?:'re| are) no longer (?:an?|the|bound|restricted|limited|required|a bot|an ai|an assistant)\b/,
   /\b(?:from now on|henceforth|going forward|for the rest of (?:this|the) (?:chat|conversation)),? (?:you(?:'re| are| will be| must| shall| have no)|your (?:role|name|job|task|rules|instructions|only)|act|behave|pretend)\b/,
   /\b(?:pretend|imagine) (?:to be|you(?:'re| are| were)|that you|being)\b/,
   /\b(?:role-?play|let'?s play a game|play the (?:role|part) of|stay in character|break character|impersonate|you will be playing)\b/,
@@ -363,6 +363,7 @@ const DELIMITERS = [
 const AUTHORITY = [
   /\b(?:i am|i'm|this is) (?:your|the assistant's|the bot's) (?:developer|creator|admin|administrator|owner|programmer|operator|maker|trainer)\b/,
   /\bthis is (?:openai|anthropic|the system administrator|your system administrator)\b/,
+  /\bas (?:your|the bot's|the assistant's) (?:developer|creator|admin|administrator|owner|programmer|operator)\b/,
   /\b(?:admin|sudo|root|developer|maintenance|god) (?:override|access|command|privileges)\b/,
   /\bje suis (?:ton|votre) (?:developpeur|createur|administrateur|programmeur)\b/,
   /\bich bin (?:dein|ihr) (?:entwickler|ersteller|administrator|programmierer|schopfer)\b/,

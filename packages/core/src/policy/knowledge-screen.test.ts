@@ -38,6 +38,8 @@ const LOOK_ALIKES = [
   "Customers in Canada pay duties on delivery.",
   "Do not mention your PIN to anyone who calls you.",
   "Ask the barista for a sample of the new roast.",
+  "When asked for your order number at the pickup point, say you are collecting a parcel.",
+  "Support for the grinder: call us on weekdays.",
 ];
 
 describe("screening knowledge for instructions to the bot", () => {

@@ -91,8 +91,11 @@ const PASSIVE = new RegExp(
 );
 /** A rule for how to answer someone: "when a customer asks ..., [do this]". */
 const WHEN_CUSTOMER = new RegExp(
-  `\\b(?:when|whenever|if|quand|lorsqu'|lorsque|si|wenn|cuando)\\s+(?:(?:a|an|the|any|un|une|le|la|ein|eine|der|die|un|una|el)\\s+)?(?:${CUSTOMER})\\s+(?:asks|ask|wants|writes|requests|inquires|enquires|mentions|says|contacts|demande|fragt|pregunta)\\b`,
+  `\\b(?:when|whenever|if|quand|lorsqu'|lorsque|si|wenn|cuando)\\s+(?:(?:(?:a|an|the|any|un|une|le|la|ein|eine|der|die|un|una|el)\\s+)?(?:${CUSTOMER})\\s+(?:asks|ask|wants|writes|requests|inquires|enquires|mentions|says|contacts|demande|fragt|pregunta)|(?:you(?:'re| are) )?asked)\\b`,
 );
+/** The reader as the one who speaks: "say you'd like a refund" is advice to a customer, not a script. */
+const READER = /\b(?:you|your|you'd|you're|vous|votre|tu|ton|du|dein|usted)\b/;
+const words = (text: string, count: number) => text.split(/\s+/).slice(0, count).join(" ");
 const SPEECH_START = new RegExp(`^(?:${SPEECH})\\b\\s*`);
 /** Second-person modal frames an instruction to the reader can open with: "you must", "you should always". */
 const MODAL_FRAME =
@@ -100,6 +103,10 @@ const MODAL_FRAME =
 
 const NOTE_TO = new RegExp(
   `\\b(?:${NOTE})\\s+(?:to|for|pour|a|an|fur|para|al)\\s+(?:(?:the|any|all|our|every|le|la|l'|die|den|das|el|la)\\s+)?(?:${ASSISTANT})\\b`,
+);
+/** A heading aimed at the assistant, before its colon: "Support tip for the virtual assistant". */
+const ADDRESS_HEADING = new RegExp(
+  `^(?:\\S+\\s+){0,3}(?:to|for|pour|a|an|fur|para|al)\\s+(?:(?:the|any|all|our|le|la|l'|die|den|el)\\s+)?(?:${ASSISTANT})$`,
 );
 /** "[For the chatbot only]", "To the AI:": a sentence that is only an address line. */
 const ADDRESS_LINE = new RegExp(
@@ -133,7 +140,11 @@ export function screenKnowledge(text: string): KnowledgeFinding[] {
     if (vocative) add("addresses_assistant", `addresses the assistant: "${quote(trimmed)}"`);
   }
   for (const sentence of sentences(plain)) {
-    const note = NOTE_TO.exec(sentence) ?? AS_ASSISTANT.exec(sentence) ?? ADDRESS_LINE.exec(sentence);
+    const note =
+      NOTE_TO.exec(sentence) ??
+      AS_ASSISTANT.exec(sentence) ??
+      ADDRESS_LINE.exec(sentence) ??
+      ADDRESS_HEADING.exec(sentence);
     if (note) add("addresses_assistant", `addresses the assistant: "${quote(sentence)}"`);
     if (scriptsAnswer(sentence))
       add("scripts_answer", `tells the assistant what to say: "${quote(sentence)}"`);
@@ -158,7 +169,7 @@ function scriptsAnswer(sentence: string): boolean {
     const rest = body.slice(speech[0].length);
     if (SPOKEN_TO.test(rest) || THAT_CLAUSE.test(rest)) return true;
     // "When a customer asks ..., say it is free": in a rule for customers any speech is a script.
-    if (customerRule && !/^(?:us|me|nous|uns|nos)\b/.test(rest)) return true;
+    if (customerRule && !/^(?:us|me|nous|uns|nos)\b/.test(rest) && !READER.test(words(rest, 4))) return true;
   }
   return false;
 }
