@@ -20,6 +20,7 @@ import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
 import { applyRecommendation, getMetrics, getRecommendations } from "./routes/metrics-routes";
 import { importArticles, listArticles } from "./routes/kb-routes";
+import { deleteArticle, listQuarantine, releaseArticle, releaseCorrection } from "./routes/quarantine-routes";
 import { eraseCustomer, exportCustomer } from "./routes/privacy-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
 import { visitorSession } from "./routes/visitor-session";
@@ -68,6 +69,10 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   app.get("/api/conversations/:id", agents, getConversation(platform));
   app.get("/api/kb/articles", agents, listArticles(platform));
   app.post("/api/kb/import", supervisors, importArticles(platform));
+  app.get("/api/kb/quarantine", supervisors, listQuarantine(platform));
+  app.post("/api/kb/articles/:id/release", supervisors, releaseArticle(platform));
+  app.delete("/api/kb/articles/:id", supervisors, deleteArticle(platform));
+  app.post("/api/corrections/:id/release", supervisors, releaseCorrection(platform));
   app.get("/api/audit", supervisors, listAudit(platform));
   app.get("/api/audit/export", supervisors, exportAudit(platform));
   app.get("/api/corrections", supervisors, listCorrections(platform));
