@@ -40,6 +40,12 @@ describe("assessMessage", () => {
     expect(await categories("Wie lange dauert eine Auslandsüberweisung?", "de")).toEqual([]);
   });
 
+  it("does not take a short English message the detector misreads for another language", async () => {
+    // eld calls this one Malay; it is built from English grammar words.
+    const result = await assessMessage({ text: "I forgot my password", helpCenterLanguage: "en" });
+    expect(result).toEqual({ flags: [], language: "en" });
+  });
+
   it("reads a message too short to tell with the help center's rules", async () => {
     const result = await assessMessage({ text: "refund $299", helpCenterLanguage: "en" });
     expect(result.flags.map((f) => f.category)).toContain("money_movement");

@@ -53,7 +53,7 @@ export async function detectTextLanguage(text: string): Promise<string | null> {
 }
 
 /** How much better the message's language must score than the help center's before they count as different. */
-const MARGIN = 0.04;
+const MARGIN = 0.06;
 
 /**
  * True when the message is clearly written in another language than the help center. The margin keeps
