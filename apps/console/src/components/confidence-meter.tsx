@@ -6,6 +6,11 @@ const PARTS: Array<{ key: keyof Confidence["parts"]; label: string; hint: string
   { key: "margin", label: "Margin", hint: "lead of the best source over the next" },
   { key: "coverage", label: "Coverage", hint: "share of the question's key terms covered" },
   { key: "rules", label: "Rules", hint: "risk rule signals" },
+  { key: "answer", label: "Answer", hint: "share of the question the answer's passage states" },
+  { key: "fact", label: "Fact", hint: "whether the answer states the kind of fact asked for" },
+  { key: "known", label: "Known", hint: "share of the question the help center says anything about" },
+  { key: "topic", label: "Topic", hint: "share of the question the source's title names" },
+  { key: "correction", label: "Correction", hint: "whether the answer comes from an approved correction" },
 ];
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
@@ -22,6 +27,8 @@ export function ConfidenceMeter({ confidence }: { confidence: Confidence }) {
       <dl className="confidence-parts">
         {PARTS.map((p) => {
           const value = confidence.parts[p.key];
+          // Only the offline answerer measures the answer's own signals; a part it lacks is not shown.
+          if (value === undefined) return null;
           return (
             <div key={p.key} className="confidence-part" title={p.hint}>
               <dt>{p.label}</dt>

