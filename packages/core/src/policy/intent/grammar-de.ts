@@ -317,6 +317,7 @@ export const GERMAN: Grammar = {
       "gleichen",
     ],
     charge: [
+      "uberweisung",
       "abbuchen",
       "abgebucht",
       "abbuchung",
@@ -499,6 +500,8 @@ export const GERMAN: Grammar = {
       "anpassen",
     ],
     action_request: [
+      "anmelden",
+      "einschreiben",
       "buchen",
       "buchung",
       "reservieren",

@@ -5,6 +5,7 @@ import type { Grammar } from "./grammar";
 export const ENGLISH: Grammar = {
   code: "en",
   phrases: [
+    "sign me up",
     "would like",
     "looking for",
     "look for",
@@ -387,6 +388,7 @@ export const ENGLISH: Grammar = {
       "same",
     ],
     charge: [
+      "transfer",
       "charge",
       "charged",
       "bill",
@@ -605,6 +607,9 @@ export const ENGLISH: Grammar = {
       "lock",
     ],
     action_request: [
+      "enroll",
+      "enrol",
+      "sign_me_up",
       "book",
       "reserve",
       "rent",

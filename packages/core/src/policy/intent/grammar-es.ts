@@ -248,6 +248,7 @@ export const SPANISH: Grammar = {
       "misma",
     ],
     charge: [
+      "transferencia",
       "cobrar",
       "cobraron",
       "cobro",
@@ -420,6 +421,8 @@ export const SPANISH: Grammar = {
       "pasar",
     ],
     action_request: [
+      "inscribir",
+      "inscriban",
       "reservar",
       "reserva",
       "alquilar",

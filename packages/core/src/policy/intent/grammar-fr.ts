@@ -333,6 +333,7 @@ export const FRENCH: Grammar = {
     ],
     twice: ["deux_fois", "double", "en_double", "doublon", "identiques", "identique", "meme"],
     charge: [
+      "virement",
       "debiter",
       "debite",
       "debitee",
@@ -525,6 +526,8 @@ export const FRENCH: Grammar = {
       "transferer",
     ],
     action_request: [
+      "inscrire",
+      "inscrivez",
       "reserver",
       "reservez",
       "reservation",

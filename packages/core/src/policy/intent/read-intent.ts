@@ -109,7 +109,12 @@ function frameOf(clause: Clause, lex: Lexicon): ReadFrame {
     const inverts = lex.grammar.code === "en" || lex.grammar.code === "de";
     return { kind: asked || inverts ? "yesno" : "statement", from: i + 1 };
   }
-  if (verbFirst(tokens, i, lex)) return { kind: "imperative", from: i };
+  if (verbFirst(tokens, i, lex)) {
+    // A verb first with a question mark asks ("Verlängert sich mein Abo?", "Remboursez-vous les frais ?"),
+    // unless it is addressed to the customer's benefit ("Remboursez-moi ?").
+    if (asked && !lex.is(t(1), "selfObject") && !lex.is(t(1), "please")) return { kind: "yesno", from: i };
+    return { kind: "imperative", from: i };
+  }
   return { kind: asked ? "yesno" : "statement", from: i };
 }
 
@@ -197,7 +202,8 @@ function subjectFrame(tokens: readonly Token[], from: number, lex: Lexicon, aske
     if (lex.is(after, "help") || (lex.is(after, "determiner") && lex.is(tokens[i + 2], "help")))
       return { kind: "help", from: i + 2 };
     // "I'd like you to ...", "quiero que me devuelvan ...": the business is to act.
-    if (lex.is(after, "you") || after?.bare === "que") return { kind: "you", from: i + 2 };
+    if (lex.is(after, "you") || ["que", "dass", "that"].includes(after?.bare ?? ""))
+      return { kind: "you", from: i + 2 };
     return { kind: asked ? "yesno" : "wish", from: i + 1 };
   }
   if (lex.is(next, "help")) return { kind: "help", from: i + 1 };
@@ -321,9 +327,9 @@ function headAction(tokens: readonly Token[], from: number, lex: Lexicon, frame:
       ((previous !== undefined && (lex.is(previous, "determiner") || previous.id)) ||
         tokens[i + 1]?.id === true ||
         (token.pos === "noun" && previous?.bare !== "to"));
-    if (lex.is(token, "cognition") && !lex.action(token) && !asNoun)
-      return { kind: "cognition", index: i, category: null };
     const separable = i === from ? separableAction(tokens, i, lex) : null;
+    if (lex.is(token, "cognition") && !lex.action(token) && !separable && !asNoun)
+      return { kind: "cognition", index: i, category: null };
     const category = separable ?? lex.action(token);
     if (!category && !lex.closes(token)) continue;
     if (asNoun) {

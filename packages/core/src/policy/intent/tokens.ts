@@ -104,10 +104,13 @@ export function readClauses(text: string, grammar: Grammar): Clause[] {
       closeSentence(word.text.includes("?"));
       continue;
     }
-    if (/^[,:()"«»¡]+$/.test(word.text) || joiners.has(bare(word.text))) {
+    // "Ich möchte, dass ...", "je veux, que ...": the comma opens the wish's object, not a new clause.
+    const complement = word.text === "," && ["dass", "que", "that"].includes(bare(words[i + 1]?.text ?? ""));
+    if (!complement && (/^[,:()"«»¡]+$/.test(word.text) || joiners.has(bare(word.text)))) {
       closeClause();
       continue;
     }
+    if (complement) continue;
     const b = bare(word.text);
     // "... on march 4 please make a reservation": "please" opens a request of its own.
     if (current.length > 1 && grammar.code !== "de" && grammar.words.please.includes(b)) closeClause();
