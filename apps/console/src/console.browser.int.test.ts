@@ -96,6 +96,9 @@ describe("approving a risky draft in the console", () => {
     await detail.getByText(review.packet.draft.text).first().waitFor();
     await detail.getByText("confidence", { exact: true }).waitFor();
     await detail.getByText("forces approval").waitFor();
+    await expect(detail.locator(".packet-language").textContent()).resolves.toBe(
+      "Customer wrote in English (en)",
+    );
     const cited = review.packet.draft.sources[0];
     if (!cited) throw new Error("the draft cites nothing");
     const link = detail.getByRole("link", { name: cited.title }).first();
