@@ -29,6 +29,7 @@ export const AuditAction = z.enum([
   "contact.left",
   "customer.exported",
   "customer.erased",
+  "confidence.refitted",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

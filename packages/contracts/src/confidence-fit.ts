@@ -53,3 +53,55 @@ export const FittedConfidence = z
     message: "a fitted confidence needs one weight per feature",
   });
 export type FittedConfidence = z.infer<typeof FittedConfidence>;
+
+/** POST /api/confidence/refit/preview body: the period whose decisions the refit learns from. */
+export const RefitQuery = z
+  .object({
+    from: z.string().datetime({ offset: true }).optional(),
+    to: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type RefitQuery = z.infer<typeof RefitQuery>;
+
+/** What the team decided on the bot's drafts: approved unchanged is right, anything else is not. */
+export const DecisionCounts = z.object({
+  total: Count,
+  approved: Count,
+  edited: Count,
+  rejected: Count,
+  takenOver: Count,
+});
+export type DecisionCounts = z.infer<typeof DecisionCounts>;
+
+/** Routing with one confidence over a deployment's history. */
+export const RefitRouting = z.object({
+  thresholds: Thresholds,
+  /** Share of the period's messages it auto-sends. */
+  automation: Rate,
+  /** Reviewed drafts it would auto-send, and how many of them the team changed, rejected or took over. */
+  reviewedSent: Count,
+  reviewedWrong: Count,
+  /** reviewedWrong / reviewedSent (0 when it would send none). */
+  errorRate: Rate,
+});
+export type RefitRouting = z.infer<typeof RefitRouting>;
+
+/**
+ * A refit from a deployment's decisions, before it is applied: the routing now, the routing with the
+ * new fit (its error rate measured on periods it was not fitted on), or why there is none.
+ */
+export const RefitPreview = z.object({
+  from: Timestamp.nullable(),
+  to: Timestamp.nullable(),
+  messages: Count,
+  decisions: DecisionCounts,
+  current: RefitRouting,
+  proposed: RefitRouting.extend({ model: FittedConfidence, heldOut: FitOutcome }).nullable(),
+  /** Why nothing is proposed (too few decisions, none approved unchanged...); null when something is. */
+  blocked: z.string().nullable(),
+});
+export type RefitPreview = z.infer<typeof RefitPreview>;
+
+/** POST /api/confidence/refit/apply body: the previewed fit, applied exactly as it was shown. */
+export const RefitApply = z.object({ model: FittedConfidence }).strict();
+export type RefitApply = z.infer<typeof RefitApply>;

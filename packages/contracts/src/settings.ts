@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FittedConfidence } from "./confidence-fit";
 import { RiskCategory, RiskRoute, Thresholds } from "./routing";
 
 /**
@@ -65,6 +66,8 @@ export const Settings = z.object({
   riskRoutes: z.partialRecord(TunableRiskCategory, RiskRoute),
   /** Extra phrases that raise a risk flag, matched as whole words, case-insensitively. */
   customRiskPhrases: z.array(CustomRiskPhrase).max(200),
+  /** The confidence fitted on this deployment's own decisions, once a supervisor applies one. */
+  fittedConfidence: FittedConfidence.nullable().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -11,6 +11,7 @@ import { DashboardFilters, type DashboardFilter } from "./dashboard-filters";
 import { MetricTiles } from "./metric-tiles";
 import { customRange, dayInput, presetRange } from "./period";
 import { RecommendationsPanel } from "./recommendations-panel";
+import { RefitPanel } from "./refit-panel";
 import { TrafficCharts } from "./traffic-charts";
 import "./dashboard.css";
 
@@ -109,6 +110,7 @@ export function DashboardPage({ client }: { client: RestClient }) {
         busy={apply.busy}
         onApply={(r) => void onApply(r)}
       />
+      <RefitPanel client={client} range={range} />
     </div>
   );
 }

@@ -1,14 +1,7 @@
-import type { FitSample } from "@handoff/core";
+import { SCORE_DECIDED_REASONS, type FitSample } from "@handoff/core";
 import type { ScoredCase } from "./eval-files";
 import type { EvalResult } from "./run-eval";
 import { autoSendIsRight } from "./score-report";
-
-/** Route reasons the confidence score decided (a risk rule, out-of-scope verdict or model error did not). */
-export const SCORE_DECIDED_REASONS: ReadonlySet<string> = new Set([
-  "high_confidence",
-  "medium_confidence",
-  "low_confidence",
-]);
 
 /**
  * The fitting samples of an evaluated set: each case's confidence parts, and whether auto-sending its

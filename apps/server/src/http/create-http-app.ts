@@ -19,6 +19,7 @@ import { login, logout, me } from "./routes/auth-routes";
 import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
 import { applyRecommendation, getMetrics, getRecommendations } from "./routes/metrics-routes";
+import { applyRefit, previewRefit } from "./routes/confidence-refit-routes";
 import { importArticles, listArticles } from "./routes/kb-routes";
 import { deleteArticle, listQuarantine, releaseArticle, releaseCorrection } from "./routes/quarantine-routes";
 import { eraseCustomer, exportCustomer } from "./routes/privacy-routes";
@@ -84,6 +85,8 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   app.get("/api/metrics", supervisors, getMetrics(platform));
   app.get("/api/metrics/recommendations", supervisors, getRecommendations(platform));
   app.post("/api/metrics/recommendations/apply", supervisors, applyRecommendation(platform));
+  app.post("/api/confidence/refit/preview", supervisors, previewRefit(platform));
+  app.post("/api/confidence/refit/apply", supervisors, applyRefit(platform));
   app.get("/api/privacy/export", supervisors, exportCustomer(platform));
   app.post("/api/privacy/erase", supervisors, eraseCustomer(platform));
   app.get("/api/settings", agents, getSettings(platform));

@@ -5,3 +5,4 @@ export * from "./server-process";
 export * from "./browser";
 export * from "./redis-server";
 export * from "./store-variants";
+export * from "./refit-seed";

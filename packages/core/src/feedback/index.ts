@@ -1,2 +1,3 @@
 export * from "./feedback-service";
 export * from "./new-correction";
+export * from "./confidence-refit";

@@ -12,7 +12,7 @@ import { NO_CONFIDENCE } from "../packets";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
 
 /** Applies the risk rules (in the message's language) and builds the confidence from all its signals. */
-export const assessNode = (deps: Pick<GraphDeps, "helpCenterLanguage">) => {
+export const assessNode = (deps: Pick<GraphDeps, "helpCenterLanguage" | "settings">) => {
   // The detector and the rules' lexicons load in the background, not on the first customer's time.
   preloadLanguageDetector();
   setImmediate(() => assessRisk("warm up the lexicons", "en"));
@@ -34,7 +34,13 @@ export const assessNode = (deps: Pick<GraphDeps, "helpCenterLanguage">) => {
     return {
       flags,
       language,
-      confidence: buildConfidence({ draft: state.modelDraft, retrieval: state.retrieval, flags }),
+      // A fit a supervisor applied from this deployment's own decisions replaces the shipped one.
+      confidence: buildConfidence({
+        draft: state.modelDraft,
+        retrieval: state.retrieval,
+        flags,
+        fitted: (await deps.settings()).fittedConfidence ?? undefined,
+      }),
     };
   };
 };

@@ -13,3 +13,14 @@ export interface FitSample {
   answerable: boolean;
   risky: boolean;
 }
+
+/**
+ * Route reasons the confidence score decided: a risk rule, an out-of-scope verdict or a model error
+ * did not (a shadow-mode approval is one the score would have sent).
+ */
+export const SCORE_DECIDED_REASONS: ReadonlySet<string> = new Set([
+  "high_confidence",
+  "medium_confidence",
+  "low_confidence",
+  "shadow_mode",
+]);
