@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import { createRequire } from "node:module";
 import { z } from "zod";
 import type { Grammar } from "./grammar";
 
@@ -169,9 +169,27 @@ function infinitives(word: string, code: Grammar["code"]): string[] {
   return out;
 }
 
+interface EnglishTagger {
+  (text: string): { compute(method: string): unknown; json(options: object): unknown };
+}
+const isTagger = (value: unknown): value is EnglishTagger => typeof value === "function";
+let tagger: EnglishTagger | null = null;
+
+/**
+ * compromise (its tagger build, "two"), loaded on first use: it costs about half a second and tens of
+ * MB, which a thread that never reads a message (the sockets' thread, beside a graph worker) need not pay.
+ */
+function englishTagger(): EnglishTagger {
+  if (tagger) return tagger;
+  const loaded: unknown = createRequire(import.meta.url)("compromise/two");
+  if (!isTagger(loaded)) throw new Error("compromise did not load as a function");
+  tagger = loaded;
+  return loaded;
+}
+
 /** English through compromise: contractions expanded ("can't" -> "can not"), lemmas, verb/noun tags. */
 function englishWords(text: string, grammar: Grammar): Word[] {
-  const doc = nlp(respell(text, grammar));
+  const doc = englishTagger()(respell(text, grammar));
   doc.compute("root");
   const words: Word[] = [];
   for (const sentence of CompromiseJson.parse(doc.json({ offset: false }))) {
