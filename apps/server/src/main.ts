@@ -1,3 +1,4 @@
+import { createAdminCommand } from "./cli/create-admin-command";
 import { evalCommand } from "./cli/eval-command";
 import { importKbCommand } from "./cli/import-kb-command";
 import { startCommand } from "./cli/start-command";
@@ -7,6 +8,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   start: () => startCommand(),
   eval: evalCommand,
   "import-kb": importKbCommand,
+  "create-admin": createAdminCommand,
 };
 
 const run = commands[command];

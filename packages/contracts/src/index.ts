@@ -7,6 +7,7 @@ export * from "./review";
 export * from "./feedback";
 export * from "./knowledge";
 export * from "./user";
+export * from "./people";
 export * from "./audit";
 export * from "./settings";
 export * from "./errors";

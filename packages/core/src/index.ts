@@ -12,3 +12,5 @@ export * from "./models/openai";
 export * from "./feedback";
 export * from "./metrics";
 export * from "./privacy";
+export * from "./people";
+export * from "./assignment";

@@ -1,4 +1,5 @@
 import { describe } from "vitest";
+import { describeAccessLinks } from "./contract/access-links";
 import { describeArticlesAndSettings } from "./contract/articles";
 import { describeAudit } from "./contract/audit";
 import { describeCheckpointer } from "./contract/checkpointer";
@@ -6,6 +7,7 @@ import { type OpenStore, useFreshStore } from "./contract/context";
 import { describeConversations } from "./contract/conversations";
 import { describeCorrections } from "./contract/corrections";
 import { describeCustomerData } from "./contract/customer-data";
+import { describeHandoffHolders } from "./contract/handoff-holders";
 import { describeLeases } from "./contract/leases";
 import { describeMessages } from "./contract/messages";
 import { describeReviews } from "./contract/reviews";
@@ -26,6 +28,8 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeCorrections(ctx);
     describeAudit(ctx);
     describeUsersAndSessions(ctx);
+    describeAccessLinks(ctx);
+    describeHandoffHolders(ctx);
     describeArticlesAndSettings(ctx);
     describeCheckpointer(ctx);
     describeCustomerData(ctx);

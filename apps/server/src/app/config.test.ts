@@ -20,4 +20,19 @@ describe("configuration", () => {
       "https://b.example",
     ]);
   });
+
+  it("refuses half of a pair: mail without PUBLIC_URL, an admin email without a password, SSO without a client", () => {
+    expect(() => loadConfig({ SMTP_URL: "smtp://127.0.0.1:25" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ ADMIN_EMAIL: "boss@example.com" })).toThrow(/ADMIN_PASSWORD/);
+    expect(() =>
+      loadConfig({ OIDC_ISSUER: "https://id.example.com", PUBLIC_URL: "https://desk.example.com" }),
+    ).toThrow(/OIDC_CLIENT_ID/);
+    const whole = loadConfig({
+      SMTP_URL: "smtp://127.0.0.1:25",
+      PUBLIC_URL: "https://desk.example.com",
+      ADMIN_EMAIL: "boss@example.com",
+      ADMIN_PASSWORD: "boss-password-1",
+    });
+    expect(whole.ADMIN_EMAIL).toBe("boss@example.com");
+  });
 });

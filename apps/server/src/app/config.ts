@@ -68,6 +68,26 @@ export const ConfigSchema = z.object({
   /** Passwords for the demo accounts (random when unset). */
   DEMO_AGENT_PASSWORD: optional(z.string().min(8)),
   DEMO_SUPERVISOR_PASSWORD: optional(z.string().min(8)),
+  /** Where people reach this server (https://support.example.com): the links in emails and the SSO callback. */
+  PUBLIC_URL: optional(
+    z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, "an http(s) address"),
+  ),
+  /** SMTP server for invitation and password-reset emails (smtp:// or smtps://, user:password@ allowed). */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")),
+  /** The sender of those emails. */
+  MAIL_FROM: z.string().default("Handoff Desk <no-reply@localhost>"),
+  /** The first supervisor, created at start when the store has none (containers; see create-admin). */
+  ADMIN_EMAIL: optional(z.string().email()),
+  ADMIN_PASSWORD: optional(z.string().min(10)),
+  /** OpenID Connect single sign-on: the provider's issuer URL and this app's client registration. */
+  OIDC_ISSUER: optional(z.string().url()),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  /** The label of the sign-in button. */
+  OIDC_LABEL: z.string().default("Single sign-on"),
   /** Seeds the demo help center and demo accounts on first start. */
   SEED_DEMO: z
     .enum(["true", "false"])
@@ -76,9 +96,24 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Settings that only make sense together, checked as a whole (a missing half is a start-up error). */
+const ConfigPairs = ConfigSchema.superRefine((config, ctx) => {
+  const need = (when: boolean, field: keyof Config, message: string) => {
+    if (when && config[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message });
+  };
+  need(config.SMTP_URL !== undefined, "PUBLIC_URL", "set PUBLIC_URL so emailed links point to this server");
+  need(
+    config.ADMIN_EMAIL !== undefined,
+    "ADMIN_PASSWORD",
+    "ADMIN_EMAIL needs ADMIN_PASSWORD (10+ characters)",
+  );
+  need(config.OIDC_ISSUER !== undefined, "OIDC_CLIENT_ID", "OIDC_ISSUER needs OIDC_CLIENT_ID");
+  need(config.OIDC_ISSUER !== undefined, "PUBLIC_URL", "OIDC_ISSUER needs PUBLIC_URL (the sign-in callback)");
+});
+
 /** Reads the configuration from an environment; throws a readable error when a value is invalid. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConfigPairs.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`invalid configuration:\n${lines}`);

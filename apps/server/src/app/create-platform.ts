@@ -5,8 +5,10 @@ import {
   CustomerDataService,
   CustomerFeedback,
   FeedbackService,
+  HandoffHolders,
   MetricsService,
   KnowledgeService,
+  PeopleService,
   SettingsService,
   systemClock,
   type Clock,
@@ -16,6 +18,8 @@ import {
 } from "@handoff/core";
 
 import { AuthService } from "../auth/auth-service";
+import { smtpMailer } from "../auth/mailer";
+import { argon2Hasher } from "../auth/passwords";
 import { useGraphWorker, workerConfig } from "../graph-worker/worker-config";
 import { WorkerGraphRunner } from "../graph-worker/worker-graph-runner";
 import type { Config } from "./config";
@@ -37,6 +41,8 @@ export interface Platform {
   knowledge: KnowledgeService;
   settings: SettingsService;
   auth: AuthService;
+  /** Accounts: invitations, roles, deactivation, passwords. */
+  people: PeopleService;
   conversations: ConversationService;
   feedback: FeedbackService;
   metrics: MetricsService;
@@ -107,6 +113,19 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     knowledge,
     settings,
     auth,
+    people: new PeopleService({
+      store,
+      clock,
+      passwords: argon2Hasher,
+      mailer: smtpMailer(config, logger),
+      sessions: auth,
+      handoffs: new HandoffHolders({
+        store,
+        notifier,
+        clock,
+        exclusive: (conversationId, task) => conversations.exclusive(conversationId, task),
+      }),
+    }),
     conversations,
     feedback,
     metrics: new MetricsService(store),

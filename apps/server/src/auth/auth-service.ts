@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { LoginResponse, Role, User } from "@handoff/contracts";
-import { DomainError, systemClock, type Clock, type Store } from "@handoff/core";
+import type { LoginResponse, Person, Role, User } from "@handoff/contracts";
+import { DomainError, systemClock, type Clock, type SessionEnder, type Store } from "@handoff/core";
 import { hashPassword, verifyPassword } from "./passwords";
 import { SessionRevocations } from "./session-revocations";
 import { hashToken, newSessionToken, signVisitorToken, verifyVisitorToken } from "./tokens";
@@ -14,8 +14,11 @@ export interface ConsoleSession {
   expiresAt: string;
 }
 
+/** How someone signed in, for the audit log. */
+export type SignInMethod = "password" | "sso" | "invite" | "reset";
+
 /** Console sign-in with server-side sessions, and visitor tokens for the widget. */
-export class AuthService {
+export class AuthService implements SessionEnder {
   /** Sign-outs, expiries and user changes, for the sockets bound to those sessions. */
   readonly revocations = new SessionRevocations();
 
@@ -43,21 +46,31 @@ export class AuthService {
     });
   }
 
-  /** Signs in; the same vague error for an unknown email and a wrong password. */
+  /**
+   * Signs in; the same vague error for an unknown email and a wrong password. Only someone who knows
+   * the password learns that the account was deactivated.
+   */
   async login(email: string, password: string): Promise<LoginResponse> {
     const found = await this.store.users.findByEmail(email.toLowerCase());
     const ok = found ? await verifyPassword(found.passwordHash, password) : false;
     if (!found || !ok) throw new DomainError("unauthorized", "wrong email or password");
+    return this.startSession(found.user, "password");
+  }
+
+  /** A new session for someone whose identity was checked (a password, single sign-on, a one-time link). */
+  async startSession(user: Person, method: SignInMethod): Promise<LoginResponse> {
+    if (user.status !== "active")
+      throw new DomainError("forbidden", "this account has been deactivated; ask a supervisor");
     const token = newSessionToken();
     const expiresAt = new Date(this.clock.now().getTime() + this.sessionTtlMs).toISOString();
-    await this.store.sessions.create({ tokenHash: hashToken(token), userId: found.user.id, expiresAt });
+    await this.store.sessions.create({ tokenHash: hashToken(token), userId: user.id, expiresAt });
     await this.store.audit.append({
-      actor: { type: "user", id: found.user.id, name: found.user.name },
+      actor: { type: "user", id: user.id, name: user.name },
       action: "user.signed_in",
       conversationId: null,
-      details: {},
+      details: method === "password" ? {} : { method },
     });
-    return { token, user: found.user, expiresAt };
+    return { token, user, expiresAt };
   }
 
   /** The signed-in user for a bearer token, or null when unknown or expired. */
@@ -72,7 +85,8 @@ export class AuthService {
 
   /**
    * The session with this id as it is now (its user's current role included), or null when it was
-   * signed out, has expired (it is then deleted and revoked) or its user no longer exists.
+   * signed out, has expired (it is then deleted and revoked) or its user no longer exists or was
+   * deactivated (a deactivation deletes the sessions too; this holds if that was interrupted).
    */
   async sessionById(id: string): Promise<ConsoleSession | null> {
     const session = await this.store.sessions.find(id);
@@ -83,7 +97,7 @@ export class AuthService {
       return null;
     }
     const user = await this.store.users.get(session.userId);
-    return user ? { id, user, expiresAt: session.expiresAt } : null;
+    return user?.status === "active" ? { id, user, expiresAt: session.expiresAt } : null;
   }
 
   /** Milliseconds until a session expires by this service's clock (negative once it has). */
@@ -99,13 +113,20 @@ export class AuthService {
   }
 
   /**
-   * The hook for managing users: call it after deactivating a user or changing their role (once the
-   * store holds the change). Every console socket of theirs is disconnected on every instance, so
-   * it reconnects as what the user now is, or is refused. A deactivation must also make
-   * `sessionById` refuse the user's sessions (delete them, or check a status there).
+   * Call it after changing a user's role (once the store holds the change). Every console socket of
+   * theirs is disconnected on every instance, so it reconnects as what the user now is.
    */
   userChanged(userId: string): void {
     this.revocations.emit({ userId });
+  }
+
+  /**
+   * Ends every session of a user but `exceptSessionId` (a deactivation, a reset or changed password):
+   * the tokens stop working and the sockets opened with them are disconnected on every instance.
+   */
+  async endSessions(userId: string, exceptSessionId?: string): Promise<void> {
+    await this.store.sessions.deleteForUser(userId, exceptSessionId);
+    this.revocations.emit(exceptSessionId === undefined ? { userId } : { userId, exceptSessionId });
   }
 
   issueVisitorToken(conversationId: string): string {

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import type { PasswordHasher } from "@handoff/core";
 
 /** Hashes a password with Argon2id (slow on purpose). */
 export function hashPassword(password: string): Promise<string> {
@@ -10,6 +11,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   try {
     return await verify(passwordHash, password);
   } catch {
+    // An account without a password stores a marker no hash function reads: nothing matches it.
     return false;
   }
 }
+
+/** The people service's password port, on Argon2id. */
+export const argon2Hasher: PasswordHasher = { hash: hashPassword, verify: verifyPassword };

@@ -1,5 +1,8 @@
-/** What ends console sockets: one session (sign-out, expiry) or every session of one user. */
-export type SessionRevocation = { sessionId: string } | { userId: string };
+/**
+ * What ends console sockets: one session (sign-out, expiry), or every session of one user but
+ * `exceptSessionId` when given (the one they changed their password in).
+ */
+export type SessionRevocation = { sessionId: string } | { userId: string; exceptSessionId?: string };
 
 /**
  * Announces revocations to whoever holds live connections for sessions (the console sockets). Only

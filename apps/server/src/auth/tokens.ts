@@ -1,14 +1,11 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { hashAccessToken, newAccessToken } from "@handoff/core";
 
 /** A random bearer token for a console session. */
-export function newSessionToken(): string {
-  return randomBytes(32).toString("base64url");
-}
+export const newSessionToken: () => string = newAccessToken;
 
 /** Sessions are stored by hash so a leaked database does not leak usable tokens. */
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("base64url");
-}
+export const hashToken: (token: string) => string = hashAccessToken;
 
 /** A visitor token names one conversation and is signed, so a customer cannot reach another's chat. */
 export function signVisitorToken(secret: string, conversationId: string): string {

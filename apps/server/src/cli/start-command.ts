@@ -1,5 +1,6 @@
 import { loadConfig } from "../app/config";
 import { startServer } from "../app/start-server";
+import { ensureFirstAdmin } from "../seed/first-admin";
 import { seedDemo } from "../seed/seed-demo";
 
 /** `npm start`: serve REST + Socket.IO, seeding the demo help center and accounts on first start. */
@@ -7,6 +8,9 @@ export async function startCommand(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
   const { logger } = server.platform;
+  // Before the demo seed, which makes its accounts only in a store that has none.
+  const admin = await ensureFirstAdmin(server.platform, config);
+  if (admin) logger.info({ email: admin }, "created the first supervisor from ADMIN_EMAIL");
   if (config.SEED_DEMO) {
     const accounts = await seedDemo(server.platform, {
       agent: config.DEMO_AGENT_PASSWORD,

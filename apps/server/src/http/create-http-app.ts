@@ -19,6 +19,7 @@ import { login, logout, me } from "./routes/auth-routes";
 import { getConversation } from "./routes/conversation-routes";
 import { health } from "./routes/health";
 import { applyRecommendation, getMetrics, getRecommendations } from "./routes/metrics-routes";
+import { mountPeopleRoutes } from "./routes/people-router";
 import { applyRefit, previewRefit } from "./routes/confidence-refit-routes";
 import { importArticles, listArticles } from "./routes/kb-routes";
 import { deleteArticle, listQuarantine, releaseArticle, releaseCorrection } from "./routes/quarantine-routes";
@@ -62,6 +63,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   app.post("/api/auth/login", signInLimit, login(platform));
   app.post("/api/auth/logout", logout(platform));
   app.get("/api/auth/me", agents, me());
+  mountPeopleRoutes(app, platform, { agents, supervisors, signInLimit });
   app.post(
     "/api/visitor",
     visitorRateLimit(platform.config.VISITOR_SESSIONS_PER_MINUTE, platform.logger, redis),

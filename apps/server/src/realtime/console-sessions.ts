@@ -57,8 +57,11 @@ export function bindConsoleSessions(consoleNs: ConsoleNamespace, auth: AuthServi
   });
 
   auth.revocations.on((revocation) => {
-    const room = "sessionId" in revocation ? sessionRoom(revocation.sessionId) : userRoom(revocation.userId);
-    consoleNs.in(room).disconnectSockets(true);
+    if ("sessionId" in revocation)
+      return consoleNs.in(sessionRoom(revocation.sessionId)).disconnectSockets(true);
+    const { userId, exceptSessionId } = revocation;
+    const except = exceptSessionId === undefined ? [] : [sessionRoom(exceptSessionId)];
+    consoleNs.in(userRoom(userId)).except(except).disconnectSockets(true);
   });
 }
 

@@ -1,4 +1,5 @@
 import type {
+  AccessLink,
   Actor,
   Article,
   AuditAction,
@@ -13,11 +14,12 @@ import type {
   CustomerProfile,
   KnowledgeScreening,
   Message,
+  Person,
   Review,
   ReviewStatus,
   Role,
   SourceRef,
-  User,
+  UserStatus,
 } from "@handoff/contracts";
 
 /** A message to append; the store assigns id, seq and createdAt. */
@@ -78,6 +80,15 @@ export interface ReviewRepo {
   listByConversation(conversationId: string): Promise<Review[]>;
   /** Compare-and-set pending -> claimed for a handoff; null when someone else got there first. */
   claim(id: string, assignee: { id: string; name: string }): Promise<Review | null>;
+  /**
+   * Compare-and-set of who holds a claimed handoff: applies only while it is claimed by
+   * `fromAssigneeId`; to null puts it back in the queue (pending, nobody assigned).
+   */
+  reassign(
+    id: string,
+    fromAssigneeId: string,
+    to: { id: string; name: string } | null,
+  ): Promise<Review | null>;
   /** Compare-and-set from `from` -> decided, recording the decision; null when it was not in `from`. */
   decide(
     id: string,
@@ -123,12 +134,25 @@ export interface AuditRepo {
   list(filter: AuditFilter): Promise<AuditEvent[]>;
 }
 
-/** Console users. */
+/** Console users (a new one is active). */
 export interface UserRepo {
-  create(input: { email: string; name: string; role: Role; passwordHash: string }): Promise<User>;
-  findByEmail(email: string): Promise<{ user: User; passwordHash: string } | null>;
-  get(id: string): Promise<User | null>;
+  create(input: { email: string; name: string; role: Role; passwordHash: string }): Promise<Person>;
+  findByEmail(email: string): Promise<{ user: Person; passwordHash: string } | null>;
+  get(id: string): Promise<Person | null>;
   count(): Promise<number>;
+  /** Every account, active and deactivated, oldest first. */
+  list(): Promise<Person[]>;
+  /** Changes the fields given; null when there is no such user. */
+  update(id: string, patch: UserPatch): Promise<Person | null>;
+  /** Replaces the password hash; false when there is no such user. */
+  setPasswordHash(id: string, passwordHash: string): Promise<boolean>;
+}
+
+/** What may change on an account. */
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  status?: UserStatus;
 }
 
 /** Signed-in console sessions, looked up by a hash of the bearer token. */
@@ -136,6 +160,26 @@ export interface SessionRepo {
   create(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
   find(tokenHash: string): Promise<{ userId: string; expiresAt: string } | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Deletes every session of a user, but the one with `exceptTokenHash`; returns how many. */
+  deleteForUser(userId: string, exceptTokenHash?: string): Promise<number>;
+}
+
+/** One-time links (invitations, password resets), looked up by a hash of their token. */
+export interface AccessLinkRepo {
+  create(link: AccessLink, tokenHash: string): Promise<AccessLink>;
+  findByTokenHash(tokenHash: string): Promise<AccessLink | null>;
+  get(id: string): Promise<AccessLink | null>;
+  /** Links neither used nor revoked that expire after `now`, newest first. */
+  listOpen(kind: AccessLink["kind"], now: string): Promise<AccessLink[]>;
+  /**
+   * Compare-and-set: marks the link used at `at` only while it is neither used nor revoked and has
+   * not expired by then; null when it was not (so two people racing with one link cannot both win).
+   */
+  use(id: string, at: string): Promise<AccessLink | null>;
+  /** Revokes an unused, unrevoked link; null when it was not open. */
+  revoke(id: string, at: string): Promise<AccessLink | null>;
+  /** Revokes every unused link of `kind` for this email (a new one supersedes them); returns how many. */
+  revokeOpenFor(kind: AccessLink["kind"], email: string, at: string): Promise<number>;
 }
 
 /** Help-center articles. */
@@ -236,6 +280,7 @@ export interface Store {
   audit: AuditRepo;
   users: UserRepo;
   sessions: SessionRepo;
+  accessLinks: AccessLinkRepo;
   articles: ArticleRepo;
   kv: KeyValueRepo;
   leases: LeaseRepo;

@@ -2,6 +2,8 @@ import { MongoClient } from "mongodb";
 import { createConnection } from "mongoose";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import type { Clock, Store } from "@handoff/core";
+import { accessLinkModel } from "./access-link-model";
+import { mongoAccessLinkRepo } from "./access-link-repo";
 import { articleModel } from "./article-model";
 import { mongoArticleRepo } from "./article-repo";
 import { auditModel } from "./audit-model";
@@ -77,6 +79,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       audit: auditModel(connection),
       users: userModel(connection),
       sessions: sessionModel(connection),
+      accessLinks: accessLinkModel(connection),
       articles: articleModel(connection),
       kv: kvModel(connection),
       leases: leaseModel(connection),
@@ -111,6 +114,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       audit: mongoAuditRepo(models.audit, clock),
       users: mongoUserRepo(models.users, clock),
       sessions: mongoSessionRepo(models.sessions),
+      accessLinks: mongoAccessLinkRepo(models.accessLinks),
       articles: mongoArticleRepo(models.articles),
       kv: mongoKeyValueRepo(models.kv),
       leases: mongoLeaseRepo(models.leases, clock),

@@ -94,6 +94,29 @@ export function mongoReviewRepo(model: ReviewModel, clock: Clock): ReviewRepo {
       return parseNullable(reviewFromDoc, claimed);
     },
 
+    async reassign(id, fromAssigneeId, to) {
+      const who = to === null ? null : Assignee.parse(to);
+      const moved = await model
+        .findOneAndUpdate(
+          {
+            _id: filterString(id, "id"),
+            kind: "handoff",
+            status: "claimed",
+            assigneeId: filterString(fromAssigneeId, "fromAssigneeId"),
+          },
+          {
+            $set: {
+              status: who ? "claimed" : "pending",
+              assigneeId: who?.id ?? null,
+              assigneeName: who?.name ?? null,
+            },
+          },
+          { returnDocument: "after", runValidators: true },
+        )
+        .lean();
+      return parseNullable(reviewFromDoc, moved);
+    },
+
     async decide(id, from, decision, decidedBy) {
       const reviewId = filterString(id, "id");
       const found = await model.findById(reviewId, { kind: 1 }).lean();

@@ -1,3 +1,4 @@
+import { trusted } from "mongoose";
 import { z } from "zod";
 import { Id, Timestamp } from "@handoff/contracts";
 import type { SessionRepo } from "@handoff/core";
@@ -30,6 +31,15 @@ export function mongoSessionRepo(model: SessionModel): SessionRepo {
 
     async delete(tokenHash) {
       await model.deleteOne({ _id: filterString(tokenHash, "tokenHash") });
+    },
+
+    async deleteForUser(userId, exceptTokenHash) {
+      const except =
+        exceptTokenHash === undefined
+          ? {}
+          : { _id: trusted({ $ne: filterString(exceptTokenHash, "tokenHash") }) };
+      const result = await model.deleteMany({ userId: filterString(userId, "userId"), ...except });
+      return result.deletedCount;
     },
   };
 }

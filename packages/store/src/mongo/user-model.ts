@@ -1,5 +1,5 @@
 import { Schema, type Connection } from "mongoose";
-import { Role } from "@handoff/contracts";
+import { Role, UserStatus } from "@handoff/contracts";
 
 /** users: console users; _id is the user id. */
 const userSchema = new Schema(
@@ -9,6 +9,8 @@ const userSchema = new Schema(
     email: { type: String, required: true, lowercase: true, trim: true },
     name: { type: String, default: "" },
     role: { type: String, required: true, enum: Role.options },
+    // Accounts stored before deactivation existed read as active.
+    status: { type: String, enum: UserStatus.options, default: "active" },
     passwordHash: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { User } from "@handoff/contracts";
+import { Person } from "@handoff/contracts";
 import type { Clock, UserRepo } from "@handoff/core";
 import { normaliseEmail } from "../shared/email";
 import { filterString, isDuplicateKey, parseNullable } from "./docs";
@@ -11,35 +11,41 @@ const UserDoc = z.object({
   email: z.string(),
   name: z.string(),
   role: z.string(),
+  // Documents written before accounts could be deactivated have no status.
+  status: z.string().default("active"),
   passwordHash: z.string(),
   createdAt: z.date(),
 });
 
-/** A users document mapped to the contract User (which never carries the hash). */
-const userFromDoc = UserDoc.transform((doc) => ({
+/** A users document mapped to the contract Person (which never carries the hash). */
+const personFromDoc = UserDoc.transform((doc) => ({
   id: doc._id,
   email: doc.email,
   name: doc.name,
   role: doc.role,
+  status: doc.status,
   createdAt: doc.createdAt.toISOString(),
-})).pipe(User);
+})).pipe(Person);
 
 /** A users document with its password hash, for sign-in. */
 const credentialsFromDoc = UserDoc.transform((doc) => ({
-  user: userFromDoc.parse(doc),
+  user: personFromDoc.parse(doc),
   passwordHash: doc.passwordHash,
 }));
+
+const Patch = Person.pick({ name: true, role: true, status: true }).partial();
 
 /** UserRepo on MongoDB. */
 export function mongoUserRepo(model: UserModel, clock: Clock): UserRepo {
   return {
     async create({ email, name, role, passwordHash }) {
       const at = clock.now();
-      const user = User.parse({
+      const user = Person.parse({
         id: randomUUID(),
         email: normaliseEmail(filterString(email, "email")),
         name,
         role,
+        status: "active",
         createdAt: at.toISOString(),
       });
       try {
@@ -63,11 +69,35 @@ export function mongoUserRepo(model: UserModel, clock: Clock): UserRepo {
     },
 
     async get(id) {
-      return parseNullable(userFromDoc, await model.findById(filterString(id, "id")).lean());
+      return parseNullable(personFromDoc, await model.findById(filterString(id, "id")).lean());
     },
 
     async count() {
       return model.countDocuments();
+    },
+
+    async list() {
+      const docs = await model.find({}).sort({ createdAt: 1, _id: 1 }).lean();
+      return docs.map((doc) => personFromDoc.parse(doc));
+    },
+
+    async update(id, patch) {
+      const doc = await model
+        .findOneAndUpdate(
+          { _id: filterString(id, "id") },
+          { $set: Patch.parse(patch) },
+          { returnDocument: "after", runValidators: true },
+        )
+        .lean();
+      return parseNullable(personFromDoc, doc);
+    },
+
+    async setPasswordHash(id, passwordHash) {
+      const result = await model.updateOne(
+        { _id: filterString(id, "id") },
+        { $set: { passwordHash: z.string().min(1).parse(passwordHash) } },
+      );
+      return result.matchedCount === 1;
     },
   };
 }

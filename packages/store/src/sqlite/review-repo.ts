@@ -68,6 +68,11 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
      WHERE id = @id AND kind = 'handoff' AND status = 'pending'
      RETURNING *`,
   );
+  const reassign = db.prepare(
+    `UPDATE reviews SET status = @status, assignee_id = @assignee_id, assignee_name = @assignee_name
+     WHERE id = @id AND kind = 'handoff' AND status = 'claimed' AND assignee_id = @from
+     RETURNING *`,
+  );
   const decide = db.prepare(
     `UPDATE reviews SET status = 'decided', decision = @decision, decided_by = @decided_by, decided_at = @now
      WHERE id = @id AND status IN (SELECT value FROM json_each(@from))
@@ -147,6 +152,19 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
       return parseOptional(
         reviewFromRow,
         claim.get({ id, assignee_id: assignee.id, assignee_name: assignee.name }),
+      );
+    },
+
+    async reassign(id, fromAssigneeId, to) {
+      return parseOptional(
+        reviewFromRow,
+        reassign.get({
+          id,
+          from: fromAssigneeId,
+          status: to ? "claimed" : "pending",
+          assignee_id: to?.id ?? null,
+          assignee_name: to?.name ?? null,
+        }),
       );
     },
 

@@ -140,6 +140,29 @@ const migrations: readonly Migration[] = [
     version: 4,
     sql: `ALTER TABLE articles ADD COLUMN screening TEXT;`,
   },
+  {
+    // Managing people: an account can be deactivated (it keeps its history, loses its access), and
+    // one-time links invite a new member or let one choose a new password (only a token hash is kept).
+    version: 5,
+    sql: `
+      ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+      CREATE TABLE access_links (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL,
+        name TEXT,
+        user_id TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE INDEX access_links_open ON access_links (kind, email) WHERE used_at IS NULL AND revoked_at IS NULL;
+    `,
+  },
 ];
 
 /** The schema version this code expects; a file written by newer code is refused rather than misread. */

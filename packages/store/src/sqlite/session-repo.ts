@@ -14,6 +14,8 @@ export function sqliteSessionRepo(db: Database.Database): SessionRepo {
   const insert = db.prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)");
   const find = db.prepare("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?");
   const remove = db.prepare("DELETE FROM sessions WHERE token_hash = ?");
+  // Without an exception the parameter is NULL, and `token_hash IS NOT NULL` holds for every row.
+  const removeForUser = db.prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?");
 
   return {
     async create({ tokenHash, userId, expiresAt }) {
@@ -26,6 +28,10 @@ export function sqliteSessionRepo(db: Database.Database): SessionRepo {
 
     async delete(tokenHash) {
       remove.run(tokenHash);
+    },
+
+    async deleteForUser(userId, exceptTokenHash) {
+      return removeForUser.run(userId, exceptTokenHash ?? null).changes;
     },
   };
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import type { Clock, Store } from "@handoff/core";
+import { sqliteAccessLinkRepo } from "./access-link-repo";
 import { sqliteArticleRepo } from "./article-repo";
 import { sqliteAuditRepo } from "./audit-repo";
 import { EagerSqliteSaver } from "./eager-sqlite-saver";
@@ -76,6 +77,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     audit: sqliteAuditRepo(db, clock),
     users: sqliteUserRepo(db, clock),
     sessions: sqliteSessionRepo(db),
+    accessLinks: sqliteAccessLinkRepo(db),
     articles: sqliteArticleRepo(db),
     kv: sqliteKeyValueRepo(db),
     leases: sqliteLeaseRepo(db, clock),

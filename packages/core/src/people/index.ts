@@ -1,0 +1,3 @@
+export * from "./access-tokens";
+export * from "./people-service";
+export * from "./ports";
