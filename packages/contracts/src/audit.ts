@@ -38,6 +38,7 @@ export const AuditAction = z.enum([
   "contact.left",
   "customer.exported",
   "customer.erased",
+  "conversation.recovery_failed",
   "confidence.refitted",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;

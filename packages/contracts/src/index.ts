@@ -4,6 +4,7 @@ export * from "./turn";
 export * from "./message";
 export * from "./routing";
 export * from "./review";
+export * from "./decision";
 export * from "./feedback";
 export * from "./knowledge";
 export * from "./user";

@@ -18,3 +18,11 @@ export const Message = z.object({
   createdAt: Timestamp,
 });
 export type Message = z.infer<typeof Message>;
+
+/**
+ * What has become of a customer message (the lifecycle table in the README): `queued` for the bot,
+ * `held` behind a pending approval, `routed` by a bot run of its own (sent, or paused for a person),
+ * or given to a `person` who has the conversation.
+ */
+export const MessageHandling = z.enum(["queued", "held", "routed", "person"]);
+export type MessageHandling = z.infer<typeof MessageHandling>;

@@ -64,11 +64,13 @@ export interface PlatformOverrides {
   model?: DraftModel;
   clock?: Clock;
   storage?: { store: Store; checkpointer: BaseCheckpointSaver };
+  /** Where the platform logs (a test reads what recovery reported). */
+  logger?: Logger;
 }
 
 /** Opens the store, loads the knowledge index and builds the services. */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const { store, checkpointer } = overrides.storage ?? (await openStorage(config));
   const clock = overrides.clock ?? systemClock;
   const model = overrides.model ?? createModel(config);
@@ -101,6 +103,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       ? new ExclusiveRunner({ leases: store.leases, owner: instanceId, ttlMs: config.LEASE_TTL_MS })
       : undefined,
     checkpointer,
+    logger,
   });
   const feedback = new FeedbackService(store, knowledge);
   return {

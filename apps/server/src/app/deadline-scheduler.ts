@@ -1,10 +1,11 @@
 import type { Platform } from "./create-platform";
 
 /**
- * Checks pauses against their deadlines on an interval (and, with several instances, picks up work a
- * dead instance left); a failed tick is logged and retried next time.
+ * Checks pauses against their deadlines on an interval, and picks up work a crash left unfinished (a
+ * dead graph worker, or another instance that died); a failed tick is logged and retried next time.
+ * The recovery sweep leaves alone work younger than `graceMs`: it is still in flight.
  */
-export function startDeadlineScheduler(platform: Platform, everyMs: number) {
+export function startDeadlineScheduler(platform: Platform, everyMs: number, graceMs: number) {
   let running: Promise<void> | null = null;
   const tick = (): Promise<void> => {
     // Ticks never overlap: a slow one simply delays the next.
@@ -12,9 +13,9 @@ export function startDeadlineScheduler(platform: Platform, everyMs: number) {
       .applyDueDeadlines()
       .then(async (applied) => {
         if (applied) platform.logger.info({ applied }, "applied timeout policies to overdue pauses");
-        // Another instance may have died mid-conversation: pick up what it left (one instance at a time).
-        const recovered = platform.multiInstance ? await platform.conversations.recover() : 0;
-        if (recovered) platform.logger.info({ recovered }, "picked up work another instance left unfinished");
+        // Due work is found through indexes, so this costs what is left to do, not what is open.
+        const recovered = await platform.conversations.recover({ graceMs });
+        if (recovered) platform.logger.info({ recovered }, "picked up work a crash left unfinished");
       })
       .catch((err: unknown) => platform.logger.error({ err }, "deadline check failed"))
       .finally(() => {

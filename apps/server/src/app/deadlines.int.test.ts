@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Clock } from "@handoff/core";
 import {
   api,
   connectCustomer,
   customerTranscript,
+  movableClock,
   pendingApproval,
   startTestServer,
   SUPERVISOR,
@@ -14,12 +14,6 @@ const servers: TestServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.dispose();
 });
-
-/** A clock the test moves forward, shared by the processes it starts. */
-function movableClock(): Clock & { advanceMinutes(m: number): void } {
-  let offset = 0;
-  return { now: () => new Date(Date.now() + offset), advanceMinutes: (m) => (offset += m * 60_000) };
-}
 
 describe("deadlines", () => {
   it("a draft nobody approved in time is escalated to the human queue after a restart, and the customer is told", async () => {

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import type { Message } from "@handoff/contracts";
 import {
@@ -176,6 +178,82 @@ describe("the server killed with SIGKILL", () => {
       const ids = new Set(final.map((m) => m.id));
       for (const m of live) expect(ids.has(m.id)).toBe(true);
       expect(new Set(final.map((m) => `${m.author}|${m.clientId}`)).size).toBe(final.length);
+    },
+  );
+});
+
+const stores = [
+  { name: "SQLite", env: (): Record<string, string> => ({}) },
+  ...(process.env.MONGODB_URI
+    ? [
+        {
+          name: "MongoDB",
+          env: (): Record<string, string> => {
+            const uri = new URL(process.env.MONGODB_URI ?? "");
+            uri.pathname = `/burst_${randomUUID().slice(0, 8)}`;
+            return { MONGODB_URI: uri.toString() };
+          },
+        },
+      ]
+    : []),
+];
+
+/** The customer message a bot or review reply answers: its clientId starts with "<conversation>:<seq>:". */
+const answeredSeq = (m: Message) => Number(/^[^:]+:(\d+):/.exec(m.clientId ?? "")?.[1] ?? NaN);
+
+describe.each(stores)("a crash mid-burst on $name", ({ env }) => {
+  it(
+    "ten customers each send three questions back to back, the server is killed 15-60 ms later, and after a restart every stored question is answered exactly once",
+    { timeout: 180_000 },
+    async () => {
+      const dir = await dataDir();
+      const storeEnv = env();
+      const first = await start(dir, storeEnv);
+      const customers = await Promise.all(Array.from({ length: 10 }, () => connectCustomer(first.target)));
+      const questions = [
+        "How long does standard delivery take?",
+        "Do you ship to the UK?",
+        "Which payment methods do you accept?",
+      ];
+      // The clock starts at the first acknowledgement: the server is storing the burst by then (the
+      // MongoDB test double takes longer than 60 ms to store the first message).
+      const firstStored = new Promise<void>((resolve) => {
+        for (const [c, customer] of customers.entries())
+          for (const [q, text] of questions.entries())
+            customer.socket.emit("message:send", { clientId: `c${c}-q${q}`, text }, () => resolve());
+      });
+      await firstStored;
+      await sleep(15 + Math.random() * 45);
+      await first.server.kill("SIGKILL");
+
+      const second = await start(dir, storeEnv);
+      // Recovery at start-up had stored questions to answer: the kill landed mid-burst.
+      for (let i = 0; i < 240 && !/"resumed":/.test(second.server.output()); i++) await sleep(250);
+      expect(second.server.output()).toMatch(/"resumed":[1-9]/);
+      const again = await Promise.all(customers.map((c) => connectCustomer(second.target, c)));
+      const settled = async () => {
+        const transcripts = await Promise.all(again.map((c) => customerTranscript(c)));
+        const unanswered = transcripts.flatMap((t) =>
+          t.filter(
+            (m) => m.author === "customer" && !t.some((r) => r.author === "bot" && answeredSeq(r) === m.seq),
+          ),
+        );
+        return { transcripts, unanswered };
+      };
+      let state = await settled();
+      // The MongoDB test double scans every collection on every query: its recovery takes a while.
+      for (let i = 0; i < 180 && state.unanswered.length > 0; i++) {
+        await sleep(500);
+        state = await settled();
+      }
+      expect(state.unanswered).toEqual([]);
+      for (const transcript of state.transcripts) {
+        const asked = transcript.filter((m) => m.author === "customer");
+        const replies = transcript.filter((m) => m.author === "bot");
+        // Exactly one reply per stored question, in the order they were asked.
+        expect(replies.map(answeredSeq)).toEqual(asked.map((m) => m.seq));
+        expect(new Set(asked.map((m) => m.clientId)).size).toBe(asked.length);
+      }
     },
   );
 });

@@ -18,8 +18,13 @@ describe("recovery after a crash", () => {
   it("a pause opened just before the process died, before its checkpoint was saved, can still be decided", async () => {
     const first = await startTestServer();
     const { customer, review } = await pendingApproval(first);
-    // Message runs save their checkpoint when they pause or end; this is a crash just before that.
+    // Message runs save their checkpoint when they pause or end, and then mark their message routed;
+    // this is a crash just before both.
     await first.platform.checkpointer.deleteThread(review.threadId);
+    await first.platform.store.messages.setHandling(customer.conversationId, {
+      from: ["routed"],
+      to: "queued",
+    });
     await first.stopKeepingData();
 
     const second = await startTestServer({ dataDir: first.dataDir });

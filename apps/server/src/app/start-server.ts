@@ -13,10 +13,17 @@ export interface RunningServer {
   http: HttpServer;
   io: IoServer;
   url: string;
+  /**
+   * Settles once the work a previous process left unfinished (answers, decisions) has been picked up
+   * and the first deadline check has run. The server listens before that: a backlog a crash left must
+   * not keep it from starting, and every piece of work goes through its conversation's queue, so new
+   * messages and recovered ones keep their order.
+   */
+  startup: Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Builds the platform, resumes decisions interrupted by a crash, and listens on config.PORT. */
+/** Builds the platform, listens on config.PORT, and picks up what a crash left unfinished. */
 export async function startServer(config: Config, overrides: PlatformOverrides = {}): Promise<RunningServer> {
   const platform = await createPlatform(config, overrides);
   // One Redis connection for what instances share: socket events, and the per-address budgets.
@@ -24,11 +31,13 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
   const http = createServer(createHttpApp(platform, redis?.client));
   const realtime = createRealtime(http, platform, redis);
   const io = realtime.io;
-  const resumed = await platform.conversations.recover();
-  if (resumed) platform.logger.info({ resumed }, "applied decisions that a previous process had recorded");
-  const deadlines = startDeadlineScheduler(platform, config.DEADLINE_CHECK_SECONDS * 1000);
-  await deadlines.tick();
+  const deadlines = startDeadlineScheduler(
+    platform,
+    config.DEADLINE_CHECK_SECONDS * 1000,
+    Math.max(config.LEASE_TTL_MS, config.DEADLINE_CHECK_SECONDS * 1000),
+  );
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
+  const startup = recoverAtStart(platform).then(() => deadlines.tick());
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   return {
@@ -36,10 +45,25 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
     http,
     io,
     url: `http://127.0.0.1:${port}`,
+    startup,
     async stop() {
       deadlines.stop();
+      await startup;
       await realtime.close();
       await platform.close();
     },
   };
+}
+
+/**
+ * Recovery logs and hands over what it cannot finish; even a failure to read its due work must not
+ * stop the server (the deadline tick's sweep tries again).
+ */
+async function recoverAtStart(platform: Platform): Promise<void> {
+  try {
+    const resumed = await platform.conversations.recover();
+    if (resumed) platform.logger.info({ resumed }, "finished work that a previous process had left");
+  } catch (err) {
+    platform.logger.error({ err }, "recovery at start-up failed");
+  }
 }

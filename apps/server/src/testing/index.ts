@@ -6,3 +6,5 @@ export * from "./browser";
 export * from "./redis-server";
 export * from "./store-variants";
 export * from "./refit-seed";
+export * from "./log-capture";
+export * from "./movable-clock";

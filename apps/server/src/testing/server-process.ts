@@ -9,6 +9,8 @@ const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far (its JSON log lines). */
+  output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export function startServerProcess(
       resolve({
         url: match[1],
         child,
+        output: () => output,
         kill: (signal = "SIGKILL") =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();

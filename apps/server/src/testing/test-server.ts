@@ -52,6 +52,8 @@ export async function startTestServer(
     { ...config, DATABASE_FILE: path.join(dataDir, "handoff.db") },
     opts.overrides,
   );
+  // Tests look at the state a restart leaves, so they wait for its recovery.
+  await server.startup;
   await seedDemo(server.platform, { agent: AGENT.password, supervisor: SUPERVISOR.password });
   const sockets: Array<{ disconnect(): unknown }> = [];
   const stopKeepingData = async () => {

@@ -23,6 +23,12 @@ export function useTestServers() {
   };
   return {
     start,
+    /** Stops a server the way a deploy does and starts the next one on its data dir. */
+    async restart(server: TestServer, opts: Parameters<typeof startTestServer>[0] = {}) {
+      servers.splice(servers.indexOf(server), 1);
+      await server.stopKeepingData();
+      return start({ ...opts, dataDir: server.dataDir });
+    },
     async startPair(
       redisUrl: string,
       env: Record<string, string> = {},

@@ -1,4 +1,10 @@
-import type { Actor, ApprovalReview, Message, ReviewDecision } from "@handoff/contracts";
+import {
+  humanAnswer,
+  type Actor,
+  type ApprovalReview,
+  type Message,
+  type ReviewDecision,
+} from "@handoff/contracts";
 import { newCorrection } from "../feedback/new-correction";
 import type { Store } from "../ports";
 
@@ -12,8 +18,8 @@ export async function recordCorrection(
   decision: ReviewDecision,
   actor: Actor,
 ): Promise<void> {
-  const answer = humanAnswer(review, decision);
-  if (!answer || answer === review.packet.draft.text) return;
+  const answer = humanAnswer(decision, [review.packet.draft, ...review.packet.alternatives]);
+  if (!answer) return;
   const { correction, created } = await deps.store.corrections.create(
     newCorrection({
       question: review.packet.question,
@@ -33,19 +39,6 @@ export async function recordCorrection(
     conversationId: review.conversationId,
     details: { correctionId: correction.id, reviewId: review.id },
   });
-}
-
-function humanAnswer(review: ApprovalReview, decision: ReviewDecision): string | null {
-  switch (decision.type) {
-    case "edit":
-      return decision.text;
-    case "choose":
-      return review.packet.alternatives.find((d) => d.id === decision.draftId)?.text ?? null;
-    case "reject":
-      return decision.replacement ?? null;
-    default:
-      return null;
-  }
 }
 
 /**

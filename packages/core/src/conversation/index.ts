@@ -3,3 +3,4 @@ export * from "./lifecycle";
 export * from "./keyed-queue";
 export * from "./customer-feedback";
 export * from "./conversation-lease";
+export * from "./run-input";

@@ -12,6 +12,12 @@ export const RunRequest = z.object({
   turns: z.array(Turn),
   summary: z.string(),
   replay: z.boolean().optional(),
+  /**
+   * The question waited behind a pending approval: it is answered on its own (not read as a follow-up
+   * of the pending request), and `sentSince` holds the replies the customer got while it waited.
+   */
+  standalone: z.boolean().optional(),
+  sentSince: z.array(z.string()).optional(),
   routeReason: RouteReason.optional(),
   failureReason: z.string().optional(),
 });

@@ -31,6 +31,10 @@ export const GraphState = Annotation.Root({
   trigger: last<RunTrigger>("message"),
   /** Recovery is replaying a run whose checkpoint a crash lost (it may have opened its pause already). */
   replay: last<boolean>(false),
+  /** The question waited behind a pending approval: answered on its own, not as a follow-up. */
+  standalone: last<boolean>(false),
+  /** Replies the customer got while the question waited; a draft repeating one is never offered. */
+  sentSince: last<string[]>([]),
   question: Annotation<string>(),
   /** The question's language (ISO 639-1), null when too short to tell; shown in the packets. */
   language: last<string | null>(null),

@@ -3,3 +3,4 @@ export * from "./model";
 export * from "./clock";
 export * from "./notifier";
 export type { BaseCheckpointSaver } from "@langchain/langgraph";
+export * from "./logger";

@@ -146,5 +146,61 @@ export function describeMessages(ctx: StoreContext): void {
       expect(await ctx.store.messages.listRecent(conv.id, 3)).toEqual(all.slice(2));
       expect(await ctx.store.messages.listRecent(conv.id, 10)).toEqual(all);
     });
+    it("stores customer messages queued for the bot, and no other author's", async () => {
+      const conv = await newConversation(ctx.store);
+      await ctx.store.messages.append(customerMessage(conv.id, { text: "one" }));
+      await ctx.store.messages.append(customerMessage(conv.id, { author: "bot", text: "reply" }));
+      await ctx.store.messages.append(customerMessage(conv.id, { text: "two" }));
+      const waiting = await ctx.store.messages.listWaiting(conv.id);
+      expect(waiting.map((w) => [w.message.text, w.handling])).toEqual([
+        ["one", "queued"],
+        ["two", "queued"],
+      ]);
+    });
+
+    it("moves one message or all of a conversation's along their handling with a compare-and-set", async () => {
+      const conv = await newConversation(ctx.store);
+      const other = await newConversation(ctx.store);
+      const [first] = await appendMany(ctx.store, conv.id, 3);
+      await appendMany(ctx.store, other.id, 1);
+      const one = { seq: first?.seq ?? 1, from: ["queued"] as const, to: "routed" as const };
+      expect(await ctx.store.messages.setHandling(conv.id, one)).toBe(1);
+      expect(await ctx.store.messages.setHandling(conv.id, one)).toBe(0);
+      expect(await ctx.store.messages.setHandling(conv.id, { from: ["queued"], to: "held" })).toBe(2);
+      expect((await ctx.store.messages.listWaiting(conv.id)).map((w) => [w.message.seq, w.handling])).toEqual(
+        [
+          [2, "held"],
+          [3, "held"],
+        ],
+      );
+      expect(await ctx.store.messages.setHandling(conv.id, { from: ["queued", "held"], to: "person" })).toBe(
+        2,
+      );
+      expect(await ctx.store.messages.listWaiting(conv.id)).toEqual([]);
+      expect((await ctx.store.messages.listWaiting(other.id)).map((w) => w.handling)).toEqual(["queued"]);
+    });
+
+    it("lists conversations with queued messages stored by a time, longest waiting first, each once", async () => {
+      const a = await newConversation(ctx.store);
+      const b = await newConversation(ctx.store);
+      const c = await newConversation(ctx.store);
+      await appendMany(ctx.store, b.id, 2);
+      await tick();
+      await appendMany(ctx.store, a.id, 1);
+      await appendMany(ctx.store, c.id, 1);
+      await ctx.store.messages.setHandling(c.id, { from: ["queued"], to: "routed" });
+      await tick();
+      const cutoff = new Date().toISOString();
+      await tick();
+      const late = await newConversation(ctx.store);
+      await appendMany(ctx.store, late.id, 1);
+      expect(await ctx.store.messages.listQueuedConversations(cutoff, 10)).toEqual([b.id, a.id]);
+      expect(await ctx.store.messages.listQueuedConversations(cutoff, 1)).toEqual([b.id]);
+      expect(await ctx.store.messages.listQueuedConversations(new Date().toISOString(), 10)).toEqual([
+        b.id,
+        a.id,
+        late.id,
+      ]);
+    });
   });
 }

@@ -187,5 +187,23 @@ export function describeReviews(ctx: StoreContext): void {
       );
       expect(await ctx.store.reviews.listDue(now, 2)).toHaveLength(2);
     });
+    it("lists decided reviews until they are marked applied, oldest decision first", async () => {
+      const first = approvalReview();
+      const second = handoffReview();
+      const pending = approvalReview();
+      for (const r of [first, second, pending]) await ctx.store.reviews.create(r);
+      await ctx.store.reviews.decide(first.id, ["pending"], { type: "approve" }, null);
+      await tick();
+      await ctx.store.reviews.decide(second.id, ["pending"], { type: "resolved" }, null);
+      const now = isoFromNow(1000);
+      expect((await ctx.store.reviews.listUnapplied(now, 10)).map((r) => r.id)).toEqual([
+        first.id,
+        second.id,
+      ]);
+      expect((await ctx.store.reviews.listUnapplied(now, 1)).map((r) => r.id)).toEqual([first.id]);
+      expect(await ctx.store.reviews.listUnapplied(isoFromNow(-60_000), 10)).toEqual([]);
+      await ctx.store.reviews.markApplied(first.id);
+      expect((await ctx.store.reviews.listUnapplied(now, 10)).map((r) => r.id)).toEqual([second.id]);
+    });
   });
 }

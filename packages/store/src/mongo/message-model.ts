@@ -1,5 +1,5 @@
 import { Schema, type Connection } from "mongoose";
-import { Author } from "@handoff/contracts";
+import { Author, MessageHandling } from "@handoff/contracts";
 
 /** messages: one document per message; _id is the message id. */
 const messageSchema = new Schema(
@@ -14,6 +14,8 @@ const messageSchema = new Schema(
     sources: { type: Schema.Types.Mixed, required: true },
     internal: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },
+    // What the bot has done with a customer message; null for every other author.
+    handling: { type: String, default: null, enum: [...MessageHandling.options, null] },
   },
   { collection: "messages", versionKey: false, minimize: false, strictQuery: true },
 );
@@ -25,6 +27,9 @@ messageSchema.index(
   { conversationId: 1, clientId: 1 },
   { unique: true, partialFilterExpression: { clientId: { $type: "string" } } },
 );
+
+// The recovery sweep's due work: only queued customer messages are in it, however long the history.
+messageSchema.index({ handling: 1, createdAt: 1 }, { partialFilterExpression: { handling: "queued" } });
 
 /** The messages model on one connection. */
 export function messageModel(connection: Connection) {

@@ -2,11 +2,19 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { trusted } from "mongoose";
 import { z } from "zod";
-import { Message } from "@handoff/contracts";
+import { Message, MessageHandling } from "@handoff/contracts";
 import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
 import { messagePreview } from "../shared/preview";
 import type { ConversationModel } from "./conversation-model";
-import { checkLimit, filterNumber, filterString, isDuplicateKey, parseNullable, plainJson } from "./docs";
+import {
+  checkLimit,
+  filterNumber,
+  filterString,
+  isDuplicateKey,
+  parseNullable,
+  plainJson,
+  toDate,
+} from "./docs";
 import type { MessageModel } from "./message-model";
 
 /** A messages document mapped to the contract Message. */
@@ -27,6 +35,9 @@ const messageFromDoc = z
   .pipe(Message);
 
 const SeqDoc = z.object({ seq: z.number() });
+
+const WaitingDoc = z.object({ handling: z.enum(["queued", "held"]) });
+const ConversationDoc = z.object({ conversationId: z.string() });
 
 /**
  * How often one append may lose the race for a seq before giving up. Each loss means another append
@@ -104,7 +115,9 @@ export function mongoMessageRepo(
           createdAt: at.toISOString(),
         });
         try {
-          await messages.create({ ...message, _id: message.id, createdAt: at });
+          // Every customer message starts out queued for the bot; recovery finds it there after a crash.
+          const handling = message.author === "customer" ? "queued" : null;
+          await messages.create({ ...message, _id: message.id, createdAt: at, handling });
         } catch (error) {
           // Either the seq was taken (retry with the next one) or the clientId was (the check above
           // returns the winner's message on the next pass).
@@ -147,6 +160,57 @@ export function mongoMessageRepo(
         .limit(max ?? 0)
         .lean();
       return docs.reverse().map((doc) => messageFromDoc.parse(doc));
+    },
+
+    async listWaiting(conversationId) {
+      const docs = await messages
+        .find({
+          conversationId: filterString(conversationId, "conversationId"),
+          handling: trusted({ $in: ["queued", "held"] }),
+        })
+        .sort({ seq: 1 })
+        .lean();
+      return docs.map((doc) => ({
+        message: messageFromDoc.parse(doc),
+        handling: WaitingDoc.parse(doc).handling,
+      }));
+    },
+
+    async listQueuedConversations(before, limit) {
+      const max = checkLimit(limit);
+      if (max === 0) return [];
+      // Messages, oldest first, through the partial index; a conversation with several counts once.
+      const found: string[] = [];
+      let skip = 0;
+      const batch = Math.max(max ?? 100, 100);
+      for (;;) {
+        const docs = await messages
+          .find(
+            { handling: "queued", createdAt: trusted({ $lte: toDate(filterString(before, "before")) }) },
+            { conversationId: 1 },
+          )
+          .sort({ createdAt: 1, _id: 1 })
+          .skip(skip)
+          .limit(batch)
+          .lean();
+        for (const doc of docs) {
+          const { conversationId } = ConversationDoc.parse(doc);
+          if (!found.includes(conversationId)) found.push(conversationId);
+          if (max !== undefined && found.length >= max) return found;
+        }
+        if (docs.length < batch) return found;
+        skip += batch;
+      }
+    },
+
+    async setHandling(conversationId, { seq, from, to }) {
+      const filter = {
+        conversationId: filterString(conversationId, "conversationId"),
+        handling: trusted({ $in: from.map((h) => MessageHandling.parse(h)) }),
+        ...(seq === undefined ? {} : { seq: filterNumber(seq, "seq") }),
+      };
+      const result = await messages.updateMany(filter, { $set: { handling: MessageHandling.parse(to) } });
+      return result.modifiedCount;
     },
   };
 }

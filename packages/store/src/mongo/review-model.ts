@@ -20,6 +20,8 @@ const reviewSchema = new Schema(
     decidedBy: { type: String, default: null },
     packet: { type: Schema.Types.Mixed, required: true },
     decision: { type: Schema.Types.Mixed, default: null },
+    // Decided, and the graph has not yet been marked as having applied it (recovery's due work).
+    resumeDue: { type: Boolean, default: false },
   },
   { collection: "reviews", versionKey: false, minimize: false, strictQuery: true },
 );
@@ -27,6 +29,7 @@ const reviewSchema = new Schema(
 reviewSchema.index({ status: 1, createdTime: 1 });
 reviewSchema.index({ status: 1, deadlineTime: 1 });
 reviewSchema.index({ conversationId: 1, createdTime: 1 });
+reviewSchema.index({ decidedAt: 1 }, { partialFilterExpression: { resumeDue: true } });
 
 /** The reviews model on one connection. */
 export function reviewModel(connection: Connection) {

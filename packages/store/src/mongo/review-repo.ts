@@ -139,6 +139,7 @@ export function mongoReviewRepo(model: ReviewModel, clock: Clock): ReviewRepo {
               decision: plainJson(checked.data),
               decidedBy: Id.nullable().parse(decidedBy),
               decidedAt: clock.now().toISOString(),
+              resumeDue: true,
             },
           },
           { returnDocument: "after", runValidators: true },
@@ -159,6 +160,21 @@ export function mongoReviewRepo(model: ReviewModel, clock: Clock): ReviewRepo {
         .limit(max ?? 0)
         .lean();
       return docs.map((doc) => reviewFromDoc.parse(doc));
+    },
+
+    async listUnapplied(before, limit) {
+      const max = checkLimit(limit);
+      if (max === 0) return [];
+      const docs = await model
+        .find({ resumeDue: true, decidedAt: trusted({ $lte: filterString(before, "before") }) })
+        .sort({ decidedAt: 1, _id: 1 })
+        .limit(max ?? 0)
+        .lean();
+      return docs.map((doc) => reviewFromDoc.parse(doc));
+    },
+
+    async markApplied(id) {
+      await model.updateOne({ _id: filterString(id, "id") }, { $set: { resumeDue: false } });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { Message, SourceRef } from "@handoff/contracts";
+import { Message, MessageHandling, SourceRef } from "@handoff/contracts";
 import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
 import { messagePreview } from "../shared/preview";
@@ -37,6 +37,9 @@ const messageFromRow = z
 
 const SeqRow = z.object({ last_seq: z.number() });
 
+const WaitingRow = z.object({ handling: z.enum(["queued", "held"]) });
+const ConversationRow = z.object({ conversation_id: z.string() });
+
 /** MessageRepo on SQLite: seq comes from conversations.last_seq inside one write transaction. */
 export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageRepo {
   const byClientId = db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?");
@@ -51,9 +54,11 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
   );
   const insert = db.prepare(
     `INSERT INTO messages
-       (id, conversation_id, seq, client_id, author, author_name, text, sources, internal, created_at)
+       (id, conversation_id, seq, client_id, author, author_name, text, sources, internal, created_at,
+        handling)
      VALUES
-       (@id, @conversation_id, @seq, @client_id, @author, @author_name, @text, @sources, @internal, @now)
+       (@id, @conversation_id, @seq, @client_id, @author, @author_name, @text, @sources, @internal, @now,
+        @handling)
      RETURNING *`,
   );
   const since = db.prepare(
@@ -62,6 +67,24 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
   const recent = db.prepare(
     `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?)
      ORDER BY seq ASC`,
+  );
+
+  const waiting = db.prepare(
+    `SELECT * FROM messages WHERE conversation_id = ? AND handling IN ('queued', 'held') ORDER BY seq ASC`,
+  );
+  // Uses messages_queued: the cost is the queued messages, however many conversations are open.
+  const queuedConversations = db.prepare(
+    `SELECT conversation_id FROM messages WHERE handling = 'queued' AND created_at <= ?
+     GROUP BY conversation_id ORDER BY MIN(created_at) ASC LIMIT ?`,
+  );
+  const setOne = db.prepare(
+    `UPDATE messages SET handling = @to
+     WHERE conversation_id = @conversation_id AND seq = @seq
+       AND handling IN (SELECT value FROM json_each(@from))`,
+  );
+  const setAll = db.prepare(
+    `UPDATE messages SET handling = @to
+     WHERE conversation_id = @conversation_id AND handling IN (SELECT value FROM json_each(@from))`,
   );
 
   // better-sqlite3 transactions are synchronous, so concurrent async callers are serialised here;
@@ -93,6 +116,8 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
       sources: toJson(z.array(SourceRef).parse(input.sources)),
       internal,
       now,
+      // Every customer message starts out queued for the bot; recovery finds it there after a crash.
+      handling: input.author === "customer" ? "queued" : null,
     });
     // Parsing inside the transaction means a message that would not read back is never committed.
     return { message: messageFromRow.parse(row), duplicate: false };
@@ -109,6 +134,28 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
 
     async listRecent(conversationId, count) {
       return recent.all(conversationId, limitParam(count)).map((row) => messageFromRow.parse(row));
+    },
+
+    async listWaiting(conversationId) {
+      return waiting.all(conversationId).map((row) => ({
+        message: messageFromRow.parse(row),
+        handling: WaitingRow.parse(row).handling,
+      }));
+    },
+
+    async listQueuedConversations(before, limit) {
+      return queuedConversations
+        .all(before, limitParam(limit))
+        .map((row) => ConversationRow.parse(row).conversation_id);
+    },
+
+    async setHandling(conversationId, { seq, from, to }) {
+      const params = {
+        conversation_id: conversationId,
+        from: toJson(from.map((h) => MessageHandling.parse(h))),
+        to: MessageHandling.parse(to),
+      };
+      return (seq === undefined ? setAll.run(params) : setOne.run({ ...params, seq })).changes;
     },
   };
 }

@@ -74,7 +74,8 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
      RETURNING *`,
   );
   const decide = db.prepare(
-    `UPDATE reviews SET status = 'decided', decision = @decision, decided_by = @decided_by, decided_at = @now
+    `UPDATE reviews SET status = 'decided', decision = @decision, decided_by = @decided_by, decided_at = @now,
+       resume_due = 1
      WHERE id = @id AND status IN (SELECT value FROM json_each(@from))
      RETURNING *`,
   );
@@ -82,6 +83,11 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
     `SELECT * FROM reviews WHERE status IN ('pending', 'claimed') AND deadline_ms <= ?
      ORDER BY deadline_ms ASC, rowid ASC LIMIT ?`,
   );
+
+  const unapplied = db.prepare(
+    `SELECT * FROM reviews WHERE resume_due = 1 AND decided_at <= ? ORDER BY decided_at ASC, rowid ASC LIMIT ?`,
+  );
+  const markApplied = db.prepare("UPDATE reviews SET resume_due = 0 WHERE id = ?");
 
   const create = db.transaction((input: Review) => {
     const review = Review.parse(input);
@@ -174,6 +180,14 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
 
     async listDue(now, limit) {
       return due.all(toEpochMs(now), limitParam(limit)).map((row) => reviewFromRow.parse(row));
+    },
+
+    async listUnapplied(before, limit) {
+      return unapplied.all(before, limitParam(limit)).map((row) => reviewFromRow.parse(row));
+    },
+
+    async markApplied(id) {
+      markApplied.run(id);
     },
   };
 }

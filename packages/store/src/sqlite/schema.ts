@@ -136,6 +136,23 @@ const migrations: readonly Migration[] = [
     `,
   },
   {
+    // What the bot has done with each customer message, and which decisions the graph has applied:
+    // the recovery sweep finds its due work through these two partial indexes, never by listing.
+    // Messages and decisions stored before this step count as handled (a decided review is checked
+    // once more by the first recovery, which only resumes a thread still paused on it).
+    version: 3,
+    sql: `
+      ALTER TABLE messages ADD COLUMN handling TEXT;
+      UPDATE messages SET handling = 'routed' WHERE author = 'customer';
+      CREATE INDEX messages_queued ON messages (created_at) WHERE handling = 'queued';
+      CREATE INDEX messages_waiting ON messages (conversation_id, seq)
+        WHERE handling IN ('queued', 'held');
+      ALTER TABLE reviews ADD COLUMN resume_due INTEGER NOT NULL DEFAULT 0;
+      UPDATE reviews SET resume_due = 1 WHERE status = 'decided';
+      CREATE INDEX reviews_resume_due ON reviews (decided_at) WHERE resume_due = 1;
+    `,
+  },
+  {
     // Why an article was held back from the bot at import (JSON KnowledgeScreening); NULL: screened clean.
     version: 4,
     sql: `ALTER TABLE articles ADD COLUMN screening TEXT;`,
@@ -187,9 +204,17 @@ export function migrate(db: Database.Database): void {
         `database schema version ${current} is newer than this build supports (${SCHEMA_VERSION}); upgrade the app`,
       );
     }
+    // Every step not recorded yet runs, not only those above the highest: a step that landed after a
+    // later-numbered one still runs on a file that already has the later one.
+    const applied = new Set(
+      db
+        .prepare("SELECT version FROM schema_migrations")
+        .all()
+        .map((row) => VersionRow.parse(row).version),
+    );
     const record = db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
     for (const step of migrations) {
-      if (step.version <= current) continue;
+      if (applied.has(step.version)) continue;
       db.exec(step.sql);
       record.run(step.version, new Date().toISOString());
     }

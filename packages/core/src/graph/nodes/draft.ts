@@ -18,9 +18,13 @@ export const draftNode =
         retrieval,
         guidance: state.guidance,
       });
+      // The customer already has a reply they got while this question waited: it is not an answer to it.
+      const drafts = toDrafts(modelDraft, retrieval, state.round, helpCenterUrl).filter(
+        (d) => !state.sentSince.includes(d.text),
+      );
       return {
         modelDraft,
-        drafts: toDrafts(modelDraft, retrieval, state.round, helpCenterUrl),
+        drafts,
         helpCenterUrl,
         reasoning: modelDraft.reasoning,
         category: modelDraft.category,

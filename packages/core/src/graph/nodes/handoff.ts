@@ -1,5 +1,5 @@
 import { interrupt } from "@langchain/langgraph";
-import type { HandoffReview } from "@handoff/contracts";
+import type { HandoffOutcome, HandoffReview } from "@handoff/contracts";
 import { moveConversation } from "../../conversation/lifecycle";
 import { postMessage } from "../../conversation/post-message";
 import { deadlineAfter } from "../deadline";
@@ -20,32 +20,46 @@ export const handoffNode =
     const reviewId = pauseId(state, "handoff");
     const review = await openHandoff(deps, state, reviewId);
     const { outcome, actor } = HandoffResume.parse(interrupt(review.packet));
-
-    const conversation = await deps.store.conversations.get(state.conversationId);
-    if (conversation && conversation.status !== "resolved" && conversation.status !== "bot") {
-      const status = outcome === "resolved" ? "resolved" : "bot";
-      deps.notifier.conversationUpdated(
-        await moveConversation(deps.store, state.conversationId, {
-          status,
-          assigneeId: null,
-          assigneeName: null,
-        }),
-      );
-    }
-    await postMessage(deps, {
-      conversationId: state.conversationId,
-      clientId: `${reviewId}:${outcome}`,
-      author: "system",
-      authorName: null,
-      text:
-        outcome === "resolved"
-          ? "This conversation has been marked as resolved. Write again any time if you need more help."
-          : `You are chatting with ${deps.botName} again.`,
-      sources: [],
-      internal: false,
-    });
+    await closeHandoff(deps, { conversationId: state.conversationId, reviewId, outcome });
     return { outcome: { kind: outcome, text: null, by: actor } };
   };
+
+/**
+ * What ending a live handoff does: the conversation goes back to the bot or is resolved, and the
+ * customer is told. Idempotent, so it can run again after a crash, with or without the graph.
+ */
+export async function closeHandoff(
+  deps: Pick<GraphDeps, "store" | "notifier" | "botName">,
+  input: { conversationId: string; reviewId: string; outcome: HandoffOutcome },
+): Promise<void> {
+  const { conversationId, reviewId, outcome } = input;
+  const conversation = await deps.store.conversations.get(conversationId);
+  if (conversation?.status === "human") {
+    deps.notifier.conversationUpdated(
+      await moveConversation(
+        deps.store,
+        conversationId,
+        outcome === "resolved" ? "resolved" : "handed_back",
+        {
+          assigneeId: null,
+          assigneeName: null,
+        },
+      ),
+    );
+  }
+  await postMessage(deps, {
+    conversationId,
+    clientId: `${reviewId}:${outcome}`,
+    author: "system",
+    authorName: null,
+    text:
+      outcome === "resolved"
+        ? "This conversation has been marked as resolved. Write again any time if you need more help."
+        : `You are chatting with ${deps.botName} again.`,
+    sources: [],
+    internal: false,
+  });
+}
 
 async function openHandoff(
   deps: GraphDeps,
@@ -76,15 +90,17 @@ async function openHandoff(
   const { review: stored, created } = await deps.store.reviews.create(review);
   if (!created || stored.kind !== "handoff") return review;
 
-  const patch = takeover
-    ? {
-        status: "human" as const,
-        assigneeId: takeover.id,
-        assigneeName: takeover.name,
-        category: state.category,
-      }
-    : { status: "waiting_human" as const, category: state.category };
-  deps.notifier.conversationUpdated(await moveConversation(deps.store, state.conversationId, patch));
+  deps.notifier.conversationUpdated(
+    takeover
+      ? await moveConversation(deps.store, state.conversationId, "taken_over", {
+          assigneeId: takeover.id,
+          assigneeName: takeover.name,
+          category: state.category,
+        })
+      : await moveConversation(deps.store, state.conversationId, "handoff_opened", {
+          category: state.category,
+        }),
+  );
   deps.notifier.reviewCreated(stored);
   await postMessage(deps, {
     conversationId: state.conversationId,

@@ -1,10 +1,16 @@
 import type { GraphDeps } from "../deps";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
 
-/** Finds articles and approved corrections for the question, using the previous question for follow-ups. */
+/**
+ * Finds articles and approved corrections for the question, using the previous question for follow-ups,
+ * except for a question asked while an earlier one waited for approval: "Also, do you ship to the UK?"
+ * is not about the refund a person is still deciding on.
+ */
 export const retrieveNode =
   (deps: GraphDeps) =>
   async (state: GraphStateValue): Promise<GraphStateUpdate> => {
-    const previousQuestion = state.turns.findLast((t) => t.author === "customer")?.text;
+    const previousQuestion = state.standalone
+      ? undefined
+      : state.turns.findLast((t) => t.author === "customer")?.text;
     return { retrieval: deps.knowledge.search(state.question, { previousQuestion }) };
   };

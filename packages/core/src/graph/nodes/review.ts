@@ -1,5 +1,11 @@
 import { Command, END, interrupt } from "@langchain/langgraph";
-import type { ApprovalReview, Draft, ReviewDecision } from "@handoff/contracts";
+import {
+  decisionEffect,
+  unhandled,
+  type Actor,
+  type ApprovalReview,
+  type ReviewDecision,
+} from "@handoff/contracts";
 import { moveConversation } from "../../conversation/lifecycle";
 import { postMessage } from "../../conversation/post-message";
 import { deadlineAfter } from "../deadline";
@@ -20,52 +26,53 @@ export const reviewNode =
     const reviewId = pauseId(state, "review");
     const review = await openReview(deps, state, reviewId);
     const { decision, actor } = ReviewResume.parse(interrupt(review.packet));
-    const reply = replyFor(decision, state.drafts);
+    const effect = decisionEffect(decision, state.drafts);
+    const attempted = [...state.attempted, ...state.drafts];
 
-    if (decision.type === "guide") {
-      return new Command({
-        goto: "draft",
-        update: {
-          guidance: [...state.guidance, decision.instruction],
-          round: state.round + 1,
-          attempted: [...state.attempted, ...state.drafts],
-        },
-      });
+    switch (effect.kind) {
+      case "redraft":
+        return new Command({
+          goto: "draft",
+          update: { guidance: [...state.guidance, effect.instruction], round: state.round + 1, attempted },
+        });
+      case "person":
+        return new Command({
+          goto: "handoff",
+          update: { ...toPerson(state, effect.takeover, actor, decision), attempted },
+        });
+      case "reply": {
+        const { reply } = effect;
+        await postMessage(deps, {
+          conversationId: state.conversationId,
+          clientId: `${reviewId}:reply`,
+          author: reply.byAgent ? "agent" : "bot",
+          authorName: reply.byAgent ? (actor.name ?? "Agent") : deps.botName,
+          text: reply.text,
+          sources: reply.sources,
+          internal: false,
+        });
+        await returnToBot(deps, state.conversationId);
+        return new Command({ goto: END, update: { outcome: { kind: "sent", text: reply.text, by: actor } } });
+      }
+      default:
+        return unhandled(effect);
     }
-    if (decision.type === "takeover" || reply === null) {
-      const takeoverBy =
-        decision.type === "takeover" && actor.id ? { id: actor.id, name: actor.name ?? "Agent" } : null;
-      // A rejection by the deadline or by the customer asking for a person is not a reviewer's verdict.
-      const failureReason =
-        decision.type !== "reject"
-          ? "A reviewer took over."
-          : actor.type === "user"
-            ? `A reviewer rejected the draft: ${decision.reason}`
-            : decision.reason;
-      const routeReason =
-        actor.type === "system"
-          ? "timeout"
-          : actor.type === "customer"
-            ? "customer_request"
-            : state.routeReason;
-      return new Command({
-        goto: "handoff",
-        update: { takeoverBy, failureReason, routeReason, attempted: [...state.attempted, ...state.drafts] },
-      });
-    }
-
-    await postMessage(deps, {
-      conversationId: state.conversationId,
-      clientId: `${reviewId}:reply`,
-      author: reply.byAgent ? "agent" : "bot",
-      authorName: reply.byAgent ? (actor.name ?? "Agent") : deps.botName,
-      text: reply.text,
-      sources: reply.sources,
-      internal: false,
-    });
-    await returnToBot(deps, state.conversationId);
-    return new Command({ goto: END, update: { outcome: { kind: "sent", text: reply.text, by: actor } } });
   };
+
+/** Who takes over and why, when a decision sends the conversation to a person. */
+function toPerson(state: GraphStateValue, takeover: boolean, actor: Actor, decision: ReviewDecision) {
+  const takeoverBy = takeover && actor.id ? { id: actor.id, name: actor.name ?? "Agent" } : null;
+  // A rejection by the deadline or by the customer asking for a person is not a reviewer's verdict.
+  const failureReason =
+    decision.type !== "reject"
+      ? "A reviewer took over."
+      : actor.type === "user"
+        ? `A reviewer rejected the draft: ${decision.reason}`
+        : decision.reason;
+  const routeReason =
+    actor.type === "system" ? "timeout" : actor.type === "customer" ? "customer_request" : state.routeReason;
+  return { takeoverBy, failureReason, routeReason };
+}
 
 async function openReview(
   deps: GraphDeps,
@@ -95,10 +102,10 @@ async function openReview(
   const { review: stored, created } = await deps.store.reviews.create(review);
   if (!created || stored.kind !== "approval") return review;
   const conversation = await deps.store.conversations.get(state.conversationId);
+  // A guided redraft opens its round while the conversation already awaits approval.
   if (conversation && conversation.status !== "awaiting_approval") {
     deps.notifier.conversationUpdated(
-      await moveConversation(deps.store, state.conversationId, {
-        status: "awaiting_approval",
+      await moveConversation(deps.store, state.conversationId, "approval_opened", {
         category: state.category,
       }),
     );
@@ -111,35 +118,9 @@ async function returnToBot(deps: GraphDeps, conversationId: string) {
   const conversation = await deps.store.conversations.get(conversationId);
   if (conversation?.status !== "awaiting_approval") return;
   deps.notifier.conversationUpdated(
-    await moveConversation(deps.store, conversationId, {
-      status: "bot",
+    await moveConversation(deps.store, conversationId, "reply_sent", {
       assigneeId: null,
       assigneeName: null,
     }),
   );
-}
-
-interface Reply {
-  text: string;
-  sources: Draft["sources"];
-  byAgent: boolean;
-}
-
-/** The message a decision sends, or null when the decision sends nothing from this node. */
-function replyFor(decision: ReviewDecision, drafts: Draft[]): Reply | null {
-  const top = drafts[0];
-  switch (decision.type) {
-    case "approve":
-      return top ? { text: top.text, sources: top.sources, byAgent: false } : null;
-    case "edit":
-      return { text: decision.text, sources: top?.sources ?? [], byAgent: false };
-    case "choose": {
-      const chosen = drafts.find((d) => d.id === decision.draftId);
-      return chosen ? { text: chosen.text, sources: chosen.sources, byAgent: false } : null;
-    }
-    case "reject":
-      return decision.replacement ? { text: decision.replacement, sources: [], byAgent: true } : null;
-    default:
-      return null;
-  }
 }
