@@ -14,6 +14,7 @@ import type {
   CustomerProfile,
   KnowledgeScreening,
   Message,
+  MessageHandling,
   Person,
   Review,
   ReviewStatus,
@@ -68,6 +69,30 @@ export interface MessageRepo {
   listSince(conversationId: string, since: number, limit?: number): Promise<Message[]>;
   /** The last `count` messages, ascending by seq. */
   listRecent(conversationId: string, count: number): Promise<Message[]>;
+  /**
+   * The customer messages of a conversation the bot has not finished with (`queued` or `held`),
+   * ascending by seq. A customer message is stored `queued`; every other author's has no handling.
+   */
+  listWaiting(conversationId: string): Promise<WaitingMessage[]>;
+  /**
+   * Conversations with a customer message still `queued` that was stored at or before `before`, the
+   * one waiting longest first: the recovery sweep's due work, found through an index.
+   */
+  listQueuedConversations(before: string, limit: number): Promise<string[]>;
+  /**
+   * Compare-and-set of the handling of a conversation's customer messages: the one with `seq`, or
+   * every one when it is left out, that is in one of `from`. Returns how many changed.
+   */
+  setHandling(
+    conversationId: string,
+    change: { seq?: number; from: readonly MessageHandling[]; to: MessageHandling },
+  ): Promise<number>;
+}
+
+/** A customer message the bot has not finished with, and where it stands. */
+export interface WaitingMessage {
+  message: Message;
+  handling: Extract<MessageHandling, "queued" | "held">;
 }
 
 /** Pauses waiting on a person (approvals and handoffs). */
@@ -98,6 +123,14 @@ export interface ReviewRepo {
   ): Promise<Review | null>;
   /** Pending or claimed reviews whose deadline is at or before `now`. */
   listDue(now: string, limit: number): Promise<Review[]>;
+  /**
+   * Decided reviews whose decision the graph has not yet been marked as having applied, decided at or
+   * before `before`, oldest first (the recovery sweep's due work, found through an index).
+   * `decide` puts a review here; `markApplied` takes it out.
+   */
+  listUnapplied(before: string, limit: number): Promise<Review[]>;
+  /** The decision has been applied to the graph (or never can be): recovery leaves it alone. */
+  markApplied(id: string): Promise<void>;
 }
 
 /** Human corrections (few-shot feedback). */
