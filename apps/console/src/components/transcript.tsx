@@ -25,13 +25,8 @@ export function Transcript({ messages, label, live = false }: Props) {
     end.current?.scrollIntoView({ block: "end" });
   }, [messages.length]);
 
-  return (
-    <ol
-      className="transcript"
-      aria-label={label}
-      role={live ? "log" : undefined}
-      aria-live={live ? "polite" : undefined}
-    >
+  const list = (
+    <ol className="transcript" aria-label={live ? undefined : label}>
       {messages.length === 0 && <li className="transcript-empty">No messages yet.</li>}
       {messages.map((m) => (
         <li
@@ -52,5 +47,13 @@ export function Transcript({ messages, label, live = false }: Props) {
       ))}
       <li ref={end} aria-hidden="true" className="transcript-end" />
     </ol>
+  );
+  // A live chat is announced as a log; the role sits on a wrapper so the list stays a list.
+  return live ? (
+    <div role="log" aria-live="polite" aria-label={label}>
+      {list}
+    </div>
+  ) : (
+    list
   );
 }

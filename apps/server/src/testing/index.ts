@@ -8,3 +8,4 @@ export * from "./store-variants";
 export * from "./refit-seed";
 export * from "./log-capture";
 export * from "./movable-clock";
+export * from "./accessibility";
