@@ -1,5 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
+import { normaliseOrigin } from "./origins";
+import { TrustProxySetting } from "./trust-proxy";
 
 const csv = z
   .string()
@@ -10,6 +12,16 @@ const csv = z
       .filter(Boolean),
   )
   .default([]);
+
+// Normalised here, once, so every origin check compares what a browser sends with the same strings.
+const origins = csv.transform((list, ctx) =>
+  list.map((entry) => {
+    const origin = normaliseOrigin(entry);
+    if (origin === null)
+      ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin like https://shop.example` });
+    return origin ?? entry;
+  }),
+);
 
 // docker compose passes unset variables as empty strings; treat those as not set.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -48,7 +60,11 @@ export const ConfigSchema = z.object({
   DEADLINE_CHECK_SECONDS: z.coerce.number().min(0.1).default(15),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
   /** Origins allowed to open the widget and console sockets, besides the server's own. Empty = any. */
-  ALLOWED_ORIGINS: csv,
+  ALLOWED_ORIGINS: origins,
+  /** The proxies believed about the client's address (X-Forwarded-For); see trust-proxy.ts. */
+  TRUST_PROXY: TrustProxySetting,
+  /** How long a stopping server (SIGTERM, SIGINT) waits for requests and graph runs in flight. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).default(25),
   /** Customer messages one widget socket may send per minute; more get a rate_limited ack. 0 = no limit. */
   SOCKET_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /**

@@ -6,6 +6,7 @@ import { connectRedisAdapter } from "../realtime/redis-adapter";
 import type { Config } from "./config";
 import { createPlatform, type Platform, type PlatformOverrides } from "./create-platform";
 import { startDeadlineScheduler } from "./deadline-scheduler";
+import { settlesWithin, stopListening } from "./drain";
 
 /** A running server: its platform, address, and a graceful stop. */
 export interface RunningServer {
@@ -20,7 +21,18 @@ export interface RunningServer {
    * messages and recovered ones keep their order.
    */
   startup: Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops gracefully: takes no new connections, lets requests in flight finish, disconnects sockets
+   * (clients reconnect to another instance, or here after a restart, and resync), waits for graph runs
+   * in flight, then closes the store. False when `timeoutMs` passed first: the store is left open for
+   * the caller to exit, and the next start picks up what was left, as after a crash.
+   */
+  stop(options?: StopOptions): Promise<boolean>;
+}
+
+/** How long a graceful stop may wait for work in flight (no limit by default). */
+export interface StopOptions {
+  timeoutMs?: number;
 }
 
 /** Builds the platform, listens on config.PORT, and picks up what a crash left unfinished. */
@@ -46,11 +58,20 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
     io,
     url: `http://127.0.0.1:${port}`,
     startup,
-    async stop() {
+    async stop({ timeoutMs = Infinity }: StopOptions = {}) {
+      const deadline = Date.now() + timeoutMs;
+      const left = () => deadline - Date.now();
       deadlines.stop();
-      await startup;
-      await realtime.close();
-      await platform.close();
+      const connectionsEnded = stopListening(http);
+      // Redis stays up meanwhile: runs finishing below still reach sockets on other instances.
+      realtime.disconnectClients();
+      const drained =
+        (await settlesWithin(connectionsEnded, left())) &&
+        (await settlesWithin(Promise.all([startup, platform.conversations.idle()]), left()));
+      if (!drained) http.closeAllConnections();
+      await settlesWithin(realtime.close(), left());
+      // Past the deadline the store stays open: runs still use it, and the process exits anyway.
+      return drained && (await settlesWithin(platform.close(), left()));
     },
   };
 }

@@ -2,6 +2,7 @@ import { loadConfig } from "../app/config";
 import { startServer } from "../app/start-server";
 import { ensureFirstAdmin } from "../seed/first-admin";
 import { seedDemo } from "../seed/seed-demo";
+import { exitOnStopSignals } from "./stop-signals";
 
 /** `npm start`: serve REST + Socket.IO, seeding the demo help center and accounts on first start. */
 export async function startCommand(): Promise<void> {
@@ -30,13 +31,9 @@ export async function startCommand(): Promise<void> {
     }
   }
   logger.info({ url: server.url, model: server.platform.model.name }, "handoff desk is listening");
-  const shutdown = () => {
-    logger.info("shutting down");
-    server.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  exitOnStopSignals(
+    (timeoutMs) => server.stop({ timeoutMs }),
+    config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    logger,
+  );
 }

@@ -7,7 +7,11 @@ import type { WorkerConfig } from "./worker-config";
 import { FromWorker, type JobError, type ToWorker } from "./worker-messages";
 
 const THREAD_MODULE = new URL("./graph-worker-thread.ts", import.meta.url).href;
-// Worker threads do not inherit tsx's loader, so a small CommonJS boot script registers it first.
+// The compiled server (see build.ts) has the thread's entry bundled as JavaScript beside this module.
+const COMPILED_THREAD = import.meta.url.endsWith(".js")
+  ? new URL("./graph-worker-thread.js", import.meta.url)
+  : null;
+// Worker threads do not inherit tsx's loader, so from source a small CommonJS boot script registers it first.
 const BOOT = `const { workerData } = require("node:worker_threads");
 import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -99,14 +103,16 @@ export class WorkerGraphRunner implements GraphRunner {
   }
 
   private spawn(): { worker: Worker; ready: Promise<void> } {
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: {
-        ...this.options.config,
-        tsx: import.meta.resolve("tsx/esm/api"),
-        entry: THREAD_MODULE,
-      },
-    });
+    const worker = COMPILED_THREAD
+      ? new Worker(COMPILED_THREAD, { workerData: this.options.config })
+      : new Worker(BOOT, {
+          eval: true,
+          workerData: {
+            ...this.options.config,
+            tsx: import.meta.resolve("tsx/esm/api"),
+            entry: THREAD_MODULE,
+          },
+        });
     const ready = new Promise<void>((resolve, reject) => {
       const onExit = (code: number) =>
         reject(new Error(`the graph worker exited with ${code} while starting`));

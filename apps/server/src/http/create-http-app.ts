@@ -2,6 +2,7 @@ import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Platform } from "../app/create-platform";
+import { trustFunction } from "../app/trust-proxy";
 import { requireUser } from "./auth-middleware";
 import { errorHandler } from "./error-handler";
 import { refuseOperators } from "./refuse-operators";
@@ -52,6 +53,8 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   });
 
   app.disable("x-powered-by");
+  // req.ip (the sign-in limit, the visitor budget) is the client's, read through the trusted proxies only.
+  app.set("trust proxy", trustFunction(platform.config.TRUST_PROXY));
   // The widget's pages set their own framing policy (see static-apps); everything else gets helmet's defaults.
   const defaultHeaders = helmet();
   app.use((req, res, next) => (req.path.startsWith("/widget/") ? next() : defaultHeaders(req, res, next)));

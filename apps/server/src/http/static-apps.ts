@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express } from "express";
 import helmet from "helmet";
+import { isAllowedOrigin } from "../app/origins";
 
 const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -15,7 +16,7 @@ export const UI_DIST = {
 /**
  * Serves the built console at /console (a single-page app), the widget at /widget (its chat page is
  * framed by customers' sites, so it may be embedded by the allowed origins), and the widget's demo
- * page at /. A missing build gets a clear page instead of a bare 404.
+ * page at /. A missing build gets a clear page instead of a bare 404; source maps are never served.
  */
 export function serveUiApps(app: Express, allowedOrigins: string[]): void {
   const frameAncestors = allowedOrigins.length ? ["'self'", ...allowedOrigins] : ["*"];
@@ -25,6 +26,11 @@ export function serveUiApps(app: Express, allowedOrigins: string[]): void {
     crossOriginResourcePolicy: { policy: "cross-origin" },
   });
 
+  // Source maps are built for debugging; served, they would hand anyone the UIs' source.
+  app.use(["/console", "/widget"], (req, res, next) => {
+    if (!isSourceMap(req.path)) return next();
+    res.status(404).type("text").send("Not found");
+  });
   app.use(
     "/widget",
     widgetHeaders,
@@ -54,12 +60,23 @@ function refuseUnknownHosts(allowedOrigins: string[]): express.RequestHandler {
     const origin = req.query.origin;
     const isPage = req.path === "/" || req.path === "/index.html";
     if (!isPage || allowedOrigins.length === 0 || origin === undefined) return next();
-    if (typeof origin === "string" && allowedOrigins.includes(origin)) return next();
+    if (typeof origin === "string" && isAllowedOrigin(allowedOrigins, origin)) return next();
     res
       .status(403)
       .type("text")
       .send("This site is not allowed to embed the chat. Add its origin to ALLOWED_ORIGINS on the server.");
   };
+}
+
+/** Whether a request path names a .map file, however it is percent-encoded (the static server decodes it). */
+function isSourceMap(requestPath: string): boolean {
+  let decoded = requestPath;
+  try {
+    decoded = decodeURIComponent(requestPath);
+  } catch {
+    // A malformed path is the static server's to refuse.
+  }
+  return /\.map$/i.test(decoded.replace(/\/+$/, ""));
 }
 
 /**

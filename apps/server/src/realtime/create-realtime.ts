@@ -4,6 +4,7 @@ import type { Platform } from "../app/create-platform";
 import { AgentAvailability } from "./agent-availability";
 import { registerConsoleNamespace } from "./console-handlers";
 import { consoleNamespace, widgetNamespace } from "./namespaces";
+import { isAllowedOrigin } from "../app/origins";
 import { originCheck } from "./origin-check";
 import { syncPeers } from "./peer-sync";
 import { QueuePositions } from "./queue-positions";
@@ -17,6 +18,8 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** The Socket.IO server and what closing it must also close. */
 export interface Realtime {
   io: Server;
+  /** Disconnects this instance's clients (not other instances'), keeping the Redis adapter up. */
+  disconnectClients(): void;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,13 @@ export function createRealtime(
   const io = new Server(httpServer, {
     ...(redis ? { adapter: redis.adapter } : {}),
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-    cors: allowed.length ? { origin: allowed, credentials: true } : { origin: true },
+    // The same comparison as the handshake check: the configured origins are normalised once.
+    cors: allowed.length
+      ? {
+          origin: (origin, done) => done(null, origin !== undefined && isAllowedOrigin(allowed, origin)),
+          credentials: true,
+        }
+      : { origin: true },
     allowRequest: originCheck(allowed),
     // Packets are kept this long for a client that drops and comes back; the widget and console also
     // resync by sequence number, so this only saves a round trip, and a longer window costs heap (and
@@ -73,6 +82,12 @@ export function createRealtime(
   syncPeers(io, platform);
   return {
     io,
+    disconnectClients() {
+      // `local`: with the Redis adapter a plain disconnectSockets() would reach every instance.
+      for (const namespace of [io.of("/"), widget, consoleNs]) namespace.local.disconnectSockets(true);
+      // Engine.IO connections that never joined a namespace, and pending long-polling requests.
+      io.engine.close();
+    },
     async close() {
       await io.close();
       await redis?.close();

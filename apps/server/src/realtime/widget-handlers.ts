@@ -8,6 +8,8 @@ import {
   WidgetMessageSend,
 } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
+import { trustFunction } from "../app/trust-proxy";
+import { clientAddress } from "./client-address";
 import { limitEvents, MessageRateLimit } from "./message-rate-limit";
 import type { RedisClient } from "./redis-adapter";
 import type { WidgetNamespace } from "./namespaces";
@@ -28,6 +30,7 @@ export function registerWidgetNamespace(
     { perSocket: config.SOCKET_MESSAGES_PER_MINUTE, perIp: config.IP_MESSAGES_PER_MINUTE },
     redis,
   );
+  const trust = trustFunction(config.TRUST_PROXY);
 
   widget.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
@@ -51,7 +54,7 @@ export function registerWidgetNamespace(
     socket.use(
       limitEvents(
         messageLimit,
-        { socketId: socket.id, ip: socket.handshake.address },
+        { socketId: socket.id, ip: clientAddress(socket.request, trust, socket.handshake.address) },
         LIMITED_EVENTS,
         (err) => logger.error({ err }, "message rate limit failed"),
       ),

@@ -14,12 +14,21 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `main.ts start` in a child process on a data dir and waits until it listens. */
+/** How to start the process: from source through tsx (the default), or a compiled entry run by node. */
+export interface ServerProcessOptions {
+  /** A bundled main.js (see build.ts), run by node itself as the image runs it. */
+  entry?: string;
+  startTimeoutMs?: number;
+}
+
+/** Starts `main.ts start` (or a compiled entry) in a child process on a data dir and waits until it listens. */
 export function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
+  opts: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
+  const args = opts.entry ? [opts.entry, "start"] : ["--import", "tsx", "src/main.ts", "start"];
+  const child = spawn(process.execPath, args, {
     cwd: serverRoot,
     env: {
       ...process.env,
@@ -35,7 +44,10 @@ export function startServerProcess(
   });
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${output}`)),
+      opts.startTimeoutMs ?? 30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
