@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from "react";
+import { AccountPage } from "./account/account-page";
 import { createRestClient } from "./api/rest-client";
 import type { StoredSession } from "./auth/session-store";
 import { ShortcutsHelp } from "./components/shortcuts-help";
@@ -22,13 +23,16 @@ interface Props {
   session: StoredSession;
   onSignOut(): void;
   onExpired(): void;
+  /** The server cut the live link and it came back: re-read who the user is (their role may have changed). */
+  onReconnected(): void;
+  onRenamed(name: string): void;
 }
 
 /**
  * The signed-in console: the top bar, then the inbox or (for supervisors) a screen of their desk.
  * The live connection stays open across screens, so the inbox and notifications keep up meanwhile.
  */
-export function ConsoleShell({ session, onSignOut, onExpired }: Props) {
+export function ConsoleShell({ session, onSignOut, onExpired, onReconnected, onRenamed }: Props) {
   const { user } = session;
   const route = routeFor(useHashRoute(), user.role);
   const [help, setHelp] = useState(false);
@@ -37,6 +41,7 @@ export function ConsoleShell({ session, onSignOut, onExpired }: Props) {
   const { socket, connection, inbox, dispatch } = useConsoleConnection(session.token, {
     onNewReview: () => notifyRef.current(),
     onUnauthorized: onExpired,
+    onReconnected,
   });
   const notifications = useNotifications(needsAttention(inbox));
   useEffect(() => {
@@ -71,6 +76,10 @@ export function ConsoleShell({ session, onSignOut, onExpired }: Props) {
       />
       {inInbox ? (
         <InboxWorkspace socket={socket} user={user} inbox={inbox} dispatch={dispatch} linked={linked} />
+      ) : route.view === "account" ? (
+        <main id="page" className="page" tabIndex={-1}>
+          <AccountPage client={client} user={user} onRenamed={onRenamed} />
+        </main>
       ) : (
         <Suspense fallback={<p className="empty">Loading…</p>}>
           <SupervisorDesk view={route.view} client={client} user={user} />

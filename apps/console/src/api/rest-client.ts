@@ -20,6 +20,7 @@ export interface RestClient {
   get<S extends z.ZodType>(schema: S, path: string, query?: Query): Promise<z.output<S>>;
   post<S extends z.ZodType>(schema: S, path: string, body: unknown): Promise<z.output<S>>;
   put<S extends z.ZodType>(schema: S, path: string, body: unknown): Promise<z.output<S>>;
+  patch<S extends z.ZodType>(schema: S, path: string, body: unknown): Promise<z.output<S>>;
   delete<S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>>;
   /** Saves the answer of a GET as a file. */
   download(path: string, query: Query, fallbackName: string): Promise<void>;
@@ -39,6 +40,7 @@ export function createRestClient(token: string, onUnauthorized: () => void): Res
     get: (schema, path, query) => guard(request(schema, "GET", withQuery(path, query), { token })),
     post: (schema, path, body) => guard(request(schema, "POST", path, { token, body })),
     put: (schema, path, body) => guard(request(schema, "PUT", path, { token, body })),
+    patch: (schema, path, body) => guard(request(schema, "PATCH", path, { token, body })),
     delete: (schema, path) => guard(request(schema, "DELETE", path, { token })),
     download: (path, query, fallbackName) =>
       guard(downloadWithToken(withQuery(path, query), token, fallbackName)),

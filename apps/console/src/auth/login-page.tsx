@@ -1,16 +1,38 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import type { SignInProviders } from "@handoff/contracts";
 import { HttpError } from "../api/http";
+import { signInProviders } from "../api/people-api";
+import { beginSignOn } from "./sign-on";
 
 interface Props {
   onLogin(email: string, password: string): Promise<void>;
+  /** Why the last single sign-on did not work, shown above the form. */
+  signOnError?: string | null;
 }
 
 /** Sign in with a console account (agents and supervisors). */
-export function LoginPage({ onLogin }: Props) {
+export function LoginPage({ onLogin, signOnError = null }: Props) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(signOnError);
   const [busy, setBusy] = useState(false);
+  const [providers, setProviders] = useState<SignInProviders | null>(null);
+
+  useEffect(() => {
+    // Without an answer the page still offers the password form.
+    signInProviders().then(setProviders, () => setProviders(null));
+  }, []);
+
+  const signOn = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await beginSignOn();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Single sign-on is not available.");
+      setBusy(false);
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -68,6 +90,11 @@ export function LoginPage({ onLogin }: Props) {
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
+        {providers?.oidc && (
+          <button type="button" className="btn" disabled={busy} onClick={() => void signOn()}>
+            Sign in with {providers.oidc.label}
+          </button>
+        )}
       </form>
     </main>
   );

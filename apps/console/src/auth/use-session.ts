@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import type { LoginResponse } from "@handoff/contracts";
 import { HttpError, currentUser, signIn, signOut } from "../api/http";
 import { clearSession, loadSession, saveSession, type StoredSession } from "./session-store";
 
@@ -46,5 +47,43 @@ export function useSession() {
     setSession(null);
   }, []);
 
-  return { session, login, logout, expire };
+  /** A session started elsewhere: a one-time link or single sign-on. */
+  const adopt = useCallback((result: LoginResponse) => {
+    saveSession(result);
+    setSession(result);
+  }, []);
+
+  /**
+   * Asks the server who the token belongs to now (after it cut the live connection: a role may have
+   * changed); a refused token signs out.
+   */
+  const refresh = useCallback(() => {
+    if (!storedToken) return;
+    currentUser(storedToken).then(
+      (user) =>
+        setSession((s) => {
+          if (!s || s.token !== storedToken) return s;
+          const next = { ...s, user };
+          saveSession(next);
+          return next;
+        }),
+      (error: unknown) => {
+        if (!(error instanceof HttpError) || error.status !== 401) return;
+        clearSession();
+        setSession(null);
+      },
+    );
+  }, [storedToken]);
+
+  /** The signed-in user's own name changed. */
+  const renamed = useCallback((name: string) => {
+    setSession((s) => {
+      if (!s) return s;
+      const next = { ...s, user: { ...s.user, name } };
+      saveSession(next);
+      return next;
+    });
+  }, []);
+
+  return { session, login, logout, expire, adopt, refresh, renamed };
 }

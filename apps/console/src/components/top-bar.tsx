@@ -48,7 +48,9 @@ export function TopBar({ user, nav, connection, sound, badge, onSound, onBadge, 
           Shortcuts
         </button>
         <span className="user">
-          <span className="user-name">{user.name}</span>
+          <a className="user-name" href="#/account" title="Your account">
+            {user.name}
+          </a>
           <span className={`role role-${user.role}`}>
             {user.role === "supervisor" ? "Supervisor" : "Agent"}
           </span>

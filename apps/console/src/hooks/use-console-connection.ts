@@ -9,10 +9,16 @@ export type ConnectionState = "connecting" | "online" | "offline";
 /**
  * The console's live link: one socket for the session, the inbox loaded on every (re)connect and
  * kept current by the server's pushes. Pushed payloads are checked against the contracts first.
+ *
+ * The server cuts the link when the session ends or the user changes (signed out elsewhere,
+ * deactivated, a new role or password). Socket.IO does not reconnect after a cut by the server, so
+ * this does, at once: a session that ended is refused at the handshake and the console signs out
+ * (`onUnauthorized`); one that lives on comes back, and `onReconnected` lets the caller re-read who
+ * the user now is.
  */
 export function useConsoleConnection(
   token: string,
-  handlers: { onNewReview(review: ReviewType): void; onUnauthorized(): void },
+  handlers: { onNewReview(review: ReviewType): void; onUnauthorized(): void; onReconnected?(): void },
 ) {
   const [socket, setSocket] = useState<ConsoleSocket | null>(null);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
@@ -31,11 +37,19 @@ export function useConsoleConnection(
         () => setConnection("offline"),
       );
     };
+    let cutByServer = false;
     s.on("connect", () => {
       setConnection("online");
       reload();
+      if (cutByServer) handlersRef.current.onReconnected?.();
+      cutByServer = false;
     });
-    s.on("disconnect", () => setConnection("offline"));
+    s.on("disconnect", (reason) => {
+      setConnection("offline");
+      if (reason !== "io server disconnect") return;
+      cutByServer = true;
+      s.connect();
+    });
     s.on("connect_error", (err) => {
       setConnection("offline");
       if (/unauthorized/i.test(err.message)) handlersRef.current.onUnauthorized();

@@ -28,4 +28,11 @@ describe("console routes", () => {
       conversationId: "c1",
     });
   });
+
+  it("lets anyone open their own account page, and only supervisors the people screen", () => {
+    expect(parseRoute("#/account")).toEqual({ view: "account" });
+    expect(routeFor({ view: "account" }, "agent")).toEqual({ view: "account" });
+    expect(routeFor(parseRoute("#/people"), "agent")).toEqual({ view: "inbox" });
+    expect(routeFor(parseRoute("#/people"), "supervisor")).toEqual({ view: "people" });
+  });
 });

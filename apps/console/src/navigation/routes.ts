@@ -2,6 +2,7 @@ import type { Role } from "@handoff/contracts";
 
 /** The supervisor's desk: screens only supervisors see (the server refuses their APIs to agents). */
 export const SUPERVISOR_VIEWS = [
+  { view: "people", label: "People" },
   { view: "feedback", label: "Feedback queue" },
   { view: "quarantine", label: "Quarantine" },
   { view: "dashboard", label: "Dashboard" },
@@ -14,7 +15,10 @@ export type SupervisorView = (typeof SUPERVISOR_VIEWS)[number]["view"];
 
 /** Where the console is, as kept in the URL's hash (so a screen or conversation can be linked). */
 export type Route =
-  { view: "inbox" } | { view: "conversation"; conversationId: string } | { view: SupervisorView };
+  | { view: "inbox" }
+  | { view: "conversation"; conversationId: string }
+  | { view: "account" }
+  | { view: SupervisorView };
 
 const isSupervisorView = (name: string): name is SupervisorView =>
   SUPERVISOR_VIEWS.some((v) => v.view === name);
@@ -23,6 +27,7 @@ const isSupervisorView = (name: string): name is SupervisorView =>
 export function parseRoute(hash: string): Route {
   const [name, id] = hash.replace(/^#\/?/, "").split("/");
   if (name === "conversations" && id) return { view: "conversation", conversationId: decodeURIComponent(id) };
+  if (name === "account") return { view: "account" };
   if (name && isSupervisorView(name)) return { view: name };
   return { view: "inbox" };
 }

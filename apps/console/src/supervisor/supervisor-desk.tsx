@@ -4,6 +4,7 @@ import { AuditLog } from "../audit/audit-log";
 import { DashboardPage } from "../dashboard/dashboard-page";
 import { FeedbackQueue } from "../feedback/feedback-queue";
 import type { SupervisorView } from "../navigation/routes";
+import { PeoplePage } from "../people/people-page";
 import { QuarantinePage } from "../quarantine/quarantine-page";
 import { SettingsPage } from "../settings/settings-page";
 
@@ -17,7 +18,9 @@ interface Props {
 export function SupervisorDesk({ view, client, user }: Props) {
   return (
     <main id="page" className="page" tabIndex={-1}>
-      {view === "feedback" ? (
+      {view === "people" ? (
+        <PeoplePage client={client} user={user} />
+      ) : view === "feedback" ? (
         <FeedbackQueue client={client} user={user} />
       ) : view === "quarantine" ? (
         <QuarantinePage client={client} />

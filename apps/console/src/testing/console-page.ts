@@ -78,7 +78,7 @@ export async function customerSays(customer: Customer, text: string, clientId: s
 /** Opens a screen of the supervisor's desk from the top bar. */
 export const openDesk = (
   page: Page,
-  name: "Inbox" | "Feedback queue" | "Quarantine" | "Dashboard" | "Settings" | "Audit log",
+  name: "Inbox" | "People" | "Feedback queue" | "Quarantine" | "Dashboard" | "Settings" | "Audit log",
 ) => page.getByRole("navigation", { name: "Supervisor" }).getByRole("link", { name, exact: true }).click();
 
 /** A correction's card in the feedback queue. */

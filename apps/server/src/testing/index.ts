@@ -9,3 +9,4 @@ export * from "./refit-seed";
 export * from "./log-capture";
 export * from "./movable-clock";
 export * from "./accessibility";
+export * from "./oidc-provider";
