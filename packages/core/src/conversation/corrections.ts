@@ -7,6 +7,7 @@ import {
 } from "@handoff/contracts";
 import { newCorrection } from "../feedback/new-correction";
 import type { Store } from "../ports";
+import { isSubstantiveAnswer, isSubstantiveQuestion } from "./takeover-pairing";
 
 /**
  * A human answer that differs from the bot's draft becomes a pending correction for a supervisor.
@@ -42,17 +43,23 @@ export async function recordCorrection(
 }
 
 /**
- * An agent's reply during a takeover answers the customer's latest question: it becomes a pending
- * correction, once per question (keyed by the question's sequence number). When the customer gave a
- * bot answer a thumbs-down since the last agent reply, the reply corrects that answer instead.
+ * An agent's substantive reply during a takeover answers what the customer asked since the agent's
+ * last answer (from the message that caused the handoff on): it becomes a pending correction, once per
+ * question (keyed by the question's sequence number). Greetings, holding lines, questions back and a
+ * bare request for a person are neither question nor answer; when it is unclear what the reply answers
+ * (nothing asked, or more than a few messages) no correction is made. When the customer gave a bot
+ * answer a thumbs-down since the agent's last answer, the reply corrects that answer instead.
  */
 export async function recordTakeoverAnswer(
   deps: { store: Store },
   input: { conversationId: string; answer: string; actor: Actor },
 ): Promise<void> {
-  const recent = await deps.store.messages.listRecent(input.conversationId, 30);
+  if (!isSubstantiveAnswer(input.answer)) return;
+  const recent = await deps.store.messages.listRecent(input.conversationId, 40);
   const visible = recent.filter((m) => !m.internal && m.author !== "system");
-  const sinceAgent = visible.slice(visible.findLastIndex((m) => m.author === "agent") + 1);
+  const sinceAgent = visible.slice(
+    visible.findLastIndex((m) => m.author === "agent" && isSubstantiveAnswer(m.text)) + 1,
+  );
   const disputed = await thumbedDownAnswer(deps, input.conversationId, sinceAgent);
   const target = disputed ?? (await takeoverQuestion(deps, input.conversationId, sinceAgent));
   if (!target) return;
@@ -83,25 +90,33 @@ interface CorrectionTarget {
   sourceKey: string;
 }
 
+/** At most this many customer messages make one question; more, and what the answer answers is unclear. */
+const MAX_QUESTION_PARTS = 3;
+
 async function takeoverQuestion(
   deps: { store: Store },
   conversationId: string,
   sinceAgent: Message[],
 ): Promise<CorrectionTarget | null> {
-  const question = sinceAgent.findLast((m) => m.author === "customer");
-  if (!question) return null;
   const handoff = (await deps.store.reviews.listByConversation(conversationId)).findLast(
     (r) => r.kind === "handoff",
   );
+  // The handoff's run is named after the customer message that caused it (conversation:seq).
+  const from = Number(/^[^:]+:(\d+)/.exec(handoff?.threadId ?? "")?.[1] ?? 0);
+  const asked = sinceAgent.filter(
+    (m) => m.author === "customer" && m.seq >= from && isSubstantiveQuestion(m.text),
+  );
+  const last = asked.at(-1);
+  if (!last || asked.length > MAX_QUESTION_PARTS) return null;
   return {
-    question: question.text,
+    question: asked.map((m) => m.text).join(" "),
     draft: handoff?.kind === "handoff" ? (handoff.packet.attempted[0]?.text ?? null) : null,
     reason: "takeover",
-    sourceKey: `takeover:${conversationId}:${question.seq}`,
+    sourceKey: `takeover:${conversationId}:${last.seq}`,
   };
 }
 
-/** The newest bot answer since the last agent reply that the customer marked unhelpful, with its question. */
+/** The newest bot answer since the agent's last answer that the customer marked unhelpful, with its question. */
 async function thumbedDownAnswer(
   deps: { store: Store },
   conversationId: string,
