@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from "react";
-import type { Review, ReviewDecision, User } from "@handoff/contracts";
+import { decisionEffect, type Review, type ReviewDecision, type User } from "@handoff/contracts";
 import type { ConsoleSocket } from "../api/console-socket";
 import { ConversationDetail } from "../conversation/conversation-detail";
 import { useBatch } from "../hooks/use-batch";
@@ -73,9 +73,12 @@ export function InboxWorkspace({ socket, user, inbox, dispatch, linked }: Props)
   }, [items, selectedId, select, tab]);
 
   const onDecided = useCallback(
-    (_review: Review, decision: ReviewDecision) => {
-      if (decision.type === "takeover") setTab("mine");
-      else if (decision.type !== "guide") advance();
+    (review: Review, decision: ReviewDecision) => {
+      const drafts = review.kind === "approval" ? [review.packet.draft, ...review.packet.alternatives] : [];
+      const effect = decisionEffect(decision, drafts);
+      // A takeover continues under "mine"; a redraft comes back to this same item for a new decision.
+      if (effect.kind === "person" && effect.takeover) setTab("mine");
+      else if (effect.kind !== "redraft") advance();
     },
     [advance],
   );

@@ -1,6 +1,6 @@
-import type { Actor, Conversation, HandoffReview, Review } from "@handoff/contracts";
+import type { Actor, HandoffReview, Review } from "@handoff/contracts";
+import { moveConversation } from "../conversation/lifecycle";
 import { postMessage } from "../conversation/post-message";
-import { DomainError } from "../errors";
 import type { Clock, Notifier, Store } from "../ports";
 
 /** How many claimed handoffs one look goes through (a person never holds near this many). */
@@ -45,8 +45,7 @@ export class HandoffHolders {
     if (!back) return false;
     // The one way out of a person's hands besides handing back or resolving: the person left, so the
     // conversation waits in the queue again, exactly as before anyone claimed it.
-    const conversation = await this.move(review.conversationId, {
-      status: "waiting_human",
+    const conversation = await moveConversation(store, review.conversationId, "returned", {
       assigneeId: null,
       assigneeName: null,
     });
@@ -68,15 +67,5 @@ export class HandoffHolders {
       internal: false,
     });
     return true;
-  }
-
-  /** Compare-and-set from "human" (a live handoff): a conversation in any other state is refused. */
-  private async move(
-    conversationId: string,
-    patch: { status: Conversation["status"]; assigneeId: string | null; assigneeName: string | null },
-  ): Promise<Conversation> {
-    const moved = await this.deps.store.conversations.transition(conversationId, ["human"], patch);
-    if (!moved) throw new DomainError("illegal_transition", "this conversation is no longer with a person");
-    return moved;
   }
 }

@@ -24,6 +24,8 @@ export const LifecycleEvent = z.enum([
   "reply_sent",
   /** An agent claimed the waiting handoff. */
   "claimed",
+  /** The agent holding the conversation left the team: it waits in the queue again. */
+  "returned",
   /** The agent handed the conversation back to the bot. */
   "handed_back",
   /** The agent marked the conversation resolved. */
@@ -46,6 +48,8 @@ export function nextStatus(from: ConversationStatus, event: LifecycleEvent): Con
       return from === "awaiting_approval" ? "bot" : null;
     case "claimed":
       return from === "waiting_human" ? "human" : null;
+    case "returned":
+      return from === "human" ? "waiting_human" : null;
     case "handed_back":
       return from === "human" ? "bot" : null;
     case "resolved":
