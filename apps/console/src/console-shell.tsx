@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from "react";
+import type { Review } from "@handoff/contracts";
 import { AccountPage } from "./account/account-page";
 import { createRestClient } from "./api/rest-client";
 import type { StoredSession } from "./auth/session-store";
@@ -6,6 +7,7 @@ import { ShortcutsHelp } from "./components/shortcuts-help";
 import { SkipLink } from "./components/skip-link";
 import { TopBar } from "./components/top-bar";
 import { useConsoleConnection } from "./hooks/use-console-connection";
+import { useDesktopAlerts } from "./hooks/use-desktop-alerts";
 import { useNotifications } from "./hooks/use-notifications";
 import { useShortcuts } from "./hooks/use-shortcut";
 import { needsAttention } from "./inbox/inbox-items";
@@ -37,16 +39,22 @@ export function ConsoleShell({ session, onSignOut, onExpired, onReconnected, onR
   const route = routeFor(useHashRoute(), user.role);
   const [help, setHelp] = useState(false);
 
-  const notifyRef = useRef<() => void>(() => undefined);
+  const notifyRef = useRef<(review: Review) => void>(() => undefined);
   const { socket, connection, inbox, dispatch } = useConsoleConnection(session.token, {
-    onNewReview: () => notifyRef.current(),
+    onNewReview: (review) => notifyRef.current(review),
     onUnauthorized: onExpired,
     onReconnected,
   });
   const notifications = useNotifications(needsAttention(inbox));
+  const desktop = useDesktopAlerts();
+  const { notify } = notifications;
+  const { alert } = desktop;
   useEffect(() => {
-    notifyRef.current = notifications.notify;
-  }, [notifications.notify]);
+    notifyRef.current = (review) => {
+      notify();
+      alert(review);
+    };
+  }, [notify, alert]);
   const client = useMemo(() => createRestClient(session.token, onExpired), [session.token, onExpired]);
   useShortcuts({ "?": () => setHelp(true) });
 
@@ -71,6 +79,11 @@ export function ConsoleShell({ session, onSignOut, onExpired, onReconnected, onR
         badge={notifications.badge}
         onSound={notifications.setSound}
         onBadge={notifications.setBadge}
+        desktop={{
+          on: desktop.desktop,
+          blocked: desktop.desktopBlocked,
+          set: (on) => void desktop.setDesktop(on),
+        }}
         onHelp={() => setHelp(true)}
         onSignOut={onSignOut}
       />

@@ -15,6 +15,7 @@ import {
   SCREENSHOTS,
   customerSays,
   ensureBuilt,
+  handoffArrives as sharedHandoffArrives,
   namedCustomer,
   nextTyping,
   openConsole,
@@ -66,14 +67,8 @@ async function approvalOf(conversationId: string) {
 }
 
 /** A customer who asked for a person, seen arriving in the "waiting for a human" tab. */
-async function handoffArrives(page: Page, name: string, text = WANTS_PERSON) {
-  await showTab(page, /Waiting for a human/);
-  const customer = await namedCustomer(server, name);
-  await customerSays(customer, text, "q1");
-  const item = row(page, customer.conversationId);
-  await item.waitFor();
-  return { customer, item };
-}
+const handoffArrives = (page: Page, name: string, text = WANTS_PERSON) =>
+  sharedHandoffArrives(server, page, name, text);
 
 async function claim(page: Page, customer: Customer) {
   const joined = nextConversation(customer.socket, (c) => c.status === "human", WAIT);
@@ -117,7 +112,7 @@ describe("approving a risky draft in the console", () => {
     expect(decided.decision).toEqual({ type: "approve" });
   });
 
-  it("the agent edits the draft in place with the keyboard and the customer gets exactly the edited text", async () => {
+  it("the agent edits the draft in place with the keyboard and the customer gets exactly the edited text, in the agent's name", async () => {
     const { page } = alex;
     const { customer, item } = await riskyQuestionArrives(page, "Eddie Edit");
     await item.getByRole("button").click();
@@ -128,9 +123,12 @@ describe("approving a risky draft in the console", () => {
     await expect(editor.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     const edited = "I have cancelled your subscription; you will not be charged again. Anything else?";
     await editor.fill(edited);
-    const sent = nextMessage(customer.socket, (m) => m.author === "bot" || m.author === "agent", WAIT);
+    const sent = nextMessage(customer.socket, (m) => m.author === "agent", WAIT);
     await page.keyboard.press("Control+Enter");
-    expect((await sent).text).toBe(edited);
+    const message = await sent;
+    expect(message.text).toBe(edited);
+    // Like a rejection's replacement, the edited words are the agent's and go out under their name.
+    expect(message.authorName).toBe("Alex Agent");
     await item.waitFor({ state: "detached" });
     expect((await approvalOf(customer.conversationId)).decision).toEqual({ type: "edit", text: edited });
   });

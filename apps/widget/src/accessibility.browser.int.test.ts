@@ -44,7 +44,7 @@ describe("WCAG 2.2 AA in the widget (axe-core)", () => {
     await expectAccessible(page);
   });
 
-  it("the open chat with an answer, its sources and thumbs has no violation", async () => {
+  it("the open chat with an answer, its sources, thumbs and the offer after a thumbs-down has no violation", async () => {
     const { page, chat, say, conversationId } = await widget();
     await expectAccessible(page);
     // Whether the bot sends this answer at once or asks first is the routing's business: approve if asked.
@@ -60,6 +60,9 @@ describe("WCAG 2.2 AA in the widget (axe-core)", () => {
     await say("How long does standard delivery take?");
     await chat.locator('.msg[data-author="bot"] .thumbs').waitFor({ timeout: 30_000 });
     agent.socket.disconnect();
+    await expectAccessible(page);
+    await chat.getByRole("button", { name: "No, not helpful" }).click();
+    await chat.locator(".thumb-offer").waitFor();
     await expectAccessible(page);
   });
 

@@ -5,7 +5,10 @@ import type { ReviewDecision } from "./review";
 export interface DecisionReply {
   text: string;
   sources: Draft["sources"];
-  /** A person wrote it (a rejection's replacement), so it is sent under their name. */
+  /**
+   * A person wrote it (an edited draft or a rejection's replacement), so it is sent under their name;
+   * a draft sent as the bot wrote it (approved or chosen) goes under the bot's.
+   */
   byAgent: boolean;
 }
 
@@ -25,7 +28,7 @@ export function decisionEffect(decision: ReviewDecision, drafts: readonly Draft[
     case "approve":
       return top ? reply(top.text, top.sources, false) : toPerson(false);
     case "edit":
-      return reply(decision.text, top?.sources ?? [], false);
+      return reply(decision.text, top?.sources ?? [], true);
     case "choose": {
       const chosen = drafts.find((d) => d.id === decision.draftId);
       return chosen ? reply(chosen.text, chosen.sources, false) : toPerson(false);

@@ -17,3 +17,5 @@ export * from "./console-events";
 export * from "./rest";
 export * from "./privacy";
 export * from "./confidence-fit";
+export * from "./text-links";
+export * from "./short-id";

@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@handoff/contracts";
+import { shortId, type AuditEvent } from "@handoff/contracts";
 import { dateTime } from "../components/format-time";
 import { routeHref } from "../navigation/routes";
 import { detailsLine } from "./audit-search";
@@ -33,7 +33,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
             <td>
               {e.conversationId ? (
                 <a href={routeHref({ view: "conversation", conversationId: e.conversationId })}>
-                  {e.conversationId.slice(0, 8)}
+                  {shortId(e.conversationId)}
                 </a>
               ) : (
                 <span className="muted">—</span>

@@ -11,6 +11,8 @@ interface Props {
   badge: boolean;
   onSound(on: boolean): void;
   onBadge(on: boolean): void;
+  /** Desktop notifications for new handoffs (blocked: the browser refused them). */
+  desktop: { on: boolean; blocked: boolean; set(on: boolean): void };
   onHelp(): void;
   onSignOut(): void;
 }
@@ -22,7 +24,8 @@ const CONNECTION: Record<ConnectionState, string> = {
 };
 
 /** Brand, screens, connection state, notification switches, the signed-in user and sign out. */
-export function TopBar({ user, nav, connection, sound, badge, onSound, onBadge, onHelp, onSignOut }: Props) {
+export function TopBar(props: Props) {
+  const { user, nav, connection, sound, badge, onSound, onBadge, desktop, onHelp, onSignOut } = props;
   return (
     <header className="top-bar">
       <div className="brand">
@@ -43,6 +46,18 @@ export function TopBar({ user, nav, connection, sound, badge, onSound, onBadge, 
         <label className="switch">
           <input type="checkbox" checked={badge} onChange={(e) => onBadge(e.target.checked)} />
           Title badge
+        </label>
+        <label
+          className="switch"
+          title={desktop.blocked ? "This browser blocks notifications from the console" : undefined}
+        >
+          <input
+            type="checkbox"
+            checked={desktop.on}
+            disabled={desktop.blocked}
+            onChange={(e) => desktop.set(e.target.checked)}
+          />
+          Desktop alerts
         </label>
         <button type="button" className="btn btn-ghost" onClick={onHelp} aria-keyshortcuts="?">
           Shortcuts

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { Message } from "@handoff/contracts";
 import { clock } from "./format-time";
+import { LinkedText } from "./linked-text";
 
 const AUTHOR: Partial<Record<Message["author"], string>> = {
   customer: "Customer",
@@ -17,7 +18,8 @@ interface Props {
 
 /**
  * The conversation as the team sees it, internal notes included. Every text is rendered as text:
- * whatever a customer or the model wrote, no markup from it is ever interpreted.
+ * whatever a customer or the model wrote, no markup from it is ever interpreted; only web addresses
+ * become links.
  */
 export function Transcript({ messages, label, live = false }: Props) {
   const end = useRef<HTMLLIElement>(null);
@@ -42,7 +44,9 @@ export function Transcript({ messages, label, live = false }: Props) {
             </span>
             <time dateTime={m.createdAt}>{clock(m.createdAt)}</time>
           </div>
-          <p className="msg-text">{m.text}</p>
+          <p className="msg-text">
+            <LinkedText text={m.text} />
+          </p>
         </li>
       ))}
       <li ref={end} aria-hidden="true" className="transcript-end" />

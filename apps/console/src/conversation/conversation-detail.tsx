@@ -1,5 +1,11 @@
 import { useEffect, type RefObject } from "react";
-import type { HandoffOutcome, Review, ReviewDecision, User } from "@handoff/contracts";
+import {
+  shortId,
+  type HandoffOutcome,
+  type Review,
+  type ReviewDecision,
+  type User,
+} from "@handoff/contracts";
 import type { ConsoleSocket } from "../api/console-socket";
 import { due, waited } from "../components/format-time";
 import { Section } from "../components/section";
@@ -51,6 +57,7 @@ export function ConversationDetail(props: Props) {
                 {statusLabel(conversation.status)}
               </span>
             )}
+            <span className="conversation-id">{shortId(conversationId)}</span>
             {conversation?.customer.email && <span>{conversation.customer.email}</span>}
             {conversation?.assigneeName && <span>Assigned to {conversation.assigneeName}</span>}
             {open && <span>waited {waited(review.createdAt, now)}</span>}

@@ -1,4 +1,10 @@
-import type { Conversation, Review, RiskCategory, RouteReason } from "@handoff/contracts";
+import {
+  shortId,
+  type Conversation,
+  type Review,
+  type RiskCategory,
+  type RouteReason,
+} from "@handoff/contracts";
 
 // Partial on purpose: a reason or category added to the contracts later still reads sensibly.
 const REASONS: Partial<Record<RouteReason, string>> = {
@@ -54,5 +60,5 @@ export function whyHere(review: Review): string {
 /** The customer as an agent would name them. */
 export function customerName(conversation: Conversation | undefined, conversationId: string): string {
   const customer = conversation?.customer;
-  return customer?.name || customer?.email || `Visitor ${conversationId.slice(-6)}`;
+  return customer?.name || customer?.email || `Visitor ${shortId(conversationId)}`;
 }

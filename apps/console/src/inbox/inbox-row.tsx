@@ -1,3 +1,4 @@
+import { shortId } from "@handoff/contracts";
 import type { InboxItem } from "./inbox-items";
 import { customerName, whyHere } from "./describe";
 import { due, waited } from "../components/format-time";
@@ -10,11 +11,14 @@ interface Props {
   batch?: { checked: boolean; disabled: boolean; title: string; onChange(checked: boolean): void };
 }
 
-/** One inbox row: who, their last message, why it is here, how long it has waited, and its deadline. */
+/**
+ * One inbox row: who, the customer message that needs action (the one the bot paused on, not the
+ * latest bot or system line), why it is here, how long it has waited, its deadline and short id.
+ */
 export function InboxRow({ item, now, selected, onSelect, batch }: Props) {
   const { review, conversation } = item;
   const name = customerName(conversation, item.conversationId);
-  const last = conversation?.lastMessagePreview ?? review?.packet.question ?? "";
+  const last = review?.packet.question ?? conversation?.lastMessagePreview ?? "";
   const deadline = review && review.status === "pending" ? due(review.deadline, now) : null;
   const kind = review ? (review.kind === "approval" ? "Approval" : "Handoff") : "Resolved";
 
@@ -51,6 +55,7 @@ export function InboxRow({ item, now, selected, onSelect, batch }: Props) {
           {review?.status === "claimed" && (
             <span className="row-taken">Taken by {review.assigneeName ?? "an agent"}</span>
           )}
+          <span className="row-id">{shortId(item.conversationId)}</span>
           <span className="row-times">
             {review ? (
               <>

@@ -75,10 +75,25 @@ export async function customerSays(customer: Customer, text: string, clientId: s
   z.object({ ok: z.literal(true) }).parse(ack);
 }
 
+/** A customer who asked for a person, seen arriving in the "waiting for a human" tab. */
+export async function handoffArrives(
+  server: TestServer,
+  page: Page,
+  name: string,
+  text = "Can I speak with a human agent please",
+) {
+  await showTab(page, /Waiting for a human/);
+  const customer = await namedCustomer(server, name);
+  await customerSays(customer, text, "q1");
+  const item = row(page, customer.conversationId);
+  await item.waitFor();
+  return { customer, item };
+}
+
 /** Opens a screen of the supervisor's desk from the top bar. */
 export const openDesk = (
   page: Page,
-  name: "Inbox" | "People" | "Feedback queue" | "Quarantine" | "Dashboard" | "Settings" | "Audit log",
+  name: "Inbox" | "People" | "Teams" | "Feedback queue" | "Quarantine" | "Dashboard" | "Settings" | "Audit log",
 ) => page.getByRole("navigation", { name: "Supervisor" }).getByRole("link", { name, exact: true }).click();
 
 /** A correction's card in the feedback queue. */

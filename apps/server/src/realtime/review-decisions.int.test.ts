@@ -47,15 +47,17 @@ describe("deciding a pending draft", () => {
     expect(replies(await customerTranscript(customer))).toHaveLength(1);
   });
 
-  it("an edited draft sends the agent's text and becomes one pending correction", async () => {
+  it("an edited draft sends the agent's text under the agent's name and becomes one pending correction", async () => {
     const { agent, customer, review } = await pendingApproval(server);
-    const delivered = nextMessage(customer.socket, (m) => m.author === "bot");
+    const delivered = nextMessage(customer.socket, (m) => m.author === "agent");
     const text = "I have cancelled your subscription; no further bags will be roasted for you.";
     await agent.socket.emitWithAck("review:decide", {
       reviewId: review.id,
       decision: { type: "edit", text },
     });
-    expect((await delivered).text).toBe(text);
+    const message = await delivered;
+    expect(message.text).toBe(text);
+    expect(message.authorName).toBe(agent.user.name);
     const corrections = await server.platform.store.corrections.list({ status: "pending", limit: 10 });
     expect(corrections).toHaveLength(1);
     expect(corrections[0]).toMatchObject({

@@ -28,6 +28,7 @@ const en = {
   thumbsUp: "Yes, helpful",
   thumbsDown: "No, not helpful",
   thanksFeedback: "Thanks for the feedback.",
+  notHelpful: "Sorry that did not help. A person from our team can take over.",
   feedbackFailed: "Your feedback could not be saved.",
   rateTitle: "How did we do?",
   rateStar: "{n} out of 5",
@@ -36,6 +37,9 @@ const en = {
   rateThanks: "Thank you for rating this conversation.",
   emailTitle: "Nobody is free right now",
   emailText: "Leave your email and we will write back as soon as a teammate is available.",
+  closedTitle: "We're away right now",
+  closedText: "We're back {when}. Leave your email and we will write back then.",
+  closedTextUnknown: "Leave your email and we will write back when we're back.",
   emailLabel: "Your email",
   emailSubmit: "Notify me",
   emailThanks: "Thanks! We will reply to {email}.",
@@ -63,6 +67,10 @@ const fr: Partial<Strings> = {
   you: "Vous",
   sources: "Sources",
   typing: "{name} écrit…",
+  notHelpful: "Désolé, cela ne vous a pas aidé. Une personne de l’équipe peut prendre le relais.",
+  closedTitle: "Nous sommes absents pour le moment",
+  closedText: "Nous revenons {when}. Laissez votre e-mail et nous vous répondrons à ce moment-là.",
+  closedTextUnknown: "Laissez votre e-mail et nous vous répondrons à notre retour.",
 };
 
 const de: Partial<Strings> = {
@@ -76,6 +84,10 @@ const de: Partial<Strings> = {
   offline: "Sie sind offline. Nachrichten werden gesendet, sobald die Verbindung zurück ist.",
   you: "Sie",
   sources: "Quellen",
+  notHelpful: "Das hat leider nicht geholfen. Eine Person aus dem Team kann übernehmen.",
+  closedTitle: "Wir sind gerade nicht da",
+  closedText: "Wir sind {when} wieder da. Hinterlassen Sie Ihre E-Mail, dann antworten wir Ihnen.",
+  closedTextUnknown: "Hinterlassen Sie Ihre E-Mail, dann antworten wir Ihnen, sobald wir zurück sind.",
 };
 
 const languages: Record<string, Partial<Strings>> = { en, fr, de };

@@ -22,7 +22,7 @@ export interface ChatConnection {
   sendMessage(input: { clientId: string; text: string }): Promise<ApiResult<z.output<typeof Sent>>>;
   sync(since: number): Promise<ApiResult<ConversationSnapshot>>;
   setTyping(typing: boolean): void;
-  requestHuman(): Promise<ApiResult<{ conversation: Conversation }>>;
+  requestHuman(reason?: string): Promise<ApiResult<{ conversation: Conversation }>>;
   rateMessage(input: MessageRate): Promise<ApiResult<null>>;
   rateConversation(input: ConversationRate): Promise<ApiResult<null>>;
   leaveContact(input: ContactLeave): Promise<ApiResult<null>>;
@@ -52,7 +52,8 @@ export const serverChatApi =
       setTyping: (typing) => {
         if (socket.connected) socket.emit("typing:set", { typing });
       },
-      requestHuman: () => request(Handed, (s) => s.emitWithAck("handoff:request", {})),
+      requestHuman: (reason) =>
+        request(Handed, (s) => s.emitWithAck("handoff:request", reason ? { reason } : {})),
       rateMessage: (input) => request(Null, (s) => s.emitWithAck("feedback:rate", input), 5000),
       rateConversation: (input) => request(Null, (s) => s.emitWithAck("conversation:rate", input), 5000),
       leaveContact: (input) => request(Null, (s) => s.emitWithAck("contact:leave", input), 5000),

@@ -129,7 +129,8 @@ export class ChatController {
         if (queue.conversationId === this.state.conversation?.id) this.update({ queue });
       },
       unavailable: (event) => {
-        if (event.conversationId === this.state.conversation?.id) this.update({ unavailable: event.reason });
+        if (event.conversationId === this.state.conversation?.id)
+          this.update({ unavailable: event.reason, opensAt: event.opensAt ?? null });
       },
       connection: (connection) => this.update({ connection }),
       connected: () => void this.resync(),
@@ -304,8 +305,9 @@ export class ChatController {
     }
   }
 
-  async requestHuman(): Promise<void> {
-    const result = await this.connection?.requestHuman();
+  /** Hands the chat to a person; `reason` tells the team why (e.g. an answer the customer rated down). */
+  async requestHuman(reason?: string): Promise<void> {
+    const result = await this.connection?.requestHuman(reason);
     if (!result) return;
     if (result.ok) this.setConversation(result.data.conversation);
     else this.update({ notice: result.error.message });

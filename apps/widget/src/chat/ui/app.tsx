@@ -26,6 +26,8 @@ export function App(props: {
   const input = useRef<HTMLTextAreaElement | null>(null);
   const status = statusLine(state.conversation, state.queue, t);
   const convStatus = state.conversation?.status ?? "bot";
+  const canAskPerson =
+    convStatus === "bot" || convStatus === "awaiting_approval" || convStatus === "resolved";
   const close = bridge.framed ? () => bridge.post({ channel: CHANNEL, type: "close" }) : null;
 
   useEffect(() => props.focusSignal.subscribe(() => input.current?.focus()), [props.focusSignal]);
@@ -55,10 +57,20 @@ export function App(props: {
         helpUrl={config.helpUrl}
         botName={t.assistant}
         onRate={(id, rating) => void controller.rateMessage(id, rating)}
+        onAskPerson={
+          canAskPerson ? (message) => void controller.requestHuman(unhelpfulReason(message.text)) : undefined
+        }
         t={t}
       />
       {convStatus === "waiting_human" && state.unavailable && (
-        <EmailForm value={state.contact} onSubmit={(email) => controller.leaveEmail(email)} t={t} />
+        <EmailForm
+          value={state.contact}
+          onSubmit={(email) => controller.leaveEmail(email)}
+          t={t}
+          closed={
+            state.unavailable === "closed" ? { opensAt: state.opensAt, language: config.language } : null
+          }
+        />
       )}
       {convStatus === "resolved" && (
         <SatisfactionForm
@@ -72,7 +84,7 @@ export function App(props: {
           {state.notice}
         </p>
       )}
-      {(convStatus === "bot" || convStatus === "awaiting_approval" || convStatus === "resolved") && (
+      {canAskPerson && (
         <div class="actions">
           <button type="button" class="ask-person" onClick={() => void controller.requestHuman()}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -92,3 +104,9 @@ export function App(props: {
     </div>
   );
 }
+
+/** What the team reads as the reason for a handoff asked for under an answer rated down. */
+const unhelpfulReason = (answer: string) => {
+  const quoted = answer.length > 400 ? `${answer.slice(0, 399)}…` : answer;
+  return `The customer rated this answer unhelpful: "${quoted}"`;
+};

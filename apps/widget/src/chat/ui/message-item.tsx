@@ -1,16 +1,18 @@
 import type { Message } from "@handoff/contracts";
 import type { Strings } from "../i18n";
 import type { ChatState } from "../state/chat-state";
+import { LinkedText } from "./linked-text";
 import { SourceLinks } from "./source-links";
 import { Thumbs } from "./thumbs";
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-/** One stored message. Text is rendered as text (Preact escapes it), never as HTML. */
+/** One stored message. Text is rendered as text (Preact escapes it), never as HTML; web addresses become links. */
 export function MessageItem(props: {
   message: Message;
   rating: ChatState["ratings"][string] | undefined;
   onRate(rating: "up" | "down"): void;
+  onAskPerson?: () => void;
   helpUrl: string;
   botName: string;
   t: Strings;
@@ -31,9 +33,13 @@ export function MessageItem(props: {
         <span class="who">{who}</span>
         <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
       </div>
-      <p class="text">{m.text}</p>
+      <p class="text">
+        <LinkedText text={m.text} />
+      </p>
       {m.author === "bot" && <SourceLinks sources={m.sources} helpUrl={props.helpUrl} label={t.sources} />}
-      {m.author === "bot" && <Thumbs value={props.rating} onRate={props.onRate} t={t} />}
+      {m.author === "bot" && (
+        <Thumbs value={props.rating} onRate={props.onRate} onAskPerson={props.onAskPerson} t={t} />
+      )}
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "preact/hooks";
+import type { Message } from "@handoff/contracts";
 import type { Strings } from "../i18n";
 import type { ChatState } from "../state/chat-state";
 import { fill } from "../i18n";
@@ -11,6 +12,8 @@ export function MessageList(props: {
   helpUrl: string;
   botName: string;
   onRate(messageId: string, rating: "up" | "down"): void;
+  /** Offered under an answer rated down; absent while a person has (or is joining) the chat. */
+  onAskPerson?: (message: Message) => void;
   t: Strings;
 }) {
   const { state, t } = props;
@@ -43,6 +46,7 @@ export function MessageList(props: {
             message={message}
             rating={state.ratings[message.id]}
             onRate={(rating) => props.onRate(message.id, rating)}
+            onAskPerson={props.onAskPerson && (() => props.onAskPerson?.(message))}
             helpUrl={props.helpUrl}
             botName={props.botName}
             t={t}

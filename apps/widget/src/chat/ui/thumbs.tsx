@@ -1,10 +1,12 @@
 import type { Strings } from "../i18n";
 import type { SaveState } from "../state/chat-state";
 
-/** Thumbs up/down on one bot answer. */
+/** Thumbs up/down on one bot answer; a thumbs-down offers a person when one can be asked for. */
 export function Thumbs(props: {
   value: { rating: "up" | "down"; state: SaveState } | undefined;
   onRate(rating: "up" | "down"): void;
+  /** Hands the chat to a person (absent while a person already has it). */
+  onAskPerson?: () => void;
   t: Strings;
 }) {
   const { value, t } = props;
@@ -27,6 +29,14 @@ export function Thumbs(props: {
       ))}
       {value?.state === "saved" && <span class="thumb-note">{t.thanksFeedback}</span>}
       {value?.state === "failed" && <span class="thumb-note">{t.feedbackFailed}</span>}
+      {value?.rating === "down" && props.onAskPerson && (
+        <p class="thumb-offer">
+          {t.notHelpful}{" "}
+          <button type="button" class="ask-person" onClick={props.onAskPerson}>
+            {t.askPerson}
+          </button>
+        </p>
+      )}
     </div>
   );
 }
