@@ -9,6 +9,7 @@ export * from "./feedback";
 export * from "./knowledge";
 export * from "./user";
 export * from "./people";
+export * from "./teams";
 export * from "./audit";
 export * from "./settings";
 export * from "./errors";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ClientId, Id, MessageText } from "./common";
+import { ClientId, Id, MessageText, Timestamp } from "./common";
 import { Conversation } from "./conversation";
 import type { Result } from "./errors";
 import { Message } from "./message";
@@ -39,8 +39,15 @@ export const QueuePosition = z.object({
 });
 export type QueuePosition = z.infer<typeof QueuePosition>;
 
-/** `handoff:unavailable` (server -> widget): nobody took the handoff before its deadline. */
-export const HandoffUnavailable = z.object({ conversationId: Id, reason: z.enum(["timeout", "no_agents"]) });
+/**
+ * `handoff:unavailable` (server -> widget): nobody took the handoff before its deadline, no agent is
+ * online, or the team is closed (then `opensAt` says when it is back, if it ever is).
+ */
+export const HandoffUnavailable = z.object({
+  conversationId: Id,
+  reason: z.enum(["timeout", "no_agents", "closed"]),
+  opensAt: Timestamp.nullable().optional(),
+});
 export type HandoffUnavailable = z.infer<typeof HandoffUnavailable>;
 
 /** Conversation plus messages after a sequence number: what a (re)connecting client needs. */

@@ -14,3 +14,5 @@ export * from "./metrics";
 export * from "./privacy";
 export * from "./people";
 export * from "./assignment";
+export * from "./teams";
+export * from "./hours";

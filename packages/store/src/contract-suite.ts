@@ -11,6 +11,7 @@ import { describeHandoffHolders } from "./contract/handoff-holders";
 import { describeLeases } from "./contract/leases";
 import { describeMessages } from "./contract/messages";
 import { describeReviews } from "./contract/reviews";
+import { describeTeams } from "./contract/teams";
 import { describeUsersAndSessions } from "./contract/users";
 
 export type { OpenedStore, OpenStore } from "./contract/context";
@@ -30,6 +31,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeUsersAndSessions(ctx);
     describeAccessLinks(ctx);
     describeHandoffHolders(ctx);
+    describeTeams(ctx);
     describeArticlesAndSettings(ctx);
     describeCheckpointer(ctx);
     describeCustomerData(ctx);

@@ -3,6 +3,7 @@ import type { Role } from "@handoff/contracts";
 /** The supervisor's desk: screens only supervisors see (the server refuses their APIs to agents). */
 export const SUPERVISOR_VIEWS = [
   { view: "people", label: "People" },
+  { view: "teams", label: "Teams" },
   { view: "feedback", label: "Feedback queue" },
   { view: "quarantine", label: "Quarantine" },
   { view: "dashboard", label: "Dashboard" },

@@ -7,6 +7,7 @@ import type { SupervisorView } from "../navigation/routes";
 import { PeoplePage } from "../people/people-page";
 import { QuarantinePage } from "../quarantine/quarantine-page";
 import { SettingsPage } from "../settings/settings-page";
+import { TeamsPage } from "../teams/teams-page";
 
 interface Props {
   view: SupervisorView;
@@ -20,6 +21,8 @@ export function SupervisorDesk({ view, client, user }: Props) {
     <main id="page" className="page" tabIndex={-1}>
       {view === "people" ? (
         <PeoplePage client={client} user={user} />
+      ) : view === "teams" ? (
+        <TeamsPage client={client} />
       ) : view === "feedback" ? (
         <FeedbackQueue client={client} user={user} />
       ) : view === "quarantine" ? (

@@ -9,6 +9,8 @@ import {
   MetricsService,
   KnowledgeService,
   PeopleService,
+  TeamsService,
+  AfterHours,
   SettingsService,
   systemClock,
   type Clock,
@@ -43,6 +45,10 @@ export interface Platform {
   auth: AuthService;
   /** Accounts: invitations, roles, deactivation, passwords. */
   people: PeopleService;
+  /** Teams: the categories they handle, members, business hours. */
+  teams: TeamsService;
+  /** What a team's hours mean for a pause that just opened. */
+  afterHours: AfterHours;
   conversations: ConversationService;
   feedback: FeedbackService;
   metrics: MetricsService;
@@ -106,6 +112,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     logger,
   });
   const feedback = new FeedbackService(store, knowledge);
+  const teams = new TeamsService({ store, clock });
   return {
     config,
     logger,
@@ -128,6 +135,14 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         clock,
         exclusive: (conversationId, task) => conversations.exclusive(conversationId, task),
       }),
+    }),
+    teams,
+    afterHours: new AfterHours({
+      store,
+      notifier,
+      clock,
+      teams,
+      applyDueDeadlines: () => conversations.applyDueDeadlines(),
     }),
     conversations,
     feedback,

@@ -64,10 +64,20 @@ export function createRealtime(
   platform.notifier.attach(queue);
   const availability = new AgentAvailability(
     consoleNs,
-    (conversationId) => platform.notifier.handoffUnavailable({ conversationId, reason: "no_agents" }),
+    (event) => platform.notifier.handoffUnavailable(event),
     (err) => platform.logger.error({ err }, "agent availability check failed"),
+    async (category) => (await platform.teams.hoursFor(category)).status,
   );
-  platform.notifier.attach({ reviewCreated: (review) => availability.check(review) });
+  platform.notifier.attach({
+    reviewCreated: (review) => {
+      availability.check(review);
+      platform.afterHours
+        .pauseOpened(review)
+        .catch((err: unknown) =>
+          platform.logger.error({ err, reviewId: review.id }, "business hours check failed"),
+        );
+    },
+  });
   widget.on("connection", (socket) => {
     // A customer who comes back while waiting learns their place, and whether anyone is there at all.
     // Any other conversation has no place to learn (a handoff opened later is announced to its room).

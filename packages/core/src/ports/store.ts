@@ -20,6 +20,7 @@ import type {
   ReviewStatus,
   Role,
   SourceRef,
+  Team,
   UserStatus,
 } from "@handoff/contracts";
 
@@ -124,6 +125,11 @@ export interface ReviewRepo {
   /** Pending or claimed reviews whose deadline is at or before `now`. */
   listDue(now: string, limit: number): Promise<Review[]>;
   /**
+   * Brings a pending review's deadline forward to `deadline` (so its timeout applies sooner, when the
+   * team closes); never moves it later. Null when the review is not pending or already due by then.
+   */
+  bringDeadlineForward(id: string, deadline: string): Promise<Review | null>;
+  /**
    * Decided reviews whose decision the graph has not yet been marked as having applied, decided at or
    * before `before`, oldest first (the recovery sweep's due work, found through an index).
    * `decide` puts a review here; `markApplied` takes it out.
@@ -214,6 +220,22 @@ export interface AccessLinkRepo {
   /** Revokes every unused link of `kind` for this email (a new one supersedes them); returns how many. */
   revokeOpenFor(kind: AccessLink["kind"], email: string, at: string): Promise<number>;
 }
+
+/** Teams: who handles which categories, and when they answer. */
+export interface TeamRepo {
+  /** Every team, by name. */
+  list(): Promise<Team[]>;
+  get(id: string): Promise<Team | null>;
+  /** Inserts a team; refused when another team has the same name (in any case). */
+  create(team: Team): Promise<Team>;
+  /** Replaces the fields given and sets updatedAt; null when there is no such team. */
+  update(id: string, patch: TeamFields, updatedAt: string): Promise<Team | null>;
+  /** Deletes a team; false when there was none. */
+  delete(id: string): Promise<boolean>;
+}
+
+/** What may change on a team. */
+export type TeamFields = Partial<Pick<Team, "name" | "categories" | "members" | "hours">>;
 
 /** Help-center articles. */
 export interface ArticleRepo {
@@ -314,6 +336,7 @@ export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
   accessLinks: AccessLinkRepo;
+  teams: TeamRepo;
   articles: ArticleRepo;
   kv: KeyValueRepo;
   leases: LeaseRepo;

@@ -24,6 +24,8 @@ import { reviewModel } from "./review-model";
 import { mongoReviewRepo } from "./review-repo";
 import { sessionModel } from "./session-model";
 import { mongoSessionRepo } from "./session-repo";
+import { teamModel } from "./team-model";
+import { mongoTeamRepo } from "./team-repo";
 import { userModel } from "./user-model";
 import { mongoUserRepo } from "./user-repo";
 
@@ -80,6 +82,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       users: userModel(connection),
       sessions: sessionModel(connection),
       accessLinks: accessLinkModel(connection),
+      teams: teamModel(connection),
       articles: articleModel(connection),
       kv: kvModel(connection),
       leases: leaseModel(connection),
@@ -115,6 +118,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       users: mongoUserRepo(models.users, clock),
       sessions: mongoSessionRepo(models.sessions),
       accessLinks: mongoAccessLinkRepo(models.accessLinks),
+      teams: mongoTeamRepo(models.teams),
       articles: mongoArticleRepo(models.articles),
       kv: mongoKeyValueRepo(models.kv),
       leases: mongoLeaseRepo(models.leases, clock),

@@ -1,6 +1,6 @@
 import { trusted } from "mongoose";
 import { z } from "zod";
-import { HandoffOutcome, Id, Review, ReviewDecision, ReviewStatus } from "@handoff/contracts";
+import { HandoffOutcome, Id, Review, ReviewDecision, ReviewStatus, Timestamp } from "@handoff/contracts";
 import type { Clock, ReviewRepo } from "@handoff/core";
 import { checkLimit, filterString, isDuplicateKey, parseNullable, plainJson, toDate } from "./docs";
 import type { ReviewModel } from "./review-model";
@@ -160,6 +160,19 @@ export function mongoReviewRepo(model: ReviewModel, clock: Clock): ReviewRepo {
         .limit(max ?? 0)
         .lean();
       return docs.map((doc) => reviewFromDoc.parse(doc));
+    },
+
+    async bringDeadlineForward(id, deadline) {
+      const checked = Timestamp.parse(deadline);
+      const at = toDate(checked);
+      const moved = await model
+        .findOneAndUpdate(
+          { _id: filterString(id, "id"), status: "pending", deadlineTime: trusted({ $gt: at }) },
+          { $set: { deadline: checked, deadlineTime: at } },
+          { returnDocument: "after" },
+        )
+        .lean();
+      return parseNullable(reviewFromDoc, moved);
     },
 
     async listUnapplied(before, limit) {

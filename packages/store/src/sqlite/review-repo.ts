@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { HandoffOutcome, Review, ReviewDecision, ReviewStatus } from "@handoff/contracts";
+import { HandoffOutcome, Review, ReviewDecision, ReviewStatus, Timestamp } from "@handoff/contracts";
 import type { Clock, ReviewRepo } from "@handoff/core";
 import { fromJson, toEpochMs, toJson } from "../shared/json";
 import { limitParam, parseOptional } from "./rows";
@@ -78,6 +78,10 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
        resume_due = 1
      WHERE id = @id AND status IN (SELECT value FROM json_each(@from))
      RETURNING *`,
+  );
+  const forward = db.prepare(
+    `UPDATE reviews SET deadline = @deadline, deadline_ms = @ms
+     WHERE id = @id AND status = 'pending' AND deadline_ms > @ms RETURNING *`,
   );
   const due = db.prepare(
     `SELECT * FROM reviews WHERE status IN ('pending', 'claimed') AND deadline_ms <= ?
@@ -180,6 +184,11 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
 
     async listDue(now, limit) {
       return due.all(toEpochMs(now), limitParam(limit)).map((row) => reviewFromRow.parse(row));
+    },
+
+    async bringDeadlineForward(id, deadline) {
+      const checked = Timestamp.parse(deadline);
+      return parseOptional(reviewFromRow, forward.get({ id, deadline: checked, ms: toEpochMs(checked) }));
     },
 
     async listUnapplied(before, limit) {

@@ -180,6 +180,22 @@ const migrations: readonly Migration[] = [
       CREATE INDEX access_links_open ON access_links (kind, email) WHERE used_at IS NULL AND revoked_at IS NULL;
     `,
   },
+  {
+    // Teams: the categories they handle, their members and business hours (JSON), one row each.
+    version: 6,
+    sql: `
+      CREATE TABLE teams (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        categories TEXT NOT NULL,
+        members TEXT NOT NULL,
+        hours TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code expects; a file written by newer code is refused rather than misread. */

@@ -17,6 +17,7 @@ import { sqliteReviewRepo } from "./review-repo";
 import { migrate } from "./schema";
 import { zeroBytesFreedBeforeSecureDelete } from "./secure-delete";
 import { sqliteSessionRepo } from "./session-repo";
+import { sqliteTeamRepo } from "./team-repo";
 import { sqliteUserRepo } from "./user-repo";
 
 /** Where the SQLite database lives, and the time source for store-assigned timestamps. */
@@ -78,6 +79,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     users: sqliteUserRepo(db, clock),
     sessions: sqliteSessionRepo(db),
     accessLinks: sqliteAccessLinkRepo(db),
+    teams: sqliteTeamRepo(db),
     articles: sqliteArticleRepo(db),
     kv: sqliteKeyValueRepo(db),
     leases: sqliteLeaseRepo(db, clock),

@@ -14,6 +14,7 @@ import {
   updatePerson,
 } from "./people-routes";
 import { changePassword, updateProfile } from "./profile-routes";
+import { createTeam, deleteTeam, listTeams, updateTeam } from "./teams-routes";
 
 /** The gates the app already has: any signed-in user, supervisors, and the failed-sign-in limit. */
 export interface Gates {
@@ -40,7 +41,10 @@ function oidcSignIn(platform: Platform): OidcSignIn | null {
   );
 }
 
-/** People and sign-in: accounts (supervisors), one-time links, one's own profile, single sign-on. */
+/**
+ * People, teams and sign-in: accounts (supervisors), one-time links, one's own profile, single
+ * sign-on, and teams with their business hours.
+ */
 export function mountPeopleRoutes(app: Express, platform: Platform, gates: Gates): void {
   const { agents, supervisors, signInLimit } = gates;
   const oidc = oidcSignIn(platform);
@@ -59,4 +63,8 @@ export function mountPeopleRoutes(app: Express, platform: Platform, gates: Gates
   app.post("/api/people/:id/deactivate", supervisors, deactivatePerson(platform));
   app.post("/api/people/:id/reactivate", supervisors, reactivatePerson(platform));
   app.post("/api/people/:id/password-reset", supervisors, resetPassword(platform));
+  app.get("/api/teams", agents, listTeams(platform));
+  app.post("/api/teams", supervisors, createTeam(platform));
+  app.patch("/api/teams/:id", supervisors, updateTeam(platform));
+  app.delete("/api/teams/:id", supervisors, deleteTeam(platform));
 }

@@ -19,6 +19,8 @@ export interface ChatState {
   queue: QueuePosition | null;
   /** No agent took the handoff in time: offer to leave an email. */
   unavailable: HandoffUnavailable["reason"] | null;
+  /** When a closed team is back (with `unavailable: "closed"`), if it ever is. */
+  opensAt: string | null;
   ratings: Record<string, { rating: "up" | "down"; state: SaveState }>;
   satisfaction: { score: number; state: SaveState } | null;
   contact: { email: string; state: SaveState } | null;
@@ -38,6 +40,7 @@ export const initialState = (outbox: OutboxItem[]): ChatState => ({
   typing: null,
   queue: null,
   unavailable: null,
+  opensAt: null,
   ratings: {},
   satisfaction: null,
   contact: null,

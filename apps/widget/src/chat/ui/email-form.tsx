@@ -3,13 +3,17 @@ import type { Strings } from "../i18n";
 import { fill } from "../i18n";
 import type { ChatState } from "../state/chat-state";
 
-/** Offered when no agent took the conversation in time: leave an email for a reply later. */
+/**
+ * Offered when no agent took the conversation in time, or at once when the team is closed (`closed`
+ * says when it is back, in the customer's own time and language): leave an email for a reply later.
+ */
 export function EmailForm(props: {
   value: ChatState["contact"];
   onSubmit(email: string): Promise<boolean>;
   t: Strings;
+  closed?: { opensAt: string | null; language: string } | null;
 }) {
-  const { t, value } = props;
+  const { t, value, closed } = props;
   const [email, setEmail] = useState("");
   const [invalid, setInvalid] = useState(false);
   if (value?.state === "saved")
@@ -27,8 +31,14 @@ export function EmailForm(props: {
         setInvalid(!(await props.onSubmit(email)));
       }}
     >
-      <h2 id="email-title">{t.emailTitle}</h2>
-      <p>{t.emailText}</p>
+      <h2 id="email-title">{closed ? t.closedTitle : t.emailTitle}</h2>
+      <p>
+        {!closed
+          ? t.emailText
+          : closed.opensAt
+            ? fill(t.closedText, { when: backAt(closed.opensAt, closed.language) })
+            : t.closedTextUnknown}
+      </p>
       <label class="field">
         <span>{t.emailLabel}</span>
         <input
@@ -56,4 +66,16 @@ export function EmailForm(props: {
       )}
     </form>
   );
+}
+
+/** "Monday 09:00" (within the week) or "Monday 28 December, 09:00", in the customer's time zone. */
+function backAt(opensAt: string, language: string): string {
+  const at = new Date(opensAt);
+  const soon = at.getTime() - Date.now() < 6 * 24 * 3_600_000;
+  return new Intl.DateTimeFormat(language, {
+    weekday: "long",
+    ...(soon ? {} : { day: "numeric", month: "long" }),
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
 }

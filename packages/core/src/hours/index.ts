@@ -1,0 +1,2 @@
+export * from "./opening-state";
+export * from "./after-hours";

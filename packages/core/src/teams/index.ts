@@ -1,0 +1,2 @@
+export * from "./team-for-category";
+export * from "./teams-service";
