@@ -93,7 +93,8 @@ export async function handoffArrives(
 /** Opens a screen of the supervisor's desk from the top bar. */
 export const openDesk = (
   page: Page,
-  name: "Inbox" | "People" | "Teams" | "Feedback queue" | "Quarantine" | "Dashboard" | "Settings" | "Audit log",
+  name:
+    "Inbox" | "People" | "Teams" | "Feedback queue" | "Quarantine" | "Dashboard" | "Settings" | "Audit log",
 ) => page.getByRole("navigation", { name: "Supervisor" }).getByRole("link", { name, exact: true }).click();
 
 /** A correction's card in the feedback queue. */
