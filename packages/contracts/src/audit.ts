@@ -43,6 +43,9 @@ export const AuditAction = z.enum([
   "customer.erased",
   "conversation.recovery_failed",
   "confidence.refitted",
+  "saved_reply.created",
+  "saved_reply.updated",
+  "saved_reply.deleted",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -20,3 +20,4 @@ export * from "./privacy";
 export * from "./confidence-fit";
 export * from "./text-links";
 export * from "./short-id";
+export * from "./saved-reply";

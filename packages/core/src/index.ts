@@ -16,3 +16,4 @@ export * from "./people";
 export * from "./assignment";
 export * from "./teams";
 export * from "./hours";
+export * from "./saved-replies";

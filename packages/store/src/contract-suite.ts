@@ -11,6 +11,7 @@ import { describeHandoffHolders } from "./contract/handoff-holders";
 import { describeLeases } from "./contract/leases";
 import { describeMessages } from "./contract/messages";
 import { describeReviews } from "./contract/reviews";
+import { describeSavedReplies } from "./contract/saved-replies";
 import { describeTeams } from "./contract/teams";
 import { describeUsersAndSessions } from "./contract/users";
 
@@ -35,6 +36,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeArticlesAndSettings(ctx);
     describeCheckpointer(ctx);
     describeCustomerData(ctx);
+    describeSavedReplies(ctx);
     describeLeases(ctx);
   });
 }

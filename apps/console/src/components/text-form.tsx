@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useReplyPicker } from "../saved-replies/use-reply-picker";
 import { formKeys } from "./form-keys";
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   onCancel(): void;
   hint?: ReactNode;
   children?: ReactNode;
+  /** Offers saved replies after "/", filled for this customer (null: a customer without a name). */
+  savedReplies?: { customerName: string | null };
 }
 
 /**
@@ -24,6 +27,13 @@ export function TextForm(props: Props) {
   const [text, setText] = useState(initial);
   const field = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const picker = useReplyPicker({
+    field,
+    text,
+    setText,
+    customerName: props.savedReplies?.customerName ?? null,
+  });
+  const offer = props.savedReplies !== undefined;
 
   useEffect(() => {
     const el = field.current;
@@ -52,8 +62,15 @@ export function TextForm(props: Props) {
         value={text}
         placeholder={placeholder}
         required={required}
-        onChange={(e) => setText(e.target.value)}
+        {...(offer ? picker.fieldProps : {})}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (offer) picker.refresh(e.target);
+        }}
+        onClick={(e) => offer && picker.refresh(e.currentTarget)}
+        onKeyDown={(e) => offer && picker.onKeyDown(e)}
       />
+      {offer && picker.picker}
       {props.hint && <p className="hint">{props.hint}</p>}
       {props.children}
       <div className="form-actions">

@@ -76,6 +76,7 @@ export function ConversationDetail(props: Props) {
           socket={socket}
           review={review}
           messages={view.messages}
+          customerName={conversation?.customer.name ?? null}
           onDecided={(decision) => props.onDecided(review, decision)}
         />
       ) : review?.kind === "handoff" && open ? (
@@ -86,6 +87,7 @@ export function ConversationDetail(props: Props) {
           review={review}
           messages={view.messages}
           customerTyping={view.customerTyping}
+          customerName={conversation?.customer.name ?? null}
           onReleased={props.onReleased}
         />
       ) : (

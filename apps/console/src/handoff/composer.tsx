@@ -1,10 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useReplyPicker } from "../saved-replies/use-reply-picker";
 
 interface Props {
   canReply: boolean;
   disabledReason: string | null;
   onSend(text: string, internal: boolean): Promise<boolean>;
   onTyping(typing: boolean): void;
+  /** Fills a saved reply's {{customer.name}}. */
+  customerName: string | null;
 }
 
 const IDLE_MS = 2500;
@@ -13,7 +16,7 @@ const IDLE_MS = 2500;
  * Writes to the customer, or an internal note the customer never sees. Enter sends, Shift+Enter
  * breaks the line; the customer sees "typing" while the agent writes a reply (never for notes).
  */
-export function Composer({ canReply, disabledReason, onSend, onTyping }: Props) {
+export function Composer({ canReply, disabledReason, onSend, onTyping, customerName }: Props) {
   const [text, setText] = useState("");
   const [internal, setInternal] = useState(!canReply);
   const [sending, setSending] = useState(false);
@@ -22,6 +25,7 @@ export function Composer({ canReply, disabledReason, onSend, onTyping }: Props) 
   const fieldId = useId();
   const noteId = useId();
   const field = useRef<HTMLTextAreaElement>(null);
+  const picker = useReplyPicker({ field, text, setText: (value) => change(value), customerName });
 
   // Claiming (or losing) the conversation switches between replies and notes.
   useEffect(() => {
@@ -71,16 +75,27 @@ export function Composer({ canReply, disabledReason, onSend, onTyping }: Props) 
         ref={field}
         rows={3}
         value={text}
-        placeholder={internal ? "Internal note: only your team sees this" : "Write to the customer…"}
-        onChange={(e) => change(e.target.value)}
+        placeholder={
+          internal
+            ? "Internal note: only your team sees this"
+            : "Write to the customer… (/ for saved replies)"
+        }
+        {...picker.fieldProps}
+        onChange={(e) => {
+          change(e.target.value);
+          picker.refresh(e.target);
+        }}
+        onClick={(e) => picker.refresh(e.currentTarget)}
         onBlur={stopTyping}
         onKeyDown={(e) => {
+          if (picker.onKeyDown(e)) return;
           if (e.key === "Enter" && !e.shiftKey) {
             e.preventDefault();
             void submit();
           }
         }}
       />
+      {picker.picker}
       <div className="composer-actions">
         <label htmlFor={noteId} className="switch">
           <input

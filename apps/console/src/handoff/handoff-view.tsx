@@ -17,11 +17,14 @@ interface Props {
   review: HandoffReview;
   messages: Message[];
   customerTyping: boolean;
+  /** Fills saved replies' {{customer.name}}. */
+  customerName: string | null;
   onReleased(outcome: HandoffOutcome): void;
 }
 
 /** A live handoff: the packet, the claim, and the chat with the customer until hand back or resolve. */
-export function HandoffView({ socket, user, review, messages, customerTyping, onReleased }: Props) {
+export function HandoffView(props: Props) {
+  const { socket, user, review, messages, customerTyping, customerName, onReleased } = props;
   const { busy, error, setError, run } = useAction();
   const counter = useRef(0);
   const conversationId = review.conversationId;
@@ -127,6 +130,7 @@ export function HandoffView({ socket, user, review, messages, customerTyping, on
                 }
                 onSend={send}
                 onTyping={typing}
+                customerName={customerName}
               />
             )}
           </Section>

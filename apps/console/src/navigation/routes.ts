@@ -19,6 +19,7 @@ export type Route =
   | { view: "inbox" }
   | { view: "conversation"; conversationId: string }
   | { view: "account" }
+  | { view: "saved-replies" }
   | { view: SupervisorView };
 
 const isSupervisorView = (name: string): name is SupervisorView =>
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   const [name, id] = hash.replace(/^#\/?/, "").split("/");
   if (name === "conversations" && id) return { view: "conversation", conversationId: decodeURIComponent(id) };
   if (name === "account") return { view: "account" };
+  if (name === "saved-replies") return { view: "saved-replies" };
   if (name && isSupervisorView(name)) return { view: name };
   return { view: "inbox" };
 }

@@ -18,11 +18,13 @@ interface Props {
   socket: ConsoleSocket;
   review: ApprovalReview;
   messages: Message[];
+  /** Fills saved replies' {{customer.name}} in the edit box. */
+  customerName: string | null;
   onDecided(decision: ReviewDecision): void;
 }
 
 /** Everything needed to decide on a draft, never a blind approve, and the six ways to decide. */
-export function ApprovalView({ socket, review, messages, onDecided }: Props) {
+export function ApprovalView({ socket, review, messages, customerName, onDecided }: Props) {
   const [mode, setMode] = useState<Mode>("view");
   const { busy, error, run } = useAction();
   const { packet } = review;
@@ -73,6 +75,7 @@ export function ApprovalView({ socket, review, messages, onDecided }: Props) {
                 initial={packet.draft.text}
                 rows={8}
                 busy={busy}
+                savedReplies={{ customerName }}
                 onSubmit={(text) => void decide({ type: "edit", text })}
                 onCancel={() => setMode("view")}
               />

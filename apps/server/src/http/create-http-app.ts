@@ -26,6 +26,7 @@ import { importArticles, listArticles } from "./routes/kb-routes";
 import { deleteArticle, listQuarantine, releaseArticle, releaseCorrection } from "./routes/quarantine-routes";
 import { eraseCustomer, exportCustomer } from "./routes/privacy-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
+import { mountSavedReplyRoutes } from "./routes/saved-reply-routes";
 import { visitorSession } from "./routes/visitor-session";
 import { serveUiApps } from "./static-apps";
 import { visitorRateLimit } from "./visitor-rate-limit";
@@ -94,6 +95,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   app.post("/api/confidence/refit/apply", supervisors, applyRefit(platform));
   app.get("/api/privacy/export", supervisors, exportCustomer(platform));
   app.post("/api/privacy/erase", supervisors, eraseCustomer(platform));
+  mountSavedReplyRoutes(app, platform, agents);
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));
   app.use("/api", (_req, res) => {

@@ -19,6 +19,7 @@ import type {
   Review,
   ReviewStatus,
   Role,
+  SavedReply,
   SourceRef,
   Team,
   UserStatus,
@@ -75,6 +76,8 @@ export interface MessageRepo {
    * ascending by seq. A customer message is stored `queued`; every other author's has no handling.
    */
   listWaiting(conversationId: string): Promise<WaitingMessage[]>;
+  /** Where each of a conversation's customer messages stands, ascending by seq (checks of the lifecycle). */
+  listHandling(conversationId: string): Promise<Array<{ seq: number; handling: MessageHandling }>>;
   /**
    * Conversations with a customer message still `queued` that was stored at or before `before`, the
    * one waiting longest first: the recovery sweep's due work, found through an index.
@@ -308,6 +311,24 @@ export interface CustomerDataRepo {
   purgeFreedBytes(): Promise<void>;
 }
 
+/** Saved replies (canned responses): the team's, and each agent's own. */
+export interface SavedReplyRepo {
+  /** Inserts; null when its shortcut is taken in its scope (the team's replies, or the owner's own). */
+  create(reply: SavedReply): Promise<SavedReply | null>;
+  get(id: string): Promise<SavedReply | null>;
+  /** The team's replies and the personal ones of `ownerId`, by shortcut. */
+  listFor(ownerId: string): Promise<SavedReply[]>;
+  /** Changes the fields given; "taken" when the new shortcut is in use in its scope, null when there is no such reply. */
+  update(id: string, patch: SavedReplyPatch): Promise<SavedReply | "taken" | null>;
+  /** Deletes a reply; false when there was none. */
+  delete(id: string): Promise<boolean>;
+}
+
+/** What may change on a saved reply (its scope and owner stay). */
+export type SavedReplyPatch = Partial<Pick<SavedReply, "shortcut" | "title" | "text">> & {
+  updatedAt: string;
+};
+
 /** Removes erased corrections from stored records an erasure keeps (core's ErasedCitations). */
 export interface CitationScrubber {
   /** Ids of the erased corrections: stored text without any of them cites none. */
@@ -341,5 +362,6 @@ export interface Store {
   kv: KeyValueRepo;
   leases: LeaseRepo;
   customerData: CustomerDataRepo;
+  savedReplies: SavedReplyRepo;
   close(): Promise<void>;
 }

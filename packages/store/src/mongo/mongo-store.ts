@@ -22,6 +22,8 @@ import { messageModel } from "./message-model";
 import { mongoMessageRepo } from "./message-repo";
 import { reviewModel } from "./review-model";
 import { mongoReviewRepo } from "./review-repo";
+import { savedReplyModel } from "./saved-reply-model";
+import { mongoSavedReplyRepo } from "./saved-reply-repo";
 import { sessionModel } from "./session-model";
 import { mongoSessionRepo } from "./session-repo";
 import { teamModel } from "./team-model";
@@ -74,6 +76,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
   try {
     await connection.asPromise();
     const models = {
+      savedReplies: savedReplyModel(connection),
       conversations: conversationModel(connection),
       messages: messageModel(connection),
       reviews: reviewModel(connection),
@@ -127,6 +130,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
         deleteCheckpoints: (ids) => checkpointer.deleteConversationThreads(ids),
         checkpoints: checkpointer,
       }),
+      savedReplies: mongoSavedReplyRepo(models.savedReplies),
       close,
     };
     return { store, checkpointer };

@@ -196,6 +196,25 @@ const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Saved replies: a shortcut is unique among the team's replies, and among each agent's own
+    // (scope_key is 'team' or 'user:<owner id>'), so an agent's own /refund may shadow the team's.
+    version: 7,
+    sql: `
+      CREATE TABLE saved_replies (
+        id TEXT PRIMARY KEY,
+        scope TEXT NOT NULL,
+        owner_id TEXT,
+        scope_key TEXT NOT NULL,
+        shortcut TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX saved_replies_shortcut ON saved_replies (scope_key, shortcut);
+    `,
+  },
 ];
 
 /** The schema version this code expects; a file written by newer code is refused rather than misread. */

@@ -14,6 +14,7 @@ import { sqliteKeyValueRepo } from "./kv-repo";
 import { sqliteLeaseRepo } from "./lease-repo";
 import { sqliteMessageRepo } from "./message-repo";
 import { sqliteReviewRepo } from "./review-repo";
+import { sqliteSavedReplyRepo } from "./saved-reply-repo";
 import { migrate } from "./schema";
 import { zeroBytesFreedBeforeSecureDelete } from "./secure-delete";
 import { sqliteSessionRepo } from "./session-repo";
@@ -84,6 +85,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     kv: sqliteKeyValueRepo(db),
     leases: sqliteLeaseRepo(db, clock),
     customerData: sqliteCustomerDataRepo(db),
+    savedReplies: sqliteSavedReplyRepo(db),
     async close() {
       if (db.open) db.close();
     },
