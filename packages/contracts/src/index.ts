@@ -21,3 +21,4 @@ export * from "./confidence-fit";
 export * from "./text-links";
 export * from "./short-id";
 export * from "./saved-reply";
+export * from "./conversation-search";

@@ -17,3 +17,4 @@ export * from "./assignment";
 export * from "./teams";
 export * from "./hours";
 export * from "./saved-replies";
+export * from "./search";

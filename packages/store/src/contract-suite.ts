@@ -12,6 +12,7 @@ import { describeLeases } from "./contract/leases";
 import { describeMessages } from "./contract/messages";
 import { describeReviews } from "./contract/reviews";
 import { describeSavedReplies } from "./contract/saved-replies";
+import { describeConversationSearch } from "./contract/conversation-search";
 import { describeTeams } from "./contract/teams";
 import { describeUsersAndSessions } from "./contract/users";
 
@@ -37,6 +38,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeCheckpointer(ctx);
     describeCustomerData(ctx);
     describeSavedReplies(ctx);
+    describeConversationSearch(ctx);
     describeLeases(ctx);
   });
 }

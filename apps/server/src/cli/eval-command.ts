@@ -111,11 +111,11 @@ async function writeReport(out: string, report: unknown): Promise<void> {
 async function evalFit(sets: EvalSet[], options: { out: string; write: boolean }): Promise<void> {
   const unique = [...new Map(sets.map((s) => [s.dir, s])).values()];
   if (unique.length === 0) throw new Error(`no evaluation sets found under ${SHARED_EVAL_DIR}`);
-  const { model, inSample, samples } = await fitFromSets(unique);
+  const { model, inSample, heldOut, samples } = await fitFromSets(unique);
   console.log(`${samples.length} samples (${samples.filter((s) => s.right).length} right to auto-send)`);
   console.log(weightsLine(model));
   console.log("\nleave one help center out (fitted on the others, scored on it):");
-  console.log(heldOutTable(model));
+  console.log(heldOutTable(heldOut));
   console.log("\nfitted on every set:");
   console.log(inSampleTable(inSample));
   if (!options.write) return;

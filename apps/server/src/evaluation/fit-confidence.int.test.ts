@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { FittedConfidence } from "@handoff/contracts";
@@ -7,7 +7,8 @@ import { evalCommand } from "../cli/eval-command";
 import { answerableCase, riskyCase, writeEvalSet } from "./eval-set-fixture";
 
 // Three small help centers written for this test, so the fit runs end to end in seconds; the fit
-// on the shared sets is `npm run fit-confidence` (its table is in the README).
+// on the shared sets is `npm run fit-confidence` (its table is in the README). The outfitter has
+// approved corrections and feedback probes; the airline's cases name their intent (learning curve).
 const HELP_CENTERS = {
   outfitter: {
     articles: {
@@ -31,10 +32,13 @@ const HELP_CENTERS = {
       checkin: { title: "Check-in", body: "Online check-in opens 24 hours before departure." },
     },
     cases: [
-      answerableCase("a1", "How heavy can my carry-on bag be?", "baggage", "10 kg"),
-      answerableCase("a2", "When does online check-in open?", "checkin", "24 hours"),
-      answerableCase("a3", "can i bring my parrot", "baggage", "parrot"),
-      riskyCase("a4", "Cancel my booking and refund the ticket"),
+      answerableCase("a1", "How heavy can my carry-on bag be?", "baggage", "10 kg", "bag_weight"),
+      answerableCase("a2", "When does online check-in open?", "checkin", "24 hours", "checkin"),
+      answerableCase("a3", "can i bring my parrot", "baggage", "parrot", "pets"),
+      riskyCase("a4", "Cancel my booking and refund the ticket", "cancel"),
+      answerableCase("a5", "what is the weight limit for a carry-on", "baggage", "10 kg", "bag_weight"),
+      answerableCase("a6", "how early can i check in online", "checkin", "24 hours", "checkin"),
+      answerableCase("a7", "max weight of cabin bag", "baggage", "10 kg", "bag_weight"),
     ],
   },
   cafe: {
@@ -58,6 +62,20 @@ beforeAll(async () => {
   const sets = await Promise.all(
     Object.entries(HELP_CENTERS).map(([name, h]) => writeEvalSet(path.join(dir, name), h.articles, h.cases)),
   );
+  const outfitter = path.join(dir, "outfitter");
+  await writeFile(
+    path.join(outfitter, "corrections.jsonl"),
+    JSON.stringify({ id: "c1", question: "Do you sell bikes?", answer: "We do not sell bikes." }) + "\n",
+  );
+  await writeFile(
+    path.join(outfitter, "feedback-cases.jsonl"),
+    [
+      { id: "f1", question: "Can I buy a bike from you?", expect: { route: "auto", sources: ["c1"] } },
+      { id: "f2", question: "Do you sell kayaks?", expect: { route: ["handoff", "approval"] } },
+    ]
+      .map((c) => JSON.stringify(c))
+      .join("\n") + "\n",
+  );
   const out = path.join(dir, "fitted.json");
   await evalCommand(["--fit", "--sets", ...sets, "--out", out]);
   fitted = FittedConfidence.parse(JSON.parse(await readFile(out, "utf8")));
@@ -71,19 +89,22 @@ describe("npm run eval -- --fit", () => {
     expect(fitted.features).toEqual(
       expect.arrayContaining(["model", "retrieval", "margin", "coverage", "rules"]),
     );
+    // The airline: 7 cases, and at k = 1 and 2 the probes, the cases never loaded (each intent's first 2
+    // answerable cases are): a3 (no passage states its fact), a4 (risky) and a7 (its intent's third).
+    // The outfitter: 5 cases and 2 feedback probes.
     expect(fitted.trainedOn.map((t) => [t.name, t.samples])).toEqual([
-      ["airline", 4],
+      ["airline", 7 + 3 + 3],
       ["cafe", 4],
-      ["outfitter", 5],
+      ["outfitter", 5 + 2],
     ]);
     expect(fitted.thresholds.auto).toBeGreaterThan(fitted.thresholds.review);
   });
 
-  it("validates by leaving each help center out, fitted on the other two", () => {
-    expect(fitted.validation.map((f) => [f.heldOut, f.trainedOn])).toEqual([
-      ["airline", ["cafe", "outfitter"]],
-      ["cafe", ["airline", "outfitter"]],
-      ["outfitter", ["airline", "cafe"]],
+  it("validates by leaving each help center out with its correction samples, fitted on the other two", () => {
+    expect(fitted.validation.map((f) => [f.heldOut, f.trainedOn, f.samples])).toEqual([
+      ["airline", ["cafe", "outfitter"], 13],
+      ["cafe", ["airline", "outfitter"], 4],
+      ["outfitter", ["airline", "cafe"], 7],
     ]);
     for (const fold of fitted.validation) expect(fold.riskyAutoSent).toBe(0);
   });

@@ -1,4 +1,5 @@
 import type { FitOutcome, FittedConfidence } from "@handoff/contracts";
+import type { HeldOutPart } from "./fit-from-sets";
 import { markdownTable, rate3 } from "./eval-table";
 
 const outcomeCells = (o: FitOutcome) => [
@@ -8,32 +9,35 @@ const outcomeCells = (o: FitOutcome) => [
   `${o.autoSent} (${o.autoWrong} wrong)`,
 ];
 
-/** Leave one help center out: fitted on the others, scored on it. */
-export function heldOutTable(model: FittedConfidence): string {
+/**
+ * Leave one help center out: fitted on the others (their correction samples too), scored on it, a row
+ * per source of its samples (its cases; its probes with corrections loaded).
+ */
+export function heldOutTable(parts: readonly HeldOutPart[]): string {
   return markdownTable(
     [
       "held out",
-      "fitted on",
+      "samples",
       "auto / review threshold",
       "precision",
       "automation",
       "risky auto-sent",
       "auto-sent",
     ],
-    model.validation.map((f) => [
-      f.heldOut,
-      f.trainedOn.join(", "),
-      `${f.thresholds.auto.toFixed(3)} / ${f.thresholds.review.toFixed(3)}`,
-      ...outcomeCells(f),
+    parts.map((p) => [
+      p.set,
+      `${p.source} (${p.outcome.samples})`,
+      `${p.thresholds.auto.toFixed(3)} / ${p.thresholds.review.toFixed(3)}`,
+      ...outcomeCells(p.outcome),
     ]),
   );
 }
 
-/** The final fit (on every set) scored on each set it was fitted on. */
-export function inSampleTable(rows: readonly { set: string; outcome: FitOutcome }[]): string {
+/** The final fit (on every set) scored on each set and source it was fitted on. */
+export function inSampleTable(rows: readonly { set: string; source: string; outcome: FitOutcome }[]): string {
   return markdownTable(
-    ["set (in sample)", "precision", "automation", "risky auto-sent", "auto-sent"],
-    rows.map((r) => [r.set, ...outcomeCells(r.outcome)]),
+    ["set (in sample)", "samples", "precision", "automation", "risky auto-sent", "auto-sent"],
+    rows.map((r) => [r.set, `${r.source} (${r.outcome.samples})`, ...outcomeCells(r.outcome)]),
   );
 }
 

@@ -109,15 +109,8 @@ export async function learningCurve(
     const corrections = firstPerIntent(candidates, k);
     const results = await runEval({ articles, cases: probes, corrections });
     const articleOf = new Map(corrections.map((c) => [c.id, c.articleId]));
-    const asArticles = results.map((r) => ({
-      ...r,
-      sources: r.sources.flatMap((s) => {
-        const article = articleOf.get(s);
-        return article ? [s, article] : [s];
-      }),
-    }));
     points.push({
-      ...scored(set.name, probes, asArticles),
+      ...scored(set.name, probes, citingArticles(results, corrections)),
       results,
       k,
       corrections,
@@ -134,6 +127,29 @@ export async function learningCurve(
     withoutPassage,
     points,
   };
+}
+
+/**
+ * The results with every cited curve correction also citing the article its passage came from (that
+ * is what the correction says), as the curve scores them.
+ */
+export function citingArticles(
+  results: readonly EvalResult[],
+  corrections: readonly CurveCorrection[],
+): EvalResult[] {
+  const articleOf = new Map(corrections.map((c) => [c.id, c.articleId]));
+  return results.map((r) => ({
+    ...r,
+    sources: r.sources.flatMap((s) => {
+      const article = articleOf.get(s);
+      return article ? [s, article] : [s];
+    }),
+  }));
+}
+
+/** Whether a set's cases name the intent they came from (`origin`), so it can draw a learning curve. */
+export function hasIntents(cases: readonly ScoredCase[]): boolean {
+  return cases.some((c) => c.origin !== undefined);
 }
 
 /** One row per k: corrections loaded, automation and precision on the probes, risky auto-sent. */

@@ -12,10 +12,14 @@ describe("prettyJson", () => {
     expect(JSON.parse(text)).toEqual(FITTED_CONFIDENCE);
   });
 
-  it("breaks an array of plain values that does not fit the width, and keeps nested objects expanded", async () => {
+  it("breaks an array of plain values that does not fit the width, fills lines with numbers, and keeps nested objects expanded", async () => {
     const value = {
       long: Array.from({ length: 30 }, (_, i) => `feature-${i}`),
       short: [1, 2.5, null, true],
+      weights: Array.from(
+        { length: 40 },
+        (_, i) => Math.round(Math.sin(i + 1) * 1e6) / (i % 3 === 0 ? 1e6 : 1e3),
+      ),
       nested: [{ a: { b: [] } }, {}],
       text: 'quote " and \\ backslash',
     };

@@ -27,6 +27,7 @@ import { deleteArticle, listQuarantine, releaseArticle, releaseCorrection } from
 import { eraseCustomer, exportCustomer } from "./routes/privacy-routes";
 import { getSettings, updateSettings } from "./routes/settings-routes";
 import { mountSavedReplyRoutes } from "./routes/saved-reply-routes";
+import { mountSearchRoutes } from "./routes/search-routes";
 import { visitorSession } from "./routes/visitor-session";
 import { serveUiApps } from "./static-apps";
 import { visitorRateLimit } from "./visitor-rate-limit";
@@ -96,6 +97,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   app.get("/api/privacy/export", supervisors, exportCustomer(platform));
   app.post("/api/privacy/erase", supervisors, eraseCustomer(platform));
   mountSavedReplyRoutes(app, platform, agents);
+  mountSearchRoutes(app, platform, agents);
   app.get("/api/settings", agents, getSettings(platform));
   app.put("/api/settings", supervisors, updateSettings(platform));
   app.use("/api", (_req, res) => {

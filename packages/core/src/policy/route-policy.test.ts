@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Confidence, RiskFlag } from "@handoff/contracts";
-import { decideRoute } from "./route-policy";
+import { decideRoute, mayAutoSend } from "./route-policy";
 
 const thresholds = { auto: 0.7, review: 0.4 };
 function confidence(score: number): Confidence {
@@ -77,5 +77,27 @@ describe("decideRoute and the asked-for fact", () => {
       thresholds: { auto: 0.7, review: 0.4 },
     });
     expect(stated.route).toBe("auto");
+  });
+});
+
+describe("mayAutoSend", () => {
+  it("rules out a draft with no asked-for fact or with a risk flag, and nothing else", () => {
+    expect(mayAutoSend({ model: 0.9, rules: 1, fact: 1 })).toBe(true);
+    // Parts from before the fact signal existed, or from a model that does not give it.
+    expect(mayAutoSend({ model: 0.9, rules: 1 })).toBe(true);
+    expect(mayAutoSend({ model: 0.9, rules: 1, fact: 0 })).toBe(false);
+    expect(mayAutoSend({ model: 0.9, rules: 0.5, fact: 1 })).toBe(false);
+  });
+
+  it("agrees with decideRoute: a draft it rules out is never auto-sent at any score", () => {
+    const parts = { model: 1, retrieval: 1, margin: 1, coverage: 1, rules: 0.5, fact: 1 };
+    const flagged = decideRoute({
+      confidence: { score: 1, parts },
+      flags: [flag("money_movement", "approval")],
+      outOfScope: false,
+      thresholds,
+    });
+    expect(mayAutoSend(parts)).toBe(false);
+    expect(flagged.route).not.toBe("auto");
   });
 });

@@ -21,11 +21,18 @@ export function decideRoute(input: {
   // confidence is low: the approver sees the flag, the draft and its support, and can take over.
   if (flags.length > 0) return { route: "approval", reason: "risk_rule" };
   if (outOfScope) return { route: "handoff", reason: "out_of_scope" };
-  // An answer that does not state the kind of fact asked for ("how much" without an amount) is never
-  // sent alone, however well its words match.
-  const statesAskedFact = confidence.parts.fact !== 0;
-  if (statesAskedFact && confidence.score >= thresholds.auto)
+  if (mayAutoSend(confidence.parts) && confidence.score >= thresholds.auto)
     return { route: "auto", reason: "high_confidence" };
   if (confidence.score >= thresholds.review) return { route: "approval", reason: "medium_confidence" };
   return { route: "handoff", reason: "low_confidence" };
+}
+
+/**
+ * Whether routing could ever auto-send a draft with these confidence parts, whatever its score: no
+ * risk flag lowered the rules part, and the answer states the kind of fact asked for (an answer to
+ * "how much" without an amount is never sent alone, however well its words match). The fit chooses
+ * the auto threshold among these drafts only, since no threshold sends the others.
+ */
+export function mayAutoSend(parts: Readonly<Record<string, number | undefined>>): boolean {
+  return parts.fact !== 0 && (parts.rules === undefined || parts.rules >= 1);
 }

@@ -311,6 +311,30 @@ export interface CustomerDataRepo {
   purgeFreedBytes(): Promise<void>;
 }
 
+/** What a conversation search asks for; every criterion given must match. */
+export interface ConversationFilter {
+  /** The start of the conversation id (lower case), as the console shows it. */
+  idPrefix?: string;
+  /** The start of the customer's email, any case. */
+  emailPrefix?: string;
+  /** The start of the customer's name, any case. */
+  namePrefix?: string;
+  /** Words that must all appear (any case) in one message of the conversation. */
+  text?: string;
+  status?: ConversationStatus;
+  assigneeId?: string;
+  /** Bounds on when the conversation started (inclusive). */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** Finding conversations for the console's search. */
+export interface ConversationSearchRepo {
+  /** Conversations matching every criterion given, most recently updated first. */
+  search(filter: ConversationFilter): Promise<Conversation[]>;
+}
+
 /** Saved replies (canned responses): the team's, and each agent's own. */
 export interface SavedReplyRepo {
   /** Inserts; null when its shortcut is taken in its scope (the team's replies, or the owner's own). */
@@ -363,5 +387,6 @@ export interface Store {
   leases: LeaseRepo;
   customerData: CustomerDataRepo;
   savedReplies: SavedReplyRepo;
+  search: ConversationSearchRepo;
   close(): Promise<void>;
 }

@@ -24,6 +24,11 @@ const conversationSchema = new Schema(
 // The inbox: newest activity first, optionally narrowed to some statuses.
 conversationSchema.index({ updatedAt: -1 });
 conversationSchema.index({ status: 1, updatedAt: -1 });
+// The console's search: prefixes of the customer's email and name, the assigned agent, the start date.
+conversationSchema.index({ "customer.email": 1 });
+conversationSchema.index({ "customer.name": 1 });
+conversationSchema.index({ assigneeId: 1, updatedAt: -1 });
+conversationSchema.index({ createdAt: -1 });
 
 /** The conversations model on one connection. */
 export function conversationModel(connection: Connection) {

@@ -23,6 +23,7 @@ import { mongoMessageRepo } from "./message-repo";
 import { reviewModel } from "./review-model";
 import { mongoReviewRepo } from "./review-repo";
 import { savedReplyModel } from "./saved-reply-model";
+import { mongoConversationSearchRepo } from "./conversation-search-repo";
 import { mongoSavedReplyRepo } from "./saved-reply-repo";
 import { sessionModel } from "./session-model";
 import { mongoSessionRepo } from "./session-repo";
@@ -131,6 +132,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
         checkpoints: checkpointer,
       }),
       savedReplies: mongoSavedReplyRepo(models.savedReplies),
+      search: mongoConversationSearchRepo(models),
       close,
     };
     return { store, checkpointer };

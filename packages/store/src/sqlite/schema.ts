@@ -215,6 +215,17 @@ const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX saved_replies_shortcut ON saved_replies (scope_key, shortcut);
     `,
   },
+  {
+    // The console's conversation search: the start of the customer's email or name (expression
+    // indexes on the JSON profile), the assigned agent and when a conversation started.
+    version: 9,
+    sql: `
+      CREATE INDEX conversations_customer_email ON conversations (lower(json_extract(customer, '$.email')));
+      CREATE INDEX conversations_customer_name ON conversations (lower(json_extract(customer, '$.name')));
+      CREATE INDEX conversations_assignee_updated ON conversations (assignee_id, updated_at);
+      CREATE INDEX conversations_created ON conversations (created_at);
+    `,
+  },
 ];
 
 /** The schema version this code expects; a file written by newer code is refused rather than misread. */

@@ -15,6 +15,7 @@ import { sqliteLeaseRepo } from "./lease-repo";
 import { sqliteMessageRepo } from "./message-repo";
 import { sqliteReviewRepo } from "./review-repo";
 import { sqliteSavedReplyRepo } from "./saved-reply-repo";
+import { sqliteConversationSearchRepo } from "./conversation-search-repo";
 import { migrate } from "./schema";
 import { zeroBytesFreedBeforeSecureDelete } from "./secure-delete";
 import { sqliteSessionRepo } from "./session-repo";
@@ -86,6 +87,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     leases: sqliteLeaseRepo(db, clock),
     customerData: sqliteCustomerDataRepo(db),
     savedReplies: sqliteSavedReplyRepo(db),
+    search: sqliteConversationSearchRepo(db),
     async close() {
       if (db.open) db.close();
     },

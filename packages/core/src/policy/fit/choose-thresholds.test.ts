@@ -23,6 +23,20 @@ describe("chooseAutoThreshold", () => {
     expect(chooseAutoThreshold(samples, 0.98)).toBe(0.9);
   });
 
+  it("reaches the target precision in every stratum, not only on average", () => {
+    const a = (p: number, right: boolean) => ({ p, right, stratum: "a" });
+    const b = (p: number, right: boolean) => ({ p, right, stratum: "b" });
+    const samples = [a(0.9, true), a(0.8, true), a(0.7, true), a(0.6, true), b(0.85, true), b(0.65, false)];
+    // Pooled, 5 right of 6 at 0.6 reaches 0.8; stratum b alone is 1 of 2 there, so 0.7 is the lowest.
+    expect(chooseAutoThreshold(samples, 0.8)).toBe(0.7);
+    expect(
+      chooseAutoThreshold(
+        samples.map(({ p, right }) => ({ p, right })),
+        0.8,
+      ),
+    ).toBe(0.6);
+  });
+
   it("sends nothing (threshold 1) when no threshold reaches the target", () => {
     expect(chooseAutoThreshold([sample(0.9, false), sample(0.4, true)], 0.98)).toBe(1);
     expect(chooseAutoThreshold([], 0.98)).toBe(1);

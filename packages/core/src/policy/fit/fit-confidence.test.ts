@@ -73,6 +73,46 @@ describe("fitConfidence", () => {
   });
 });
 
+describe("fitConfidence and drafts routing never sends", () => {
+  // One help center where the best-supported drafts are wrong but state no asked-for fact or carry a
+  // risk flag: routing never auto-sends those, so they must not hold the auto threshold up.
+  const samples: FitSample[] = Array.from({ length: 40 }, (_, i) => {
+    const support = i / 39;
+    const unsendable = support > 0.9;
+    return {
+      group: "a",
+      parts: { support, fact: unsendable && i % 2 === 0 ? 0 : 1, rules: unsendable && i % 2 === 1 ? 0.5 : 1 },
+      right: !unsendable && support > 0.3,
+      eligible: true,
+      answerable: support > 0.3,
+      risky: false,
+    };
+  });
+
+  it("chooses the auto threshold among the drafts routing could send", () => {
+    const model = fitConfidence(samples, OPTIONS);
+    const outcome = routeOutcome(model, samples);
+    expect(outcome.precision).toBeGreaterThanOrEqual(0.98);
+    // Every right draft above the wrong ones is sent; counted against the threshold, the unsendable
+    // drafts at the top would have kept the threshold at 1 (nothing sent).
+    expect(outcome.autoSent).toBeGreaterThan(10);
+  });
+
+  it("does not count an unsendable draft as auto-sent, whatever its probability", () => {
+    const model = { features: ["support"], weights: [10], bias: -5, thresholds: { auto: 0.5, review: 0.1 } };
+    const sample = (fact: number, rules: number): FitSample => ({
+      group: "a",
+      parts: { support: 1, fact, rules },
+      right: false,
+      eligible: true,
+      answerable: false,
+      risky: false,
+    });
+    expect(routeOutcome(model, [sample(0, 1), sample(1, 0.2)]).autoSent).toBe(0);
+    expect(routeOutcome(model, [sample(1, 1)]).autoSent).toBe(1);
+  });
+});
+
 describe("routeOutcome", () => {
   const model = { features: ["s"], weights: [10], bias: -5, thresholds: { auto: 0.5, review: 0.1 } };
   const sample = (s: number, over: Partial<FitSample>): FitSample => ({

@@ -1,4 +1,5 @@
 import type { FitOutcome, FittedConfidence, HeldOutFold } from "@handoff/contracts";
+import { mayAutoSend } from "../route-policy";
 import { chooseAutoThreshold, chooseReviewThreshold } from "./choose-thresholds";
 import type { FitSample } from "./fit-sample";
 import { fitLogisticRegression, predictProbability } from "./logistic-regression";
@@ -63,8 +64,20 @@ export function fitOnSamples(
   const model = { features, weights: fit.weights.map(round6), bias: round6(fit.bias) };
   const scored = samples
     .filter((s) => s.eligible)
-    .map((s) => ({ p: probabilityOf(model, s.parts), right: s.right }));
-  const auto = floor6(chooseAutoThreshold(scored, options.targetPrecision));
+    .map((s) => ({
+      p: probabilityOf(model, s.parts),
+      right: s.right,
+      sendable: mayAutoSend(s.parts),
+      ...(s.stratum === undefined ? {} : { stratum: s.stratum }),
+    }));
+  // A draft routing never auto-sends (no asked-for fact, a risk flag) would count against a threshold
+  // that cannot send it; it still counts for the review threshold, which decides approval or a person.
+  const auto = floor6(
+    chooseAutoThreshold(
+      scored.filter((s) => s.sendable),
+      options.targetPrecision,
+    ),
+  );
   const review = floor6(chooseReviewThreshold(scored, auto, options.keepRight));
   const groups = [...new Set(samples.map((s) => s.group))].sort();
   return {
@@ -82,12 +95,17 @@ export function fitOnSamples(
   };
 }
 
-/** How routing by a fitted confidence does on samples: eligible ones at or above the auto threshold are sent. */
+/**
+ * How routing by a fitted confidence does on samples: eligible ones at or above the auto threshold are
+ * sent, unless routing never sends them (see mayAutoSend).
+ */
 export function routeOutcome(
   model: Pick<FittedConfidence, "features" | "weights" | "bias" | "thresholds">,
   samples: readonly FitSample[],
 ): FitOutcome {
-  const sent = samples.filter((s) => s.eligible && probabilityOf(model, s.parts) >= model.thresholds.auto);
+  const sent = samples.filter(
+    (s) => s.eligible && mayAutoSend(s.parts) && probabilityOf(model, s.parts) >= model.thresholds.auto,
+  );
   const autoRight = sent.filter((s) => s.right).length;
   const answerable = samples.filter((s) => s.answerable).length;
   return {
@@ -102,25 +120,33 @@ export function routeOutcome(
   };
 }
 
-/** Leave one group out: fit on all groups but one, score the one left out; a fold per group. */
-export function leaveOneGroupOut(samples: readonly FitSample[], options: FitOptions): HeldOutFold[] {
+/** For each group, the fit on all the other groups (none with a single group). */
+export function foldFits(
+  samples: readonly FitSample[],
+  options: FitOptions,
+): Array<{ heldOut: string; model: Omit<FittedConfidence, "validation"> }> {
   const groups = [...new Set(samples.map((s) => s.group))].sort();
   if (groups.length < 2) return [];
-  return groups.map((heldOut) => {
-    const model = fitOnSamples(
+  return groups.map((heldOut) => ({
+    heldOut,
+    model: fitOnSamples(
       samples.filter((s) => s.group !== heldOut),
       options,
-    );
-    return {
-      heldOut,
-      trainedOn: model.trainedOn.map((g) => g.name),
-      thresholds: model.thresholds,
-      ...routeOutcome(
-        model,
-        samples.filter((s) => s.group === heldOut),
-      ),
-    };
-  });
+    ),
+  }));
+}
+
+/** Leave one group out: fit on all groups but one, score the one left out; a fold per group. */
+export function leaveOneGroupOut(samples: readonly FitSample[], options: FitOptions): HeldOutFold[] {
+  return foldFits(samples, options).map(({ heldOut, model }) => ({
+    heldOut,
+    trainedOn: model.trainedOn.map((g) => g.name),
+    thresholds: model.thresholds,
+    ...routeOutcome(
+      model,
+      samples.filter((s) => s.group === heldOut),
+    ),
+  }));
 }
 
 /** Fits on every sample and validates by leaving each group out in turn. */

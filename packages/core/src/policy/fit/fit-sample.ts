@@ -12,6 +12,11 @@ export interface FitSample {
   /** Auto-sending was acceptable for this message (the automation rate's denominator). */
   answerable: boolean;
   risky: boolean;
+  /**
+   * A part of the data the auto threshold must reach the target precision on by itself (a help
+   * center's own cases; its probes with corrections loaded); without one, the samples are pooled.
+   */
+  stratum?: string;
 }
 
 /**
