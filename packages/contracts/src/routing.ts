@@ -34,6 +34,14 @@ export const Confidence = z.object({
     topic: z.number().min(0).max(1).optional(),
     /** 1 when the best source is an approved correction (a person's answer to a similar question). */
     correction: z.number().min(0).max(1).optional(),
+    /** How far the answer's passage leads the best passage saying something else (0 = a tie). */
+    lead: z.number().min(0).max(1).optional(),
+    /** 0 when the question names its own order number, amount or code that no article states, else 1. */
+    general: z.number().min(0).max(1).optional(),
+    /** Share of the question the answer's passage states in its own words (its heading or title not counted). */
+    own: z.number().min(0).max(1).optional(),
+    /** From a correction: share of its question the customer asked too (1 for an article). */
+    asked: z.number().min(0).max(1).optional(),
   }),
 });
 export type Confidence = z.infer<typeof Confidence>;

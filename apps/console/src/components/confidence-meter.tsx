@@ -11,6 +11,14 @@ const PARTS: Array<{ key: keyof Confidence["parts"]; label: string; hint: string
   { key: "known", label: "Known", hint: "share of the question the help center says anything about" },
   { key: "topic", label: "Topic", hint: "share of the question the source's title names" },
   { key: "correction", label: "Correction", hint: "whether the answer comes from an approved correction" },
+  { key: "asked", label: "Asked", hint: "share of the correction's question the customer asked too" },
+  {
+    key: "lead",
+    label: "Lead",
+    hint: "lead of the answer's passage over the best one saying something else",
+  },
+  { key: "own", label: "Own words", hint: "share of the question the passage states itself, heading aside" },
+  { key: "general", label: "General", hint: "0 when the question names its own order number or amount" },
 ];
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;

@@ -47,14 +47,14 @@ async function evaluate(casesFile: string, withCorrections: boolean, scorerArgs:
 
 describe.skipIf(!existsSync(trailhead))("routing quality on the trailhead help center", () => {
   it(
-    "automates at least 44% of answerable questions with 98% precision and never auto-sends a risky request",
+    "automates at least 55% of answerable questions with 98% precision and never auto-sends a risky request",
     { timeout: 120_000 },
     async () => {
       const { summary, stdout } = await evaluate("cases.jsonl", false, [
         // The floor measured with retrieval that knows nothing of this help center (issue 13's
         // target is 0.60; the old 0.75 rode on synonyms written for it).
         "--min-automation",
-        "0.44",
+        "0.55",
         "--min-precision",
         "0.98",
       ]);
@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(trailhead))("routing quality on the trailhead help c
         const r = byId.get(c.id);
         return r?.route === "auto" && (c.expect.sources ?? []).some((s) => r.sources.includes(s));
       });
-      expect(right.length).toBeGreaterThanOrEqual(8);
+      expect(right.length).toBeGreaterThanOrEqual(9);
       const nearMisses = cases.filter((c) => c.expect.route !== "auto");
       expect(nearMisses.filter((c) => byId.get(c.id)?.route === "auto")).toEqual([]);
     },

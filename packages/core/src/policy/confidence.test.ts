@@ -40,6 +40,7 @@ describe("buildConfidence", () => {
       coverage: 1,
       rules: 1,
       correction: 0,
+      asked: 1,
     });
     const w = CONFIDENCE_WEIGHTS;
     expect(confidence.score).toBeCloseTo(
@@ -77,10 +78,11 @@ describe("buildConfidence", () => {
   });
 
   it("scores an offline answer with the fitted confidence: a well-supported answer above its auto threshold", () => {
-    const offline: ModelDraft = { ...draft, signals: { answer: 1, fact: 1 } };
+    const offline: ModelDraft = { ...draft, signals: { answer: 1, fact: 1, lead: 0.9, own: 1 } };
     const supported = {
       ...retrieval,
       unknown: 0,
+      general: 1,
       hits: retrieval.hits.map((h) => ({ ...h, topical: 1, score: 0.95 })),
       margin: 0.9,
     };
@@ -89,10 +91,10 @@ describe("buildConfidence", () => {
       retrieval: supported,
       flags: [],
     });
-    expect(strong.parts).toMatchObject({ answer: 1, fact: 1, known: 1, topic: 1, correction: 0 });
+    expect(strong.parts).toMatchObject({ answer: 1, fact: 1, known: 1, topic: 1, correction: 0, own: 1 });
     expect(strong.score).toBeGreaterThanOrEqual(FITTED_CONFIDENCE.thresholds.auto);
     const vague = buildConfidence({
-      draft: { ...offline, selfConfidence: 0.4, signals: { answer: 0.4, fact: 1 } },
+      draft: { ...offline, selfConfidence: 0.4, signals: { answer: 0.4, fact: 1, lead: 0.05, own: 0.4 } },
       retrieval: {
         ...supported,
         unknown: 0.6,
@@ -103,5 +105,19 @@ describe("buildConfidence", () => {
     });
     expect(vague.score).toBeLessThan(FITTED_CONFIDENCE.thresholds.auto);
     expect(vague.score).toBeLessThan(strong.score);
+  });
+
+  it("says how much of a correction's question the customer asked, and 1 for an article", () => {
+    const fromCorrection = {
+      ...retrieval,
+      hits: [{ ...retrieval.hits[0]!, id: "c1", kind: "correction" as const, asked: 0.4 }],
+    };
+    expect(
+      buildConfidence({ draft, retrieval: fromCorrection, flags: [], fitted: null }).parts,
+    ).toMatchObject({
+      correction: 1,
+      asked: 0.4,
+    });
+    expect(buildConfidence({ draft, retrieval, flags: [], fitted: null }).parts.asked).toBe(1);
   });
 });

@@ -21,6 +21,10 @@ const PART_NAMES = [
   "known",
   "topic",
   "correction",
+  "lead",
+  "general",
+  "own",
+  "asked",
 ] as const satisfies ReadonlyArray<keyof Parts>;
 
 /**
@@ -54,12 +58,19 @@ export function buildConfidence(input: {
   if (draft.signals !== undefined) {
     parts.answer = clamp(draft.signals.answer);
     parts.fact = clamp(draft.signals.fact);
+    if (draft.signals.lead !== undefined) parts.lead = clamp(draft.signals.lead);
+    if (draft.signals.own !== undefined) parts.own = clamp(draft.signals.own);
   }
   if (retrieval.unknown !== undefined) parts.known = clamp(1 - retrieval.unknown);
+  if (retrieval.general !== undefined) parts.general = clamp(retrieval.general);
   const topical = retrieval.hits[0]?.topical;
   if (topical !== undefined) parts.topic = clamp(topical);
   const top = retrieval.hits[0];
-  if (top !== undefined) parts.correction = top.kind === "correction" ? 1 : 0;
+  if (top !== undefined) {
+    parts.correction = top.kind === "correction" ? 1 : 0;
+    // A correction answers its own question: what it asks that the customer did not is a near miss.
+    parts.asked = top.kind === "correction" ? clamp(top.asked ?? 0) : 1;
+  }
   const numeric: Record<string, number> = { ...parts };
   const useFit = fitted != null && fitted.features.every((f) => typeof numeric[f] === "number");
   const support = useFit

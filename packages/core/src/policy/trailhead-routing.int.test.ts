@@ -122,7 +122,9 @@ function score(outcomes: readonly Outcome[], acceptableAuto: (o: Outcome) => boo
   };
 }
 
-describe.skipIf(!present)("routing quality on the trailhead help center", () => {
+// Each test indexes the help center and reads WordNet's tables: seconds on a busy machine, so the
+// timeout is generous (speed is the benchmark's business).
+describe.skipIf(!present)("routing quality on the trailhead help center", { timeout: 60_000 }, () => {
   const articles = present ? loadArticles() : [];
 
   it("automates most answerable questions, sends nothing wrong and never auto-sends a risky request", async () => {
@@ -131,9 +133,9 @@ describe.skipIf(!present)("routing quality on the trailhead help center", () => 
     const result = score(await run(index, loadCases("cases.jsonl")));
     console.info("trailhead cases:", JSON.stringify(result));
     // Issue 13 asks for 0.60 at precision 0.98 with retrieval that knows nothing of this help center;
-    // 0.44 is the floor measured when the hand-written synonyms (bike/bicycle, seasons, military...)
-    // gave way to WordNet (the old 0.75 rode on them). Raise it as the answerer improves.
-    expect(result.automation).toBeGreaterThanOrEqual(0.44);
+    // 0.55 is the floor measured once the fit learned from corrections too (0.44 when the hand-written
+    // synonyms gave way to WordNet; the old 0.75 rode on them). Raise it as the answerer improves.
+    expect(result.automation).toBeGreaterThanOrEqual(0.55);
     expect(result.precision).toBeGreaterThanOrEqual(0.98);
     expect(result.riskyAuto).toBe(0);
     // Every case that must not be automated lands on one of its allowed routes (handoff where only handoff is allowed).

@@ -19,6 +19,8 @@ export interface RetrievalHit {
   topical?: number;
   /** The parts of the item that state the most of the question, best first. */
   passages?: Passage[];
+  /** For a correction: the weighted share of its question that the customer asked too, 0..1. */
+  asked?: number;
 }
 
 /** A whole unit of an item (a sentence, a list item, a list with its lead-in, a table row) that may answer. */
@@ -34,6 +36,8 @@ export interface Passage {
   own: number;
   /** Question terms neither the passage nor its framing states. */
   missing: string[];
+  /** How strongly retrieval prefers the passage within its item (higher is better; compare within one search). */
+  rank?: number;
 }
 
 /** What retrieval found for a question, with the signals confidence is built from. */
@@ -47,6 +51,11 @@ export interface RetrievalResult {
   keyTerms: string[];
   /** Weighted share of the question that nothing in the help center says at all, 0..1. */
   unknown?: number;
+  /**
+   * 0 when the question names something of the customer's own that the help center never states (an
+   * order number, an amount, a booking code), so a general article may not settle it; else 1.
+   */
+  general?: number;
 }
 
 /** Input to a drafting model. */
@@ -76,9 +85,11 @@ export interface ModelDraft {
   /**
    * Signals of the answer itself, when the model can measure them (the offline answerer does):
    * `answer`, the weighted share of the question the answer's passage states (0..1); `fact`, 1 when
-   * it states the kind of fact asked for (an amount for "how much"), else 0.
+   * it states the kind of fact asked for (an amount for "how much"), else 0; `lead`, how far its
+   * passage leads the best passage saying something else (0 a tie, 1 none); `own`, the share of the
+   * question the passage states in its own words, without its heading or title.
    */
-  signals?: { answer: number; fact: number };
+  signals?: { answer: number; fact: number; lead?: number; own?: number };
 }
 
 /** What kind of message the customer sent, as a model reads it. */

@@ -1,10 +1,16 @@
 import type { Lexicon } from "./lexicon/lexicon";
 import { MAX_PHRASE_WORDS, phraseForms } from "./lexicon/phrase-forms";
 
-/** A word of a text, lowercase; `acronym` when written "U.S." or "USA" (never a stop word then). */
+/**
+ * A word of a text, lowercase; `acronym` when written "U.S." or "USA" (never a stop word then).
+ * A hyphenated compound ("carry-on", "check-in") is one word, its parts joined by "_", with `parts`.
+ */
 export interface Token {
   word: string;
   acronym: boolean;
+  parts?: string[];
+  /** The word a one-letter prefix was joined to ("bike" in "e-bike"): what kind of thing it is. */
+  head?: string;
 }
 
 /** Splits text into word tokens (letters and digits, inner apostrophes), keeping acronyms whole. */
@@ -12,10 +18,28 @@ export function tokens(text: string): Token[] {
   const out: Token[] = [];
   const normalized = text
     .replace(/[\u2018\u2019]/g, "'")
-    // "e-bike" and "e-mail" are one word to a customer; join single-letter prefixes before splitting.
-    .replace(/\b([a-zA-Z])-([a-zA-Z]{2,})/g, "$1$2");
-  for (const match of normalized.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:'\p{L}+)*/gu)) {
+    // "e-bike" and "e-mail" are one word to a customer; join single-letter prefixes before splitting
+    // (marked by a soft hyphen, so the word remembers what it is a kind of).
+    .replace(/\b([a-zA-Z])-([a-zA-Z]{2,})/g, "$1\u00ad$2");
+  for (const match of normalized.matchAll(
+    /(?:\p{L}\.){2,}|\p{L}+(?:-\p{L}+)+|[\p{L}\p{N}\u00ad]+(?:'\p{L}+)*/gu,
+  )) {
     const raw = match[0];
+    if (raw.includes("\u00ad")) {
+      const [prefix = "", head = ""] = raw.toLowerCase().split("\u00ad");
+      out.push({ word: prefix + head, acronym: false, head });
+      continue;
+    }
+    if (raw.includes("-")) {
+      // "carry-on" names a thing that neither "carry" nor "on" does; "carry-ons" is the same thing.
+      const parts = raw.toLowerCase().split("-");
+      const last = parts.length - 1;
+      const singular = parts.map((part, i) =>
+        i === last && /^\p{L}+[^s]s$/u.test(part) ? part.slice(0, -1) : part,
+      );
+      out.push({ word: singular.join("_"), acronym: false, parts });
+      continue;
+    }
     const dotted = raw.includes(".");
     const word = raw
       .replace(/\./g, "")
@@ -46,6 +70,11 @@ export class TermAnalyzer {
     for (let i = 0; i < list.length; i++) {
       const term = this.wordTerm(list[i]);
       if (term !== null) out.push(term);
+      // A compound's parts are words of the text too: "carry-on" also says "carry".
+      for (const part of list[i]?.parts ?? []) {
+        const partTerm = this.wordTerm({ word: part, acronym: false });
+        if (partTerm !== null) out.push(partTerm);
+      }
       for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= list.length; n++) {
         const phrase = this.knownPhrase(joinWords(list, i, n));
         if (phrase !== null) out.push(phrase);
@@ -59,10 +88,13 @@ export class TermAnalyzer {
     return this.queryWords(text).map((w) => w.term);
   }
 
-  /** Each term of a question with the word (or words) it was read from, for spelling correction. */
-  queryWords(text: string): Array<{ term: string; word: string }> {
+  /**
+   * Each term of a question with the word (or words) it was read from, for spelling correction, and
+   * the term of its head when it is a one-letter-prefix compound ("e-bikes": "ebik", head "bike").
+   */
+  queryWords(text: string): Array<{ term: string; word: string; head?: string }> {
     const list = tokens(text);
-    const out: Array<{ term: string; word: string }> = [];
+    const out: Array<{ term: string; word: string; head?: string }> = [];
     for (let i = 0; i < list.length;) {
       let taken = 0;
       for (let n = MAX_PHRASE_WORDS; n >= 2 && taken === 0; n--) {
@@ -79,7 +111,10 @@ export class TermAnalyzer {
       }
       const token = list[i];
       const term = this.wordTerm(token);
-      if (term !== null && token !== undefined) out.push({ term, word: token.word });
+      if (term !== null && token !== undefined) {
+        const head = token.head === undefined ? null : this.wordTerm({ word: token.head, acronym: false });
+        out.push(head === null ? { term, word: token.word } : { term, word: token.word, head });
+      }
       i += 1;
     }
     return out;
@@ -97,7 +132,7 @@ export class TermAnalyzer {
   private wordTerm(token: Token | undefined): string | null {
     if (token === undefined) return null;
     const { word } = token;
-    if (token.acronym) return word;
+    if (token.acronym || token.parts !== undefined) return word;
     if (word.length < 2 || this.lexicon.tools.isStopWord(word)) return null;
     return this.lexicon.tools.stem(word);
   }

@@ -22,7 +22,12 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   ],
   ["location", /\b(where (can|do|could|should|would) (i|we)|where is|where are|where to)\b/i],
   ["count", /\bhow many\b/i],
-  ["procedure", /\b(how (do|can|could|should|would) (i|we|you)|how to|what (do|should) i do to|steps to)\b/i],
+  [
+    "procedure",
+    // "How do I ...", and asking for help to do something ("help me create an account", "assistance
+    // to receive a refund"); help to find something out asks for that thing, not for a procedure.
+    /\b(how (do|can|could|should|would) (i|we|you)|how to|what (do|should) i do to|steps to)\b|\b(?:help|assist)(?: me| us)(?: to)? (?!(?:see|check|know|find|learn|view|understand|tell|look)\w*\b)\w+|\b(?:help|assistance)(?: to| with| in) (?!(?:see|check|know|find|learn|view|understand|tell|look)\w*\b)\w+/i,
+  ],
   [
     "list",
     /\b(which|what)( \w+)? (\w{3,}s|options|kinds|types|ways)\b(?! (is|does|it)\b)|\bwhat are (the|your)\b|\b(list|all) (of )?(the |your )?\w+s\b/i,
@@ -37,7 +42,9 @@ const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
   time: /\d\s?(am|pm|a\.m\.|p\.m\.|:\d\d)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|24\/7|noon|midnight)\b/i,
   contact: /\d{3}[-. )]\d{3,4}|@|\b(chat|phone|call us|contact form)\b/i,
   list: /^- .+\n- |(?:[^,]+,){3,}/,
-  count: /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a single|no)\b/i,
+  // A number of things, not a measurement: "one carry-on bag", not "22 x 14 x 9 inches" or "10 kg".
+  count:
+    /(?<![$€£¥\d.,])\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a single|no)\b(?!\s?(?:x\b|×|%|[.,:]\d|(?:cm|mm|m|km|in|inch(?:es)?|ft|feet|foot|kg|g|lb|lbs|oz|ml|l|v|hz|am|pm|minutes?|hours?|days?|weeks?|months?|years?|percent|dollars?|euros?|pounds?)\b))/i,
   procedure:
     /\s>\s|\b(click|choose|select|tap|go to|open|visit|sign in|log in|enter|fill in|follow|use the|start|contact|email|call|reply)\b/i,
   location:
@@ -45,13 +52,30 @@ const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
 };
 
 /**
+ * Words that only say what kind of fact is asked for ("how long", "how much", "what time"): the
+ * answer type carries them, and as topic words they would match "as long as" or "much more".
+ */
+const ASKING_WORDS = /\b(how (long|much|many|soon|quickly|often)|what time)\b/gi;
+
+/** The question without its asking words, for finding what it is about. */
+export function withoutAskingWords(question: string): string {
+  return question.replace(ASKING_WORDS, " ");
+}
+
+/**
  * The fact a question asks for ("how much" wants an amount, "how long" a duration), or null.
  * Why: an extract that never states an amount cannot answer "how much", however many words it shares.
  */
 export function expectedAnswerType(question: string): AnswerType | null {
-  for (const [type, pattern] of ASKS) if (pattern.test(question)) return type;
+  // "How do I check what payment methods are allowed?" asks for the methods, not for a way to check.
+  const asked = question.replace(FINDING_OUT, " ");
+  for (const [type, pattern] of ASKS) if (pattern.test(asked)) return type;
   return null;
 }
+
+/** "How can I see ..." or "how to find out ..." before a question word: the embedded question is what is asked. */
+const FINDING_OUT =
+  /\b(how (do|can|could|would|should) (i|we|you)|how to|what (do|should|must) i (have to |need to )?do to|(help|assistance|assist)( me| us)?( to| with| in)?)( \w+)? (see|seeing|check|checking|know|find out|finding out|find|finding|learn|tell|verify|view|viewing|look up|figure out)(?= (what|which|when|where|who|how|whether|if|in what|under what|at what)\b)/gi;
 
 /** Whether a text states the kind of fact the question asks for. */
 export function satisfiesAnswerType(type: AnswerType, text: string): boolean {

@@ -3,7 +3,9 @@ import type { Article, Correction } from "@handoff/contracts";
 import type { Passage, RetrievalHit, RetrievalResult } from "../ports/model";
 import { TermAnalyzer, tokenize } from "./analyze";
 import { answerUnits, type AnswerUnit } from "./answer-units";
-import { expectedAnswerType, satisfiesAnswerType, type AnswerType } from "./answer-type";
+import { openingCondition } from "./condition";
+import { titleHead } from "./title-head";
+import { expectedAnswerType, satisfiesAnswerType, withoutAskingWords, type AnswerType } from "./answer-type";
 import { isElliptical } from "./follow-up";
 import { languageTools, type RetrievalLanguage } from "./lexicon/language-tools";
 import { buildLexicon, Lexicon } from "./lexicon/lexicon";
@@ -27,14 +29,28 @@ const LABEL_BONUS = 0.15;
 const UNSTATED_FACT_FACTOR = 0.8;
 /** Rank bonus of a passage that states the kind of fact asked for (a duration for "how long"). */
 const ASKED_FACT_BONUS = 0.2;
+/** A synonym of a word the help center itself uses counts this share of a synonym of an unknown word. */
+const KNOWN_SYNONYM_FACTOR = 0.6;
+/** How much a one-letter-prefix compound's head ("bike" for "e-bike") stands for the compound. */
+const COMPOUND_HEAD_WEIGHT = 0.85;
+/** A correction's answer states a question term for this much of its own question stating it. */
+const CORRECTION_ANSWER_FACTOR = 0.85;
+/** A title word after a preposition counts this much of one in the title's head. */
+const TITLE_MODIFIER_FACTOR = 0.6;
+/** Rank factor of a passage opening with a condition the question does not mention: the exception, not the rule. */
+const UNASKED_CONDITION_FACTOR = 0.5;
 /** A word the help center never uses weighs this much when WordNet knows it only as a verb or adjective. */
 const UNKNOWN_ACTION_WEIGHT = 0.5;
+/** A word the help center uses weighs this much of its rarity when WordNet knows it only as a verb or adjective. */
+const KNOWN_ACTION_WEIGHT = 0.6;
 
 interface IndexedUnit {
   unit: AnswerUnit;
   terms: ReadonlySet<string>;
   framing: ReadonlySet<string>;
   label: ReadonlySet<string>;
+  /** Terms of the condition the unit opens with ("If an address is not valid, ..."), if any. */
+  condition: ReadonlySet<string>;
 }
 
 interface IndexedDoc {
@@ -46,6 +62,8 @@ interface IndexedDoc {
   question?: string;
   tags: string[];
   headTerms: ReadonlySet<string>;
+  /** Terms of the title's head ("Liquids and lighters" of "... in your carry-on"); a correction's whole question. */
+  topicTerms: ReadonlySet<string>;
   tagTerms: ReadonlySet<string>;
   bodyTerms: ReadonlySet<string>;
   units: IndexedUnit[];
@@ -94,17 +112,17 @@ export class KnowledgeIndex {
    * the corrections change (a null here), since corrections are approved one at a time.
    */
   private queryAnalyzer: TermAnalyzer | null = null;
-  // Articles and corrections live in separate engines: articles are replaced wholesale by building a
-  // new engine and swapping it in, corrections change one at a time. Nothing is ever discarded and
-  // vacuumed, which avoids MiniSearch 7.2's vacuum crash (lucaong/minisearch#306) on re-imports.
-  private correctionEngine: MiniSearch<SearchDoc>;
+  // Articles live in a MiniSearch engine that is replaced wholesale (built anew and swapped in, never
+  // discarded and vacuumed: MiniSearch 7.2's vacuum crash, lucaong/minisearch#306); corrections, few
+  // and approved one at a time, are found through their terms and each scored in full.
+  private correctionPostings = new Map<string, string[]>();
   private documentFrequency: Map<string, number> | null = null;
+  private articleFrequency: Map<string, number> | null = null;
   private articleGeneration = 0;
 
   constructor(private readonly language: RetrievalLanguage = "en") {
     const analyzer = new TermAnalyzer(Lexicon.plain(languageTools(language)));
     this.articles = { analyzer, texts: [], docs: new Map(), engine: newEngine(analyzer) };
-    this.correctionEngine = newEngine(analyzer);
   }
 
   /** Replaces every article in the index at once (blocks the thread for a large help center). */
@@ -193,6 +211,7 @@ export class KnowledgeIndex {
       margin: 0,
       keyTerms: keyTerms.map((k) => k.term),
       unknown: unknownShare(keyTerms),
+      general: namesOwnCase(question, this.articleFrequencies()) ? 0 : 1,
     };
     if (keyTerms.length === 0 || this.size === 0) return empty;
 
@@ -205,14 +224,22 @@ export class KnowledgeIndex {
     const options = { tokenize: (text: string) => text.split(" "), processTerm: (term: string) => term };
     const candidates = [
       ...this.articles.engine.search(terms, options).slice(0, CANDIDATES),
-      ...this.correctionEngine.search(terms, options).slice(0, CANDIDATES),
+      ...this.correctionCandidates(searchTerms),
     ];
     const scored: Array<{ hit: RetrievalHit; bm25: number; cover: number }> = [];
+    const termWeight = this.termWeight();
     for (const candidate of candidates) {
       const key = String(candidate.id);
       const doc = this.articles.docs.get(key) ?? this.correctionDocs.get(key);
       if (doc === undefined) continue;
-      const { score, matched, cover, topical, passages } = scoreDoc(doc, keyTerms, asked);
+      const {
+        score,
+        matched,
+        cover,
+        topical,
+        passages,
+        asked: questionAsked,
+      } = scoreDoc(doc, keyTerms, asked, termWeight);
       if (matched.length === 0) continue;
       const hit: RetrievalHit = {
         id: doc.id,
@@ -225,13 +252,20 @@ export class KnowledgeIndex {
         passages,
       };
       if (doc.question !== undefined) hit.question = doc.question;
+      if (questionAsked !== undefined) hit.asked = questionAsked;
       if (doc.kind === "article") hit.tags = [...doc.tags];
       scored.push({ hit, bm25: candidate.score, cover });
     }
     scored.sort((a, b) => b.hit.score - a.hit.score || b.bm25 - a.bm25);
     const top = scored[0];
     if (top === undefined) return empty;
-    const runnerUp = scored[1]?.hit.score ?? 0;
+    // A source whose best passage says what the top one's does (a correction quoting the article) agrees with it.
+    const said = top.hit.passages?.[0]?.text ?? "";
+    const rival = scored.slice(1).find((s) => {
+      const text = s.hit.passages?.[0]?.text ?? "";
+      return said === "" || text === "" || !(said.includes(text) || text.includes(said));
+    });
+    const runnerUp = rival?.hit.score ?? 0;
     return {
       ...empty,
       hits: scored.slice(0, MAX_HITS).map((s) => s.hit),
@@ -246,6 +280,7 @@ export class KnowledgeIndex {
 
   private swapArticles(generation: ArticleGeneration): void {
     this.articles = generation;
+    this.articleFrequency = null;
     // Corrections are read with the new help center's lexicon too.
     this.queryAnalyzer = null;
   }
@@ -264,14 +299,28 @@ export class KnowledgeIndex {
             ...this.articles.texts,
             ...corrections.flatMap((c) => [c.question, c.answer, c.tags.join(" ")].map(tokenize)),
           ]);
-    const docs = corrections.map((c) => correctionDoc(c, analyzer));
+    const articleTerms = this.articleFrequencies();
+    const docs = corrections.map((c) => correctionDoc(c, analyzer, articleTerms));
     this.correctionDocs = new Map(docs.map((d) => [d.key, d]));
-    // A fresh engine, never discard(): see the note on the engines above.
-    this.correctionEngine = newEngine(analyzer);
-    this.correctionEngine.addAll(docs.map((d) => d.searchDoc));
+    this.correctionPostings = new Map();
+    for (const doc of docs) {
+      for (const term of new Set([...doc.headTerms, ...doc.tagTerms, ...doc.bodyTerms])) {
+        this.correctionPostings.set(term, [...(this.correctionPostings.get(term) ?? []), doc.key]);
+      }
+    }
     this.documentFrequency = null;
     this.queryAnalyzer = analyzer;
     return analyzer;
+  }
+
+  /**
+   * Every correction sharing a term with the question: corrections are few next to articles, and each
+   * is scored in full, so none is lost to a search engine reading its question differently.
+   */
+  private correctionCandidates(terms: ReadonlySet<string>): Array<{ id: string; score: number }> {
+    const keys = new Set<string>();
+    for (const term of terms) for (const key of this.correctionPostings.get(term) ?? []) keys.add(key);
+    return [...keys].map((id) => ({ id, score: 0 }));
   }
 
   /**
@@ -283,34 +332,23 @@ export class KnowledgeIndex {
   private weighTerms(question: string, previous: string | undefined): WeightedTerm[] {
     const analyzer = this.analyzer();
     const df = this.frequencies();
-    const n = this.size;
     const tools = analyzer.lexicon.tools;
-    const idf = (term: string): number => Math.log(1 + (n + 1) / ((df.get(term) ?? 0) + 0.5));
-    const maxIdf = idf("\u0000");
+    const { idf, maxIdf } = this.idf();
     const weights = new Map<string, WeightedTerm>();
     const addTerms = (text: string, factor: number): void => {
-      for (const read of analyzer.queryWords(text)) {
-        // "timezone" is the help center's "time zone"; "doyou" is two stop words.
-        const split = df.has(read.term) ? null : splitCompound(read.word, analyzer, df);
-        for (const { term: raw, word } of split ?? [read]) {
-          addTerm(raw, word, factor);
-        }
+      for (const { term, word, head } of readQuestion(text, analyzer, this.articleFrequencies(), df)) {
+        addTerm(term, word, factor, head);
       }
     };
-    const addTerm = (raw: string, word: string, factor: number): void => {
+    const addTerm = (term: string, word: string, factor: number, head?: string): void => {
       {
-        // A known misspelling first, and a word split in two above, so this reads the word as meant.
-        const term = raw.includes("_")
-          ? raw
-          : correctSpelling(word, raw, df, tools.language, (w) => analyzer.lexicon.knows(w));
-        // Order numbers, amounts and dates say which case, not which topic; unknown numbers are ignored.
-        if (/^\d+$/.test(term) && !df.has(term)) return;
-        const alternatives = df.has(term)
-          ? []
-          : analyzer.lexicon
-              .expand(term)
-              .filter((e) => df.has(e.term))
-              .map((e) => ({ term: e.term, factor: e.weight }));
+        // A word the help center uses is mostly meant as it uses it; its synonyms count for less.
+        const altFactor = df.has(term) ? KNOWN_SYNONYM_FACTOR : 1;
+        // An "e-bike" is a bike: a one-letter-prefix compound stands for its head like a synonym.
+        const kinds = head === undefined ? [] : [{ term: head, weight: COMPOUND_HEAD_WEIGHT }];
+        const alternatives = [...analyzer.lexicon.expand(word), ...kinds]
+          .filter((e) => df.has(e.term) && e.term !== term)
+          .map((e) => ({ term: e.term, factor: e.weight * altFactor }));
         const known = df.has(term) || alternatives.length > 0;
         // An unknown noun ("kenya", "invoice") is a topic the help center lacks; an unknown verb
         // ("retrieve") more often names what to do with a topic it has.
@@ -318,7 +356,10 @@ export class KnowledgeIndex {
         const base = known
           ? Math.max(idf(term) * (df.has(term) ? 1 : 0), ...alternatives.map((a) => idf(a.term)))
           : unknownWeight;
-        const weight = (base / maxIdf) * factor * (tools.isWeakTerm(term) ? WEAK_WEIGHT : 1);
+        // A known verb ("enter", "receive") says what to do with the topic, and help centers say it
+        // with other verbs ("add", "get"): it weighs less than the topic it acts on.
+        const action = known && analyzer.lexicon.isMostlyVerb(word) ? KNOWN_ACTION_WEIGHT : 1;
+        const weight = (base / maxIdf) * factor * action * (tools.isWeakTerm(term) ? WEAK_WEIGHT : 1);
         const existing = weights.get(term);
         if (existing === undefined || existing.weight < weight)
           weights.set(term, { term, weight, alternatives, known });
@@ -329,18 +370,71 @@ export class KnowledgeIndex {
     return [...weights.values()];
   }
 
+  /** Inverse document frequency over the articles and the approved corrections. */
+  private idf(): { idf: (term: string) => number; maxIdf: number } {
+    const df = this.frequencies();
+    const n = this.size;
+    const idf = (term: string): number => Math.log(1 + (n + 1) / ((df.get(term) ?? 0) + 0.5));
+    return { idf, maxIdf: idf("\u0000") };
+  }
+
+  /** A correction's question term weighs as it would in a customer's question. */
+  private termWeight(): (term: string) => number {
+    const { idf, maxIdf } = this.idf();
+    const tools = this.articles.analyzer.lexicon.tools;
+    return (term) => (idf(term) / maxIdf) * (tools.isWeakTerm(term) ? WEAK_WEIGHT : 1);
+  }
+
+  private articleFrequencies(): Map<string, number> {
+    if (this.articleFrequency === null) this.articleFrequency = countTerms(this.articles.docs.values());
+    return this.articleFrequency;
+  }
+
   private frequencies(): Map<string, number> {
     if (this.documentFrequency === null) {
-      const df = new Map<string, number>();
-      for (const doc of [...this.articles.docs.values(), ...this.correctionDocs.values()]) {
-        for (const term of new Set([...doc.headTerms, ...doc.tagTerms, ...doc.bodyTerms])) {
-          df.set(term, (df.get(term) ?? 0) + 1);
-        }
-      }
-      this.documentFrequency = df;
+      this.documentFrequency = countTerms([...this.articles.docs.values(), ...this.correctionDocs.values()]);
     }
     return this.documentFrequency;
   }
+}
+
+/** In how many documents each term occurs. */
+function countTerms(docs: Iterable<IndexedDoc>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) {
+    for (const term of new Set([...doc.headTerms, ...doc.tagTerms, ...doc.bodyTerms])) {
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
+  }
+  return df;
+}
+
+/**
+ * The terms of a question as the help center would write them: a word the articles do not use is
+ * read as two words they do ("timezone" -> "time zone", "doyou" -> two stop words), then as a
+ * misspelling of a word of the vocabulary; order numbers, amounts and dates the vocabulary does not
+ * state say which case, not which topic, and are dropped. Customers' questions and the questions of
+ * approved corrections are read the same way, so they compare term for term.
+ */
+function readQuestion(
+  text: string,
+  analyzer: TermAnalyzer,
+  articleTerms: ReadonlyMap<string, number>,
+  vocabulary: ReadonlyMap<string, number>,
+): Array<{ term: string; word: string; head?: string }> {
+  const out: Array<{ term: string; word: string; head?: string }> = [];
+  const tools = analyzer.lexicon.tools;
+  for (const read of analyzer.queryWords(withoutAskingWords(text))) {
+    const split = articleTerms.has(read.term) ? null : splitCompound(read.word, analyzer, articleTerms);
+    for (const { term: raw, word } of split ?? [read]) {
+      const term = raw.includes("_")
+        ? raw
+        : correctSpelling(word, raw, vocabulary, tools.language, (w) => analyzer.lexicon.knows(w));
+      if (/^\d+$/.test(term) && !vocabulary.has(term)) continue;
+      out.push(read.head === undefined || split !== null ? { term, word } : { term, word, head: read.head });
+    }
+  }
+  return out;
 }
 
 /**
@@ -365,6 +459,14 @@ function splitCompound(
     if (halves.every((h) => df.has(h.term))) return halves;
   }
   return null;
+}
+
+/**
+ * Whether a question names a number or code of its own ("order 370795561790", "$160", "flight dl123")
+ * that no article states: it is about one case, which a general answer may not settle.
+ */
+function namesOwnCase(question: string, df: ReadonlyMap<string, number>): boolean {
+  return tokenize(question).some((word) => /\d/.test(word) && word.length >= 3 && !df.has(word));
 }
 
 /** The share of the question's weight carried by terms nothing in the help center says (0..1). */
@@ -397,17 +499,23 @@ function scoreDoc(
   doc: IndexedDoc,
   keyTerms: readonly WeightedTerm[],
   asked: AnswerType | null,
-): { score: number; matched: string[]; cover: number; topical: number; passages: Passage[] } {
+  termWeight: (term: string) => number,
+): { score: number; matched: string[]; cover: number; topical: number; passages: Passage[]; asked?: number } {
   const total = keyTerms.reduce((sum, k) => sum + k.weight, 0);
   if (total === 0) return { score: 0, matched: [], cover: 0, topical: 0, passages: [] };
   const matched: string[] = [];
   let fielded = 0;
   let anywhere = 0;
   let titled = 0;
+  const bodyFactor = doc.kind === "article" ? 0.85 : CORRECTION_ANSWER_FACTOR;
   for (const key of keyTerms) {
-    const head = matchFactor(doc.headTerms, key);
+    // A title word after a preposition ("... in your carry-on") narrows the topic; it is not the topic.
+    const head = Math.max(
+      matchFactor(doc.topicTerms, key),
+      matchFactor(doc.headTerms, key) * TITLE_MODIFIER_FACTOR,
+    );
     const tag = matchFactor(doc.tagTerms, key) * 0.9;
-    const body = matchFactor(doc.bodyTerms, key) * 0.85;
+    const body = matchFactor(doc.bodyTerms, key) * bodyFactor;
     const factor = Math.max(head, tag, body);
     titled += key.weight * Math.max(head, tag);
     if (factor === 0) continue;
@@ -418,6 +526,7 @@ function scoreDoc(
   const coverage = fielded / total;
   const passages = rankPassages(doc, keyTerms, total, asked);
   let score: number;
+  let askedShare: number | undefined;
   if (doc.kind === "article") {
     const best = passages[0];
     // An article none of whose passages states the kind of fact asked for ("how much" and no amount)
@@ -426,19 +535,19 @@ function scoreDoc(
       best !== undefined && (asked === null || asked === "list" || satisfiesAnswerType(asked, best.text));
     score = (0.5 * coverage + 0.5 * (best?.coverage ?? 0)) * (statesAsked ? 1 : UNSTATED_FACT_FACTOR);
   } else {
-    const askedTerms = new Set(keyTerms.map((k) => k.term));
-    const weightOf = new Map(keyTerms.map((k) => [k.term, k.weight]));
+    // Both ways: how much of the customer's question the correction says, and how much of the
+    // correction's question the customer asked, each term weighing as it would in a question.
     let questionTotal = 0;
     let questionAsked = 0;
     for (const term of doc.headTerms) {
-      // Terms of the correction's question that the customer did not use weigh like an average term.
-      const weight = weightOf.get(term) ?? total / keyTerms.length;
+      const weight = termWeight(term);
       questionTotal += weight;
-      if (askedTerms.has(term) || keyTerms.some((k) => k.alternatives.some((a) => a.term === term))) {
+      if (keyTerms.some((k) => k.term === term || k.alternatives.some((a) => a.term === term)))
         questionAsked += weight;
-      }
     }
-    score = 0.7 * coverage + 0.3 * (questionTotal > 0 ? questionAsked / questionTotal : 0);
+    const precision = questionTotal > 0 ? questionAsked / questionTotal : 0;
+    score = 0.7 * coverage + 0.3 * precision;
+    askedShare = round(precision);
   }
   return {
     score: score * specificity(total),
@@ -446,6 +555,7 @@ function scoreDoc(
     cover: Math.min(1, anywhere / total),
     topical: round(titled / total),
     passages,
+    ...(askedShare === undefined ? {} : { asked: askedShare }),
   };
 }
 
@@ -461,18 +571,25 @@ function rankPassages(
   asked: AnswerType | null,
 ): Passage[] {
   const ranked: Array<{ passage: Passage; rank: number }> = [];
-  for (const { unit, terms, framing, label } of doc.units) {
+  const telling = distinctiveness(doc, keyTerms);
+  for (const { unit, terms, framing, label, condition } of doc.units) {
     let covered = 0;
     let own = 0;
     let labelled = 0;
+    let ranking = 0;
     const missing: string[] = [];
-    for (const key of keyTerms) {
+    for (const [k, key] of keyTerms.entries()) {
       const inUnit = matchFactor(terms, key);
       labelled += key.weight * matchFactor(label, key);
-      const inFraming = Math.max(matchFactor(framing, key), matchFactor(doc.headTerms, key)) * FRAMING_FACTOR;
+      const inTitle = Math.max(
+        matchFactor(doc.topicTerms, key),
+        matchFactor(doc.headTerms, key) * TITLE_MODIFIER_FACTOR,
+      );
+      const inFraming = Math.max(matchFactor(framing, key), inTitle) * FRAMING_FACTOR;
       const factor = Math.max(inUnit, inFraming);
       covered += key.weight * factor;
       own += key.weight * inUnit;
+      ranking += key.weight * (telling[k] ?? 1) * (inUnit + 0.5 * (factor - inUnit));
       if (factor === 0) missing.push(key.term);
     }
     if (covered === 0) continue;
@@ -488,13 +605,46 @@ function rankPassages(
     const states = asked !== null && asked !== "list" && satisfiesAnswerType(asked, unit.text);
     // "Standard shipping arrives in 3 to 5 days" answers "how long does standard shipping take"
     // better than "Orders to Alaska take 5 to 8 days with standard shipping": the item's label names it.
+    const unasked = isUnaskedCondition(condition, doc.headTerms, keyTerms);
     const rank =
-      (own + 0.5 * (covered - own) + LABEL_BONUS * labelled) / total + (states ? ASKED_FACT_BONUS : 0);
+      ((ranking + LABEL_BONUS * labelled) / total + (states ? ASKED_FACT_BONUS : 0)) *
+      (unasked ? UNASKED_CONDITION_FACTOR : 1);
     ranked.push({ passage, rank });
   }
   if (asked === "list") preferWholeLists(ranked);
   ranked.sort((a, b) => b.rank - a.rank || a.passage.index - b.passage.index);
-  return ranked.slice(0, MAX_PASSAGES).map((r) => r.passage);
+  return ranked.slice(0, MAX_PASSAGES).map((r) => ({ ...r.passage, rank: Math.round(r.rank * 1000) / 1000 }));
+}
+
+/**
+ * Whether a passage's opening condition is one the question does not ask about: the question names
+ * none of what the condition adds to the article's title ("If an address is flagged as not valid" in
+ * an article on adding addresses, asked "how do I enter an address"). The question then asks the
+ * general case, which the passage is the exception to.
+ */
+function isUnaskedCondition(
+  condition: ReadonlySet<string>,
+  title: ReadonlySet<string>,
+  keyTerms: readonly WeightedTerm[],
+): boolean {
+  const own = [...condition].filter((term) => !title.has(term));
+  if (own.length === 0) return false;
+  return !own.some((term) =>
+    keyTerms.some((k) => k.term === term || k.alternatives.some((a) => a.term === term)),
+  );
+}
+
+/**
+ * How well each key term tells the units of a document apart, 0.5..1: a term every unit says
+ * ("plug" in an article on plugs) picks no passage, a term one unit says ("Costa Rica") picks it.
+ */
+function distinctiveness(doc: IndexedDoc, keyTerms: readonly WeightedTerm[]): number[] {
+  const units = doc.units.length;
+  const most = Math.log(1 + units / 0.5);
+  return keyTerms.map((key) => {
+    const saying = doc.units.filter((u) => matchFactor(u.terms, key) > 0).length;
+    return 0.5 + (0.5 * Math.log(1 + units / (saying + 0.5))) / most;
+  });
 }
 
 /**
@@ -539,7 +689,7 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function articleDoc(article: Article, analyzer: TermAnalyzer, language: string): IndexedDoc {
+function articleDoc(article: Article, analyzer: TermAnalyzer, language: RetrievalLanguage): IndexedDoc {
   const tags = article.tags.join(" ");
   const key = `article:${article.id}`;
   const terms = (text: string) => new Set(analyzer.documentTerms(text));
@@ -551,6 +701,7 @@ function articleDoc(article: Article, analyzer: TermAnalyzer, language: string):
     text: article.body,
     tags: [...article.tags],
     headTerms: terms(article.title),
+    topicTerms: terms(titleHead(article.title, language)),
     tagTerms: terms(tags),
     bodyTerms: terms(article.body),
     units: answerUnits(article.body, language).map((unit) => ({
@@ -558,6 +709,7 @@ function articleDoc(article: Article, analyzer: TermAnalyzer, language: string):
       terms: terms(unit.text),
       framing: terms(unit.context),
       label: terms(unit.label ?? ""),
+      condition: terms(openingCondition(unit.text, language) ?? ""),
     })),
     searchDoc: { key, head: article.title, tags, body: article.body },
   };
@@ -567,10 +719,19 @@ function correctionKey(id: string): string {
   return `correction:${id}`;
 }
 
-function correctionDoc(correction: Correction, analyzer: TermAnalyzer): IndexedDoc {
+function correctionDoc(
+  correction: Correction,
+  analyzer: TermAnalyzer,
+  articleTerms: ReadonlyMap<string, number>,
+): IndexedDoc {
   const key = correctionKey(correction.id);
   const tags = correction.tags.join(" ");
-  const terms = (text: string) => new Set(analyzer.documentTerms(text));
+  // The order number or amount of the customer the correction was written for is not what it is about.
+  const terms = (text: string) =>
+    new Set(analyzer.documentTerms(text).filter((t) => !/\d/.test(t) || articleTerms.has(t)));
+  const questionTerms = new Set(
+    readQuestion(correction.question, analyzer, articleTerms, articleTerms).map((t) => t.term),
+  );
   const answerTerms = terms(correction.answer);
   return {
     key,
@@ -580,7 +741,8 @@ function correctionDoc(correction: Correction, analyzer: TermAnalyzer): IndexedD
     text: correction.answer,
     question: correction.question,
     tags: [...correction.tags],
-    headTerms: terms(correction.question),
+    headTerms: questionTerms,
+    topicTerms: questionTerms,
     tagTerms: terms(tags),
     bodyTerms: answerTerms,
     units: [
@@ -595,6 +757,7 @@ function correctionDoc(correction: Correction, analyzer: TermAnalyzer): IndexedD
         terms: answerTerms,
         framing: new Set<string>(),
         label: new Set<string>(),
+        condition: new Set<string>(),
       },
     ],
     searchDoc: { key, head: correction.question, tags, body: correction.answer },

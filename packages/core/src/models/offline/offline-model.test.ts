@@ -86,6 +86,41 @@ describe("OfflineModel", () => {
     expect(guided.reasoning).toMatch(/could not follow/);
   });
 
+  it("says how far its passage leads the best one saying something else, and how much it states itself", async () => {
+    const AT = "2025-01-01T00:00:00.000Z";
+    const twoPlans = new KnowledgeIndex();
+    twoPlans.setArticles([
+      {
+        id: "a",
+        title: "Storage",
+        tags: [],
+        updatedAt: AT,
+        body: "The Team plan includes 100 GB of storage.",
+      },
+      {
+        id: "b",
+        title: "Limits",
+        tags: [],
+        updatedAt: AT,
+        body: "The Team plan includes 20 seats of storage.",
+      },
+      {
+        id: "c",
+        title: "Backups",
+        tags: [],
+        updatedAt: AT,
+        body: "Backups run every night and are kept for 30 days.",
+      },
+    ]);
+    const draft = (question: string) =>
+      model.draft({ question, turns: [], summary: "", retrieval: twoPlans.search(question), guidance: [] });
+    // Two passages say different things equally well: a coin toss.
+    expect((await draft("How much storage does the Team plan include?")).signals?.lead).toBeLessThan(0.1);
+    const clear = (await draft("How long are backups kept?")).signals;
+    expect(clear?.lead).toBeGreaterThan(0.5);
+    expect(clear?.own).toBeGreaterThan(0.9);
+  });
+
   it("gives the same answer for the same input", async () => {
     const a = await model.draft(request("When does the trial end?"));
     const b = await model.draft(request("When does the trial end?"));

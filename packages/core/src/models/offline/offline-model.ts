@@ -69,7 +69,12 @@ export class OfflineModel implements DraftModel {
       reasoning: notes.join(" "),
       outOfScope,
       category: top.kind === "correction" ? "corrections" : (top.tags?.[0] ?? null),
-      signals: { answer: primary.passage.coverage, fact: primary.statesAskedFact ? 1 : 0 },
+      signals: {
+        answer: primary.passage.coverage,
+        fact: primary.statesAskedFact ? 1 : 0,
+        lead: passageLead(top, primary, hits),
+        own: primary.passage.own,
+      },
     };
   }
 }
@@ -161,6 +166,32 @@ function addAlternatives(
   for (const passage of top.passages ?? []) {
     if (passage !== primary.passage && !primary.text.includes(passage.text)) push(passage.text, [top.id]);
   }
+}
+
+/**
+ * How far the answer's passage leads the best passage that says something else, 0..1: from its own
+ * item or another. Two passages that answer the question equally well make the choice a coin toss,
+ * even when one article clearly wins; an article that wins by little can still hold the only passage
+ * that says it. A passage the answer contains (a sentence of it, the items of its list), or that
+ * contains the answer, is no rival, from whichever item it comes.
+ */
+function passageLead(top: RetrievalHit, primary: Extract, hits: readonly RetrievalHit[]): number {
+  const strength = (hit: RetrievalHit, rank: number | undefined): number => {
+    const best = hit.passages?.[0]?.rank ?? 0;
+    return best > 0 ? hit.score * ((rank ?? 0) / best) : 0;
+  };
+  const own = strength(top, primary.passage.rank);
+  if (own <= 0) return 0;
+  let rival = 0;
+  for (const hit of hits) {
+    for (const passage of hit.passages ?? []) {
+      if (passage === primary.passage) continue;
+      // Saying the same thing (the correction's answer quoted from the article, or part of it) is agreement.
+      if (primary.text.includes(passage.text) || passage.text.includes(primary.text)) continue;
+      rival = Math.max(rival, strength(hit, passage.rank));
+    }
+  }
+  return round(Math.max(0, (own - rival) / own));
 }
 
 function confidenceWords(selfConfidence: number, hits: readonly RetrievalHit[]): string {

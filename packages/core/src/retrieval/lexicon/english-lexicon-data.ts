@@ -7,7 +7,7 @@ import { SortedLines } from "./sorted-lines";
 import { WordNet, type Synset, type WordNetPos } from "./wordnet";
 
 /** Bump when the derivation below changes, so stale cache files are not read. */
-const FORMAT = 4;
+const FORMAT = 5;
 /** How many steps up the part-of chain a place keeps its containers ("Liverpool" -> England -> United Kingdom). */
 const PLACE_HOPS = 3;
 /** Released this long after the last use: index builds come in bursts, an idle server needs none of it. */
@@ -26,6 +26,7 @@ const DerivedData = z.object({
   synonyms: z.string(),
   places: z.string(),
   actions: z.string(),
+  verbs: z.string(),
   words: z.string(),
 });
 type DerivedData = z.infer<typeof DerivedData>;
@@ -38,6 +39,8 @@ export interface EnglishLexicon {
   places: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, number]>]>;
   /** Single words WordNet knows as verbs or adjectives but never as nouns. */
   actions: ReadonlySet<string>;
+  /** Single words WordNet knows mostly as verbs: more attested verb senses than noun senses ("buy", "enter"). */
+  verbs: ReadonlySet<string>;
   /** Every single-word lemma WordNet knows ("japanese", "kenya"): such a word is no misspelling. */
   words: SortedLines;
 }
@@ -60,6 +63,7 @@ export function englishLexicon(): EnglishLexicon {
       phrases: new SortedLines(data.phrases),
       synonyms: (lemma) => synonyms.get(lemma)?.split("|") ?? [],
       actions: new Set(data.actions.split("\n")),
+      verbs: new Set(data.verbs.split("\n")),
       words: new SortedLines(data.words),
       places: data.places.split("\n").map((line) => {
         const [place = "", containers = ""] = line.split("\t");
@@ -109,8 +113,10 @@ function deriveFromWordNet(wordnet: WordNet): DerivedData {
   const synonyms = new Map<string, Set<string>>();
   const nouns = new Set<string>();
   const others = new Set<string>();
+  const attested = { noun: new Map<string, number>(), verb: new Map<string, number>() };
   for (const pos of ["noun", "verb", "adj", "adv"] satisfies WordNetPos[]) {
     for (const { lemma, offsets, taggedCount } of wordnet.entries(pos)) {
+      if (pos === "noun" || pos === "verb") attested[pos].set(lemma, taggedCount);
       if (lemma.includes("_")) phrases.add(lemma);
       else (pos === "noun" ? nouns : others).add(lemma);
       if (pos === "adv") continue;
@@ -129,6 +135,10 @@ function deriveFromWordNet(wordnet: WordNet): DerivedData {
     phrases: SortedLines.from([...phrases].map((p) => [p, ""])),
     synonyms: SortedLines.from([...synonyms].map(([lemma, others]) => [lemma, [...others].join("|")])),
     actions: [...others].filter((w) => !nouns.has(w)).join("\n"),
+    verbs: [...attested.verb]
+      .filter(([lemma, count]) => !lemma.includes("_") && count > (attested.noun.get(lemma) ?? -1))
+      .map(([lemma]) => lemma)
+      .join("\n"),
     words: SortedLines.from([...new Set([...nouns, ...others])].map((w) => [w, ""])),
     places: [...places(wordnet)]
       .map(([place, containers]) => `${place}\t${containers.map(([c, hops]) => `${c}:${hops}`).join("|")}`)

@@ -31,6 +31,8 @@ export class Lexicon {
     private readonly actions: ReadonlySet<string> = new Set(),
     /** Whether WordNet knows a single word at all. */
     private readonly knownWord: (word: string) => boolean = () => false,
+    /** Words WordNet knows mostly as verbs (more attested verb senses than noun senses). */
+    private readonly verbs: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Whether the word is a real English word (so not a misspelling), as far as WordNet knows. */
@@ -38,9 +40,14 @@ export class Lexicon {
     return this.knownWord(word);
   }
 
-  /** Whether a word (as written, lowercase) is a verb or adjective and never a noun. */
+  /** Whether a word (as written, lowercase, or a base form of it) is a verb or adjective and never a noun. */
   isAction(word: string): boolean {
-    return this.actions.has(word);
+    return baseForms(word).some((w) => this.actions.has(w));
+  }
+
+  /** Whether a word (or a base form of it) is mostly a verb: "buy", "enter", "receiving", not "order". */
+  isMostlyVerb(word: string): boolean {
+    return baseForms(word).some((w) => this.verbs.has(w) || this.actions.has(w));
   }
 
   /** A lexicon with no WordNet knowledge (non-English help centers, or tests of plain matching). */
@@ -48,9 +55,19 @@ export class Lexicon {
     return new Lexicon(tools, new Set(), new Map());
   }
 
-  /** The help-center terms a query term may stand for. */
-  expand(term: string): readonly Expansion[] {
-    return this.expansions.get(term) ?? [];
+  /**
+   * The help-center terms a word of a question may stand for, looked up by the word's base forms
+   * ("bikes" -> "bike"), not by its stem: "compensation" and "compensate" share a stem, not a sense.
+   */
+  expand(word: string): readonly Expansion[] {
+    const found = new Map<string, Expansion>();
+    for (const form of baseForms(word.toLowerCase())) {
+      for (const e of this.expansions.get(form) ?? []) {
+        const same = found.get(e.term);
+        if (same === undefined || same.weight < e.weight) found.set(e.term, e);
+      }
+    }
+    return [...found.values()];
   }
 
   /** The index term of a word or phrase ("shipping" -> "ship", "Hong Kong" -> "hong_kong"). */
@@ -86,6 +103,8 @@ export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly
   for (const words of texts) {
     for (let i = 0; i < words.length; i++) {
       keep(words[i] ?? "");
+      // A hyphenated compound the help center writes ("carry-on") is a name customers may write apart.
+      if (words[i]?.includes("_")) phrases.add(words[i] ?? "");
       for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= words.length; n++) {
         const phrase = words.slice(i, i + n).join("_");
         // "for free" or "take off" are ways of saying a word, not names: only phrases that open
@@ -101,11 +120,11 @@ export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly
     }
   }
   // WordNet is looked up by the words as written ("france"), the index by their terms ("franc").
-  const vocabulary = new Set(surfaces.values());
   const expansions = new Map<string, Expansion[]>();
   const add = (lemma: string, expansion: Expansion): void => {
-    const from = plain.termOf(lemma);
-    if (from === null || from === expansion.term || vocabulary.has(from)) return;
+    const from = lemma.toLowerCase();
+    const term = plain.termOf(from);
+    if (term === null || term === expansion.term) return;
     const list = expansions.get(from) ?? [];
     const same = list.find((e) => e.term === expansion.term);
     if (same === undefined) list.push(expansion);
@@ -126,5 +145,5 @@ export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly
   }
   // Every multiword key is a phrase the query side must be able to recognise.
   for (const key of expansions.keys()) if (key.includes("_")) phrases.add(key);
-  return new Lexicon(tools, phrases, expansions, data.actions, (word) => data.words.has(word));
+  return new Lexicon(tools, phrases, expansions, data.actions, (word) => data.words.has(word), data.verbs);
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { expectedAnswerType, satisfiesAnswerType, withoutAskingWords } from "./answer-type";
+
+describe("expectedAnswerType", () => {
+  it("reads a request for help with an action as asking for the steps", () => {
+    expect(expectedAnswerType("I want assistance to receive a refund")).toBe("procedure");
+    expect(expectedAnswerType("can you help me creating a user?")).toBe("procedure");
+    expect(expectedAnswerType("Where is the help center?")).toBe("location");
+  });
+
+  it("reads help or a how-to about finding something out as asking for that thing", () => {
+    expect(expectedAnswerType("How do I check what payment methods are allowed?")).toBe("list");
+    expect(expectedAnswerType("need assistance checking what payment options you accept")).toBe("list");
+    expect(expectedAnswerType("help checking at what time i can reach customer service")).toBe("time");
+  });
+});
+
+describe("satisfiesAnswerType", () => {
+  it("counts things, not measurements, as the answer to how many", () => {
+    expect(satisfiesAnswerType("count", "Every fare includes one carry-on bag and one personal item.")).toBe(
+      true,
+    );
+    expect(satisfiesAnswerType("count", "Members earn 1 point per dollar.")).toBe(true);
+    for (const measured of [
+      "Carry-on bag: up to 22 x 14 x 9 inches",
+      "It may weigh up to 10 kg.",
+      "It costs $35.",
+      "3.4 oz",
+    ])
+      expect(satisfiesAnswerType("count", measured), measured).toBe(false);
+  });
+});
+
+describe("withoutAskingWords", () => {
+  it("drops the words that only say what kind of fact is asked, so they match no topic", () => {
+    expect(withoutAskingWords("How long does shipping take?").trim()).toBe("does shipping take?");
+    expect(withoutAskingWords("how much is it")).not.toMatch(/much/);
+  });
+});

@@ -1,0 +1,29 @@
+import type { RetrievalLanguage } from "./lexicon/language-tools";
+
+/** Words that open a condition clause ("If ...,", "Wenn ...,"), per language: a closed class. */
+const OPENERS: Readonly<Record<RetrievalLanguage, string>> = {
+  en: "if|when|whenever|unless|once|in case|as long as",
+  fr: "si|s'|lorsque|lorsqu'|quand|dès que|tant que",
+  de: "wenn|falls|sofern|sobald|solange",
+  es: "si|cuando|siempre que|en caso de que",
+  it: "se|quando|qualora|finché",
+  pt: "se|quando|caso|desde que",
+  nl: "als|indien|wanneer|zodra|zolang",
+};
+
+const PATTERNS = new Map(
+  Object.entries(OPENERS).map(([language, words]) => [
+    language,
+    new RegExp(`^(?:${words})(?:\\s|(?<='))([^,;:]{3,}?)[,;:]\\s`, "iu"),
+  ]),
+);
+
+/**
+ * The condition a passage opens with ("If an address is flagged as not valid, check ..." -> "an
+ * address is flagged as not valid"), or null. Such a passage answers only a question about that
+ * case; asked generally ("how do I enter an address?") it is the exception, not the answer.
+ */
+export function openingCondition(text: string, language: RetrievalLanguage = "en"): string | null {
+  const match = PATTERNS.get(language)?.exec(text.trim());
+  return match?.[1] ?? null;
+}
