@@ -178,6 +178,11 @@ export function describeMessages(ctx: StoreContext): void {
       );
       expect(await ctx.store.messages.listWaiting(conv.id)).toEqual([]);
       expect((await ctx.store.messages.listWaiting(other.id)).map((w) => w.handling)).toEqual(["queued"]);
+      expect(await ctx.store.messages.listHandling(conv.id)).toEqual([
+        { seq: 1, handling: "routed" },
+        { seq: 2, handling: "person" },
+        { seq: 3, handling: "person" },
+      ]);
     });
 
     it("lists conversations with queued messages stored by a time, longest waiting first, each once", async () => {

@@ -37,6 +37,7 @@ const messageFromDoc = z
 const SeqDoc = z.object({ seq: z.number() });
 
 const WaitingDoc = z.object({ handling: z.enum(["queued", "held"]) });
+const HandlingDoc = z.object({ seq: z.number(), handling: MessageHandling });
 const ConversationDoc = z.object({ conversationId: z.string() });
 
 /**
@@ -174,6 +175,20 @@ export function mongoMessageRepo(
         message: messageFromDoc.parse(doc),
         handling: WaitingDoc.parse(doc).handling,
       }));
+    },
+
+    async listHandling(conversationId) {
+      const docs = await messages
+        .find(
+          {
+            conversationId: filterString(conversationId, "conversationId"),
+            handling: trusted({ $ne: null }),
+          },
+          { seq: 1, handling: 1 },
+        )
+        .sort({ seq: 1 })
+        .lean();
+      return docs.map((doc) => HandlingDoc.parse(doc));
     },
 
     async listQueuedConversations(before, limit) {

@@ -38,6 +38,7 @@ const messageFromRow = z
 const SeqRow = z.object({ last_seq: z.number() });
 
 const WaitingRow = z.object({ handling: z.enum(["queued", "held"]) });
+const HandlingRow = z.object({ seq: z.number(), handling: MessageHandling });
 const ConversationRow = z.object({ conversation_id: z.string() });
 
 /** MessageRepo on SQLite: seq comes from conversations.last_seq inside one write transaction. */
@@ -71,6 +72,9 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
 
   const waiting = db.prepare(
     `SELECT * FROM messages WHERE conversation_id = ? AND handling IN ('queued', 'held') ORDER BY seq ASC`,
+  );
+  const handlings = db.prepare(
+    `SELECT seq, handling FROM messages WHERE conversation_id = ? AND handling IS NOT NULL ORDER BY seq ASC`,
   );
   // Uses messages_queued: the cost is the queued messages, however many conversations are open.
   const queuedConversations = db.prepare(
@@ -141,6 +145,10 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
         message: messageFromRow.parse(row),
         handling: WaitingRow.parse(row).handling,
       }));
+    },
+
+    async listHandling(conversationId) {
+      return handlings.all(conversationId).map((row) => HandlingRow.parse(row));
     },
 
     async listQueuedConversations(before, limit) {
