@@ -4,6 +4,7 @@ import { Conversation } from "./conversation";
 import type { Result } from "./errors";
 import type { Message } from "./message";
 import { HandoffOutcome, Review, ReviewDecision } from "./review";
+import type { HandoffOffer } from "./teams";
 import type { ConversationSnapshot, TypingEvent } from "./widget-events";
 
 /** `review:decide`: an agent's decision on a pending draft. */
@@ -31,6 +32,13 @@ export const ConversationOpen = z.object({
 export const ConversationClose = z.object({ conversationId: Id });
 /** `typing:set` from an agent. */
 export const AgentTypingSet = z.object({ conversationId: Id, typing: z.boolean() });
+/** `handoff:accept` / `handoff:decline`: answer a handoff offered to you. */
+export const OfferAnswer = z.object({ reviewId: Id });
+/** `offers:list`: the handoffs offered to you now (after a reload). */
+export const OffersList = z.object({});
+/** `handoff:offer_withdrawn` (server -> console): the offer ended (taken, timed out, moved on). */
+export const OfferWithdrawn = z.object({ reviewId: Id });
+export type OfferWithdrawn = z.infer<typeof OfferWithdrawn>;
 /** `inbox:list`: open reviews and conversations needing a person. */
 export const InboxList = z.object({ includeResolved: z.boolean().default(false) });
 
@@ -59,6 +67,9 @@ export interface ConsoleClientEvents {
   ) => void;
   "conversation:close": (payload: z.input<typeof ConversationClose>, ack?: Ack<null>) => void;
   "typing:set": (payload: z.input<typeof AgentTypingSet>, ack?: Ack<null>) => void;
+  "handoff:accept": (payload: z.input<typeof OfferAnswer>, ack: Ack<{ review: Review }>) => void;
+  "handoff:decline": (payload: z.input<typeof OfferAnswer>, ack: Ack<null>) => void;
+  "offers:list": (payload: z.input<typeof OffersList>, ack: Ack<{ offers: HandoffOffer[] }>) => void;
 }
 
 /** Events the server pushes to consoles (queue room for everyone, conversation rooms for followers). */
@@ -69,4 +80,7 @@ export interface ConsoleServerEvents {
   "conversation:erased": (payload: ConversationErased) => void;
   "message:new": (message: Message) => void;
   typing: (event: TypingEvent) => void;
+  /** A waiting handoff is offered to this person (their sockets only). */
+  "handoff:offered": (offer: HandoffOffer) => void;
+  "handoff:offer_withdrawn": (payload: OfferWithdrawn) => void;
 }

@@ -6,9 +6,27 @@ import { Role, User } from "./user";
 export const UserStatus = z.enum(["active", "deactivated"]);
 export type UserStatus = z.infer<typeof UserStatus>;
 
-/** A console account as supervisors manage it: the user plus whether it may sign in. */
-export const Person = User.extend({ status: UserStatus });
+/** Whether a person takes new conversations: offers go to available people with the console open. */
+export const Availability = z.enum(["available", "away", "offline"]);
+export type Availability = z.infer<typeof Availability>;
+
+/** How many live conversations a person takes at once (claimed handoffs they hold). */
+export const Capacity = z.number().int().min(1).max(50);
+
+/**
+ * A console account as supervisors manage it: the user, whether it may sign in, whether it takes new
+ * conversations and how many at once.
+ */
+export const Person = User.extend({ status: UserStatus, availability: Availability, capacity: Capacity });
 export type Person = z.infer<typeof Person>;
+
+/** PATCH /api/me/availability: one's own availability and capacity. */
+export const AvailabilityUpdate = z
+  .object({ availability: Availability.optional(), capacity: Capacity.optional() })
+  .refine((patch) => patch.availability !== undefined || patch.capacity !== undefined, {
+    message: "change the availability or the capacity",
+  });
+export type AvailabilityUpdate = z.infer<typeof AvailabilityUpdate>;
 
 /** A new password: long enough to resist guessing, bounded so hashing cannot be made slow. */
 export const NewPassword = z

@@ -66,19 +66,34 @@ export const Team = z.object({
   categories: z.array(CategoryName).max(100),
   members: z.array(TeamMember).max(500),
   hours: BusinessHours.nullable(),
+  /** How long a member has to accept an offered handoff before it goes to the next. */
+  offerSeconds: z.number().int().min(5).max(600).default(30),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 export type Team = z.infer<typeof Team>;
 
+/** A team's own fields without defaults: what a change may set. */
+const TeamBody = z.object({
+  name: Team.shape.name,
+  categories: Team.shape.categories,
+  members: Team.shape.members,
+  hours: Team.shape.hours,
+  offerSeconds: Team.shape.offerSeconds.unwrap(),
+});
+
 /** POST /api/teams (supervisors): a new team. */
-export const TeamInput = Team.pick({ name: true, categories: true, hours: true }).extend({
-  members: z.array(TeamMember).max(500).default([]),
+export const TeamInput = TeamBody.extend({
+  members: Team.shape.members.default([]),
+  offerSeconds: Team.shape.offerSeconds,
 });
 export type TeamInput = z.infer<typeof TeamInput>;
 
-/** PATCH /api/teams/:id (supervisors): the fields to change. */
-export const TeamPatch = TeamInput.partial().refine((patch) => Object.keys(patch).length > 0, {
+/**
+ * PATCH /api/teams/:id (supervisors): the fields to change. No defaults here: a field left out stays
+ * as it is (zod would otherwise fill a default into a partial object).
+ */
+export const TeamPatch = TeamBody.partial().refine((patch) => Object.keys(patch).length > 0, {
   message: "change at least one field",
 });
 export type TeamPatch = z.infer<typeof TeamPatch>;
@@ -97,3 +112,51 @@ export type HoursStatus = z.infer<typeof HoursStatus>;
 /** GET /api/teams: every team with whether it answers now. */
 export const TeamList = z.object({ teams: z.array(Team.extend({ status: HoursStatus })) });
 export type TeamList = z.infer<typeof TeamList>;
+
+/** A waiting handoff offered to one person, who has until `expiresAt` to accept it. */
+export const HandoffOffer = z.object({
+  reviewId: Id,
+  conversationId: Id,
+  userId: Id,
+  userName: z.string(),
+  teamId: Id,
+  offeredAt: Timestamp,
+  expiresAt: Timestamp,
+  /** Everyone it was offered to in this round, in order (the current person last). */
+  tried: z.array(Id),
+});
+export type HandoffOffer = z.infer<typeof HandoffOffer>;
+
+/** One person in the assignment view: their availability, what they hold and their capacity. */
+export const AgentLoad = z.object({
+  userId: Id,
+  name: z.string(),
+  role: z.enum(["agent", "supervisor"]),
+  availability: z.enum(["available", "away", "offline"]),
+  /** Whether they have the console open now. */
+  online: z.boolean(),
+  capacity: z.number().int(),
+  /** The conversations they hold (claimed handoffs). */
+  holding: z.array(z.object({ reviewId: Id, conversationId: Id, customer: z.string().nullable() })),
+  teamIds: z.array(Id),
+});
+export type AgentLoad = z.infer<typeof AgentLoad>;
+
+/** GET /api/assignments (supervisors): who holds what, and the handoffs waiting with their offers. */
+export const Assignments = z.object({
+  agents: z.array(AgentLoad),
+  waiting: z.array(
+    z.object({
+      reviewId: Id,
+      conversationId: Id,
+      customer: z.string().nullable(),
+      category: z.string().nullable(),
+      createdAt: Timestamp,
+      offer: HandoffOffer.nullable(),
+    }),
+  ),
+});
+export type Assignments = z.infer<typeof Assignments>;
+
+/** POST /api/handoffs/:reviewId/assign (supervisors): give a waiting or held handoff to someone. */
+export const AssignRequest = z.object({ userId: Id });

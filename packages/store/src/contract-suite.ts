@@ -11,6 +11,7 @@ import { describeHandoffHolders } from "./contract/handoff-holders";
 import { describeLeases } from "./contract/leases";
 import { describeMessages } from "./contract/messages";
 import { describeReviews } from "./contract/reviews";
+import { describeOffers } from "./contract/offers";
 import { describeSavedReplies } from "./contract/saved-replies";
 import { describeConversationSearch } from "./contract/conversation-search";
 import { describeTeams } from "./contract/teams";
@@ -36,6 +37,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeTeams(ctx);
     describeArticlesAndSettings(ctx);
     describeCheckpointer(ctx);
+    describeOffers(ctx);
     describeCustomerData(ctx);
     describeSavedReplies(ctx);
     describeConversationSearch(ctx);

@@ -48,7 +48,13 @@ export function TeamsPage({ client }: { client: RestClient }) {
     setError(null);
     setEditing(id);
   };
-  const blank: TeamInput = { name: "", categories: [], members: [], hours: defaultHours() };
+  const blank: TeamInput = {
+    name: "",
+    categories: [],
+    members: [],
+    hours: defaultHours(),
+    offerSeconds: 30,
+  };
 
   return (
     <div className="desk-page teams-page">
@@ -93,6 +99,7 @@ export function TeamsPage({ client }: { client: RestClient }) {
               categories: team.categories,
               members: team.members,
               hours: team.hours,
+              offerSeconds: team.offerSeconds,
             }}
             categories={categories.data ?? []}
             busy={busy}

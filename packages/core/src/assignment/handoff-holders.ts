@@ -1,5 +1,6 @@
-import type { Actor, HandoffReview, Review } from "@handoff/contracts";
+import type { Actor, HandoffReview, Review, User } from "@handoff/contracts";
 import { moveConversation } from "../conversation/lifecycle";
+import { DomainError } from "../errors";
 import { postMessage } from "../conversation/post-message";
 import type { Clock, Notifier, Store } from "../ports";
 
@@ -17,9 +18,9 @@ export interface HandoffHoldersDeps {
 
 /**
  * Who holds a live handoff, changed by someone other than the holder: back to the queue when the
- * holder leaves the team. Each change is a compare-and-set on the review (a handoff closed or moved
- * meanwhile is left alone), runs in the conversation's turn, is audited, pushed to the consoles and
- * the widget, and told to the customer.
+ * holder leaves the team, or to someone a supervisor picks. Each change is a compare-and-set on the
+ * review (a handoff closed or moved meanwhile is refused or left alone), runs in the conversation's
+ * turn, is audited, pushed to the consoles and the widget, and told to the customer.
  */
 export class HandoffHolders {
   constructor(private readonly deps: HandoffHoldersDeps) {}
@@ -37,6 +38,57 @@ export class HandoffHolders {
       if (back) returned++;
     }
     return returned;
+  }
+
+  /**
+   * A supervisor gives a handoff to someone: a waiting one is claimed in their name, a held one moves
+   * from its holder to them. Refused when it is closed, or already theirs.
+   */
+  async assign(reviewId: string, to: Pick<User, "id" | "name">, actor: Actor): Promise<Review> {
+    const listed = await this.deps.store.reviews.get(reviewId);
+    if (listed?.kind !== "handoff") throw new DomainError("not_found", "no such handoff");
+    return this.deps.exclusive(listed.conversationId, async () => {
+      const { store, notifier } = this.deps;
+      const review = await store.reviews.get(reviewId);
+      const who = { id: to.id, name: to.name };
+      if (review?.status === "claimed" && review.assigneeId === to.id)
+        throw new DomainError("conflict", `${to.name} already has this conversation`);
+      const from = review?.status === "claimed" ? review.assigneeId : null;
+      const moved =
+        review?.status === "pending"
+          ? await store.reviews.claim(reviewId, who)
+          : from
+            ? await store.reviews.reassign(reviewId, from, who)
+            : null;
+      if (!moved) throw new DomainError("conflict", "this handoff was closed or moved meanwhile");
+      const conversation = await moveConversation(
+        store,
+        listed.conversationId,
+        from ? "reassigned" : "claimed",
+        {
+          assigneeId: to.id,
+          assigneeName: to.name,
+        },
+      );
+      notifier.reviewUpdated(moved);
+      notifier.conversationUpdated(conversation);
+      await store.audit.append({
+        actor,
+        action: "handoff.reassigned",
+        conversationId: listed.conversationId,
+        details: { reviewId, from: from ? { id: from, name: review?.assigneeName ?? null } : null, to: who },
+      });
+      await postMessage(this.deps, {
+        conversationId: listed.conversationId,
+        clientId: `${reviewId}:assigned:${this.deps.clock.now().getTime()}`,
+        author: "system",
+        authorName: null,
+        text: `${to.name} from our team has joined the conversation.`,
+        sources: [],
+        internal: false,
+      });
+      return moved;
+    });
   }
 
   private async returnOne(review: Review, userId: string, actor: Actor): Promise<boolean> {

@@ -1,1 +1,3 @@
+export * from "./assignment-service";
 export * from "./handoff-holders";
+export * from "./pick-agent";

@@ -12,6 +12,7 @@ const EVENTS: Record<LifecycleEvent, string> = {
   reply_sent: "a decision sends a reply (approve, edit, choose, reject with a reply)",
   claimed: "an agent claims the waiting handoff",
   returned: "the agent holding it leaves the team",
+  reassigned: "a supervisor gives it to another agent",
   handed_back: "the agent hands back to the bot",
   resolved: "the agent resolves it",
   reopened: "the customer writes again",

@@ -26,6 +26,8 @@ export const LifecycleEvent = z.enum([
   "claimed",
   /** The agent holding the conversation left the team: it waits in the queue again. */
   "returned",
+  /** A supervisor gave the conversation someone holds to another agent. */
+  "reassigned",
   /** The agent handed the conversation back to the bot. */
   "handed_back",
   /** The agent marked the conversation resolved. */
@@ -50,6 +52,8 @@ export function nextStatus(from: ConversationStatus, event: LifecycleEvent): Con
       return from === "waiting_human" ? "human" : null;
     case "returned":
       return from === "human" ? "waiting_human" : null;
+    case "reassigned":
+      return from === "human" ? "human" : null;
     case "handed_back":
       return from === "human" ? "bot" : null;
     case "resolved":

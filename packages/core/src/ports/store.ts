@@ -1,6 +1,7 @@
 import type {
   AccessLink,
   Actor,
+  Availability,
   Article,
   AuditAction,
   AuditEvent,
@@ -12,6 +13,7 @@ import type {
   CorrectionStatus,
   CustomerErasure,
   CustomerProfile,
+  HandoffOffer,
   KnowledgeScreening,
   Message,
   MessageHandling,
@@ -197,6 +199,8 @@ export interface UserPatch {
   status?: UserStatus;
 }
 
+  availability?: Availability;
+  capacity?: number;
 /** Signed-in console sessions, looked up by a hash of the bearer token. */
 export interface SessionRepo {
   create(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
@@ -238,7 +242,28 @@ export interface TeamRepo {
 }
 
 /** What may change on a team. */
-export type TeamFields = Partial<Pick<Team, "name" | "categories" | "members" | "hours">>;
+export type TeamFields = Partial<Pick<Team, "name" | "categories" | "members" | "hours" | "offerSeconds">>;
+
+/** Waiting handoffs offered to one person at a time (core's assignment), one offer per handoff. */
+export interface OfferRepo {
+  /**
+   * Records the offer of a handoff unless one exists already (two instances reacting to the same
+   * handoff make one offer); whether it was recorded.
+   */
+  add(offer: HandoffOffer): Promise<boolean>;
+  get(reviewId: string): Promise<HandoffOffer | null>;
+  /**
+   * Compare-and-set: removes the offer of a handoff only while it is to `userId` (an answer, or its
+   * time running out); the removed offer, or null when someone else got there first.
+   */
+  take(reviewId: string, userId: string): Promise<HandoffOffer | null>;
+  /** Removes the offer of a handoff, whoever it was to. */
+  delete(reviewId: string): Promise<void>;
+  /** Offers whose time ran out at or before `now`, the oldest first. */
+  listExpired(now: string, limit: number): Promise<HandoffOffer[]>;
+  /** Every offer, or those waiting on one person, oldest first. */
+  list(filter?: { userId?: string }): Promise<HandoffOffer[]>;
+}
 
 /** Help-center articles. */
 export interface ArticleRepo {
@@ -383,6 +408,7 @@ export interface Store {
   accessLinks: AccessLinkRepo;
   teams: TeamRepo;
   articles: ArticleRepo;
+  offers: OfferRepo;
   kv: KeyValueRepo;
   leases: LeaseRepo;
   customerData: CustomerDataRepo;

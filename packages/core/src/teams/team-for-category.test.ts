@@ -8,6 +8,7 @@ const team = (id: string, categories: string[], createdAt = "2026-01-01T00:00:00
   categories,
   members: [],
   hours: null,
+  offerSeconds: 30,
   createdAt,
   updatedAt: createdAt,
 });

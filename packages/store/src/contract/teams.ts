@@ -16,6 +16,7 @@ function team(overrides: Partial<Team> = {}): Team {
       weekly: [{ day: "mon", open: "09:00", close: "17:00" }],
       holidays: [{ date: "2026-12-25", name: "Christmas" }],
     },
+    offerSeconds: 45,
     createdAt: at,
     updatedAt: at,
     ...overrides,

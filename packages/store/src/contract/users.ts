@@ -17,6 +17,8 @@ export function describeUsersAndSessions(ctx: StoreContext): void {
         name: "Grace",
         role: "supervisor",
         status: "active",
+        availability: "available",
+        capacity: 3,
       });
       expect(user).not.toHaveProperty("passwordHash");
       expect(await ctx.store.users.findByEmail("GRACE@example.COM")).toEqual({
@@ -103,6 +105,20 @@ export function describeUsersAndSessions(ctx: StoreContext): void {
       // @ts-expect-error: the role is checked at run time too, for callers that pass request data.
       await expect(ctx.store.users.update(a.id, { role: "admin" })).rejects.toThrow();
       expect(await ctx.store.users.get(a.id)).toEqual(a);
+    });
+
+    it("keeps whether a person takes new conversations, and how many at once", async () => {
+      const a = await create("a@example.com");
+      expect(await ctx.store.users.update(a.id, { availability: "away", capacity: 5 })).toEqual({
+        ...a,
+        availability: "away",
+        capacity: 5,
+      });
+      expect(await ctx.store.users.update(a.id, { availability: "offline" })).toMatchObject({ capacity: 5 });
+      // @ts-expect-error: checked at run time too.
+      await expect(ctx.store.users.update(a.id, { availability: "asleep" })).rejects.toThrow();
+      await expect(ctx.store.users.update(a.id, { capacity: 0 })).rejects.toThrow();
+      expect(await ctx.store.users.get(a.id)).toMatchObject({ availability: "offline", capacity: 5 });
     });
 
     it("replaces a password hash", async () => {

@@ -20,6 +20,8 @@ import { leaseModel } from "./lease-model";
 import { mongoLeaseRepo } from "./lease-repo";
 import { messageModel } from "./message-model";
 import { mongoMessageRepo } from "./message-repo";
+import { offerModel } from "./offer-model";
+import { mongoOfferRepo } from "./offer-repo";
 import { reviewModel } from "./review-model";
 import { mongoReviewRepo } from "./review-repo";
 import { savedReplyModel } from "./saved-reply-model";
@@ -90,6 +92,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       articles: articleModel(connection),
       kv: kvModel(connection),
       leases: leaseModel(connection),
+      offers: offerModel(connection),
     };
     // syncIndexes creates the collection and the schema's indexes, and drops indexes the schema no
     // longer declares, so an upgrade does not leave a stale unique index refusing writes.
@@ -126,6 +129,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       articles: mongoArticleRepo(models.articles),
       kv: mongoKeyValueRepo(models.kv),
       leases: mongoLeaseRepo(models.leases, clock),
+      offers: mongoOfferRepo(models.offers),
       customerData: mongoCustomerDataRepo({
         ...models,
         deleteCheckpoints: (ids) => checkpointer.deleteConversationThreads(ids),

@@ -10,6 +10,7 @@ const teamSchema = new Schema(
     categories: { type: [String], default: [] },
     members: { type: Schema.Types.Mixed, default: [] },
     hours: { type: Schema.Types.Mixed, default: null },
+    offerSeconds: { type: Number, default: 30 },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
   },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Team } from "@handoff/contracts";
+import { Team, TeamPatch } from "@handoff/contracts";
 import type { TeamRepo } from "@handoff/core";
 import { filterString, isDuplicateKey, parseNullable, plainJson } from "./docs";
 import type { TeamModel } from "./team-model";
@@ -54,7 +54,7 @@ export function mongoTeamRepo(model: TeamModel): TeamRepo {
     async update(id, patch, updatedAt) {
       const current = await this.get(id);
       if (!current) return null;
-      const change = Team.partial().parse(patch);
+      const change = TeamPatch.parse(patch);
       // The whole team is checked, but only the fields given are written: a change to another field
       // made meanwhile stays.
       const { _id, ...all } = toDoc({ ...current, ...change, updatedAt });

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from "mongoose";
-import { Role, UserStatus } from "@handoff/contracts";
+import { Availability, Role, UserStatus } from "@handoff/contracts";
+import { DEFAULT_CAPACITY } from "../shared/user-patch";
 
 /** users: console users; _id is the user id. */
 const userSchema = new Schema(
@@ -11,6 +12,8 @@ const userSchema = new Schema(
     role: { type: String, required: true, enum: Role.options },
     // Accounts stored before deactivation existed read as active.
     status: { type: String, enum: UserStatus.options, default: "active" },
+    availability: { type: String, enum: Availability.options, default: "available" },
+    capacity: { type: Number, default: DEFAULT_CAPACITY },
     passwordHash: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Person } from "@handoff/contracts";
 import type { Clock, UserRepo } from "@handoff/core";
 import { normaliseEmail } from "../shared/email";
+import { DEFAULT_CAPACITY, UserPatch } from "../shared/user-patch";
 import { filterString, isDuplicateKey, parseNullable } from "./docs";
 import type { UserModel } from "./user-model";
 
@@ -13,6 +14,8 @@ const UserDoc = z.object({
   role: z.string(),
   // Documents written before accounts could be deactivated have no status.
   status: z.string().default("active"),
+  availability: z.string().default("available"),
+  capacity: z.number().default(DEFAULT_CAPACITY),
   passwordHash: z.string(),
   createdAt: z.date(),
 });
@@ -24,6 +27,8 @@ const personFromDoc = UserDoc.transform((doc) => ({
   name: doc.name,
   role: doc.role,
   status: doc.status,
+  availability: doc.availability,
+  capacity: doc.capacity,
   createdAt: doc.createdAt.toISOString(),
 })).pipe(Person);
 
@@ -32,8 +37,6 @@ const credentialsFromDoc = UserDoc.transform((doc) => ({
   user: personFromDoc.parse(doc),
   passwordHash: doc.passwordHash,
 }));
-
-const Patch = Person.pick({ name: true, role: true, status: true }).partial();
 
 /** UserRepo on MongoDB. */
 export function mongoUserRepo(model: UserModel, clock: Clock): UserRepo {
@@ -46,6 +49,8 @@ export function mongoUserRepo(model: UserModel, clock: Clock): UserRepo {
         name,
         role,
         status: "active",
+        availability: "available",
+        capacity: DEFAULT_CAPACITY,
         createdAt: at.toISOString(),
       });
       try {
@@ -85,7 +90,7 @@ export function mongoUserRepo(model: UserModel, clock: Clock): UserRepo {
       const doc = await model
         .findOneAndUpdate(
           { _id: filterString(id, "id") },
-          { $set: Patch.parse(patch) },
+          { $set: UserPatch.parse(patch) },
           { returnDocument: "after", runValidators: true },
         )
         .lean();

@@ -216,6 +216,29 @@ const migrations: readonly Migration[] = [
     `,
   },
   {
+    // Assignment: whether a person takes new conversations and how many at once, how long a team's
+    // members have to accept an offer, and the offers waiting for an answer (one per handoff).
+    version: 8,
+    sql: `
+      ALTER TABLE users ADD COLUMN availability TEXT NOT NULL DEFAULT 'available';
+      ALTER TABLE users ADD COLUMN capacity INTEGER NOT NULL DEFAULT 3;
+      ALTER TABLE teams ADD COLUMN offer_seconds INTEGER NOT NULL DEFAULT 30;
+      CREATE TABLE handoff_offers (
+        review_id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        team_id TEXT NOT NULL,
+        offered_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        tried TEXT NOT NULL
+      );
+      CREATE INDEX handoff_offers_expiry ON handoff_offers (expires_ms);
+      CREATE INDEX handoff_offers_user ON handoff_offers (user_id);
+    `,
+  },
+  {
     // The console's conversation search: the start of the customer's email or name (expression
     // indexes on the JSON profile), the assigned agent and when a conversation started.
     version: 9,

@@ -14,6 +14,7 @@ import { sqliteKeyValueRepo } from "./kv-repo";
 import { sqliteLeaseRepo } from "./lease-repo";
 import { sqliteMessageRepo } from "./message-repo";
 import { sqliteReviewRepo } from "./review-repo";
+import { sqliteOfferRepo } from "./offer-repo";
 import { sqliteSavedReplyRepo } from "./saved-reply-repo";
 import { sqliteConversationSearchRepo } from "./conversation-search-repo";
 import { migrate } from "./schema";
@@ -83,6 +84,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     accessLinks: sqliteAccessLinkRepo(db),
     teams: sqliteTeamRepo(db),
     articles: sqliteArticleRepo(db),
+    offers: sqliteOfferRepo(db),
     kv: sqliteKeyValueRepo(db),
     leases: sqliteLeaseRepo(db, clock),
     customerData: sqliteCustomerDataRepo(db),

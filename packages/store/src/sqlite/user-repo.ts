@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Person } from "@handoff/contracts";
 import type { Clock, UserRepo } from "@handoff/core";
 import { normaliseEmail } from "../shared/email";
+import { DEFAULT_CAPACITY, UserPatch } from "../shared/user-patch";
 import { CountRow, isUniqueViolation, parseOptional } from "./rows";
 
 const UserRow = z.object({
@@ -12,6 +13,8 @@ const UserRow = z.object({
   name: z.string(),
   role: z.string(),
   status: z.string(),
+  availability: z.string(),
+  capacity: z.number(),
   password_hash: z.string(),
   created_at: z.string(),
 });
@@ -23,6 +26,8 @@ const personFromRow = UserRow.transform((row) => ({
   name: row.name,
   role: row.role,
   status: row.status,
+  availability: row.availability,
+  capacity: row.capacity,
   createdAt: row.created_at,
 })).pipe(Person);
 
@@ -35,8 +40,9 @@ const credentialsFromRow = UserRow.transform((row) => ({
 /** UserRepo on SQLite. */
 export function sqliteUserRepo(db: Database.Database, clock: Clock): UserRepo {
   const insert = db.prepare(
-    `INSERT INTO users (id, email, name, role, status, password_hash, created_at)
-     VALUES (@id, @email, @name, @role, @status, @password_hash, @created_at) RETURNING *`,
+    `INSERT INTO users (id, email, name, role, status, availability, capacity, password_hash, created_at)
+     VALUES (@id, @email, @name, @role, @status, @availability, @capacity, @password_hash, @created_at)
+     RETURNING *`,
   );
   const byEmail = db.prepare("SELECT * FROM users WHERE email = ?");
   const byId = db.prepare("SELECT * FROM users WHERE id = ?");
@@ -45,7 +51,8 @@ export function sqliteUserRepo(db: Database.Database, clock: Clock): UserRepo {
   // COALESCE keeps a field the patch leaves out.
   const update = db.prepare(
     `UPDATE users SET name = COALESCE(@name, name), role = COALESCE(@role, role),
-       status = COALESCE(@status, status)
+       status = COALESCE(@status, status), availability = COALESCE(@availability, availability),
+       capacity = COALESCE(@capacity, capacity)
      WHERE id = @id RETURNING *`,
   );
   const setHash = db.prepare("UPDATE users SET password_hash = ? WHERE id = ?");
@@ -58,6 +65,8 @@ export function sqliteUserRepo(db: Database.Database, clock: Clock): UserRepo {
         name,
         role,
         status: "active",
+        availability: "available",
+        capacity: DEFAULT_CAPACITY,
         createdAt: clock.now().toISOString(),
       });
       try {
@@ -68,6 +77,8 @@ export function sqliteUserRepo(db: Database.Database, clock: Clock): UserRepo {
             name: user.name,
             role: user.role,
             status: user.status,
+            availability: user.availability,
+            capacity: user.capacity,
             password_hash: passwordHash,
             created_at: user.createdAt,
           }),
@@ -96,7 +107,7 @@ export function sqliteUserRepo(db: Database.Database, clock: Clock): UserRepo {
     },
 
     async update(id, patch) {
-      const checked = Person.pick({ name: true, role: true, status: true }).partial().parse(patch);
+      const checked = UserPatch.parse(patch);
       return parseOptional(
         personFromRow,
         update.get({
@@ -104,6 +115,8 @@ export function sqliteUserRepo(db: Database.Database, clock: Clock): UserRepo {
           name: checked.name ?? null,
           role: checked.role ?? null,
           status: checked.status ?? null,
+          availability: checked.availability ?? null,
+          capacity: checked.capacity ?? null,
         }),
       );
     },
