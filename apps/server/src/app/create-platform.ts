@@ -11,6 +11,7 @@ import {
   PeopleService,
   TeamsService,
   AfterHours,
+  AssignmentService,
   SettingsService,
   systemClock,
   type Clock,
@@ -22,6 +23,7 @@ import {
 import { AuthService } from "../auth/auth-service";
 import { smtpMailer } from "../auth/mailer";
 import { argon2Hasher } from "../auth/passwords";
+import { ConsolePorts } from "../assignment/console-ports";
 import { useGraphWorker, workerConfig } from "../graph-worker/worker-config";
 import { WorkerGraphRunner } from "../graph-worker/worker-graph-runner";
 import type { Config } from "./config";
@@ -49,6 +51,10 @@ export interface Platform {
   teams: TeamsService;
   /** What a team's hours mean for a pause that just opened. */
   afterHours: AfterHours;
+  /** Offers new handoffs to the least-loaded available member of their team; who holds what. */
+  assignment: AssignmentService;
+  /** Who has the console open, and telling one person about an offer (the sockets attach later). */
+  consolePorts: ConsolePorts;
   conversations: ConversationService;
   feedback: FeedbackService;
   metrics: MetricsService;
@@ -113,6 +119,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   });
   const feedback = new FeedbackService(store, knowledge);
   const teams = new TeamsService({ store, clock });
+  const holders = new HandoffHolders({
+    store,
+    notifier,
+    clock,
+    exclusive: (conversationId, task) => conversations.exclusive(conversationId, task),
+  });
+  const consolePorts = new ConsolePorts();
   return {
     config,
     logger,
@@ -129,12 +142,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       passwords: argon2Hasher,
       mailer: smtpMailer(config, logger),
       sessions: auth,
-      handoffs: new HandoffHolders({
-        store,
-        notifier,
-        clock,
-        exclusive: (conversationId, task) => conversations.exclusive(conversationId, task),
-      }),
+      handoffs: holders,
     }),
     teams,
     afterHours: new AfterHours({
@@ -144,6 +152,16 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       teams,
       applyDueDeadlines: () => conversations.applyDueDeadlines(),
     }),
+    assignment: new AssignmentService({
+      store,
+      clock,
+      teams,
+      presence: consolePorts,
+      notify: consolePorts,
+      holders,
+      claim: (reviewId, user) => conversations.claimHandoff(reviewId, user),
+    }),
+    consolePorts,
     conversations,
     feedback,
     metrics: new MetricsService(store),

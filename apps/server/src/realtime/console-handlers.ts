@@ -6,6 +6,8 @@ import {
   HandoffClaim,
   HandoffRelease,
   InboxList,
+  OfferAnswer,
+  OffersList,
   ReviewDecide,
 } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
@@ -39,6 +41,25 @@ export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: 
       "handoff:claim",
       validatedHandler(logger, HandoffClaim, async ({ reviewId }) => ({
         review: await conversations.claimHandoff(reviewId, user()),
+      })),
+    );
+    socket.on(
+      "handoff:accept",
+      validatedHandler(logger, OfferAnswer, async ({ reviewId }) => ({
+        review: await platform.assignment.accept(reviewId, user()),
+      })),
+    );
+    socket.on(
+      "handoff:decline",
+      validatedHandler(logger, OfferAnswer, async ({ reviewId }) => {
+        await platform.assignment.decline(reviewId, user());
+        return null;
+      }),
+    );
+    socket.on(
+      "offers:list",
+      validatedHandler(logger, OffersList, async () => ({
+        offers: await platform.assignment.offersFor(user().id),
       })),
     );
     socket.on(

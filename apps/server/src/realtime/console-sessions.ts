@@ -2,6 +2,7 @@ import type { Result } from "@handoff/contracts";
 import type { AuthService, ConsoleSession } from "../auth/auth-service";
 import type { Logger } from "../app/logger";
 import type { ConsoleNamespace, ConsoleSocket } from "./namespaces";
+import { userRoom } from "./rooms";
 
 /** The longest delay setTimeout takes; a later expiry is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -10,7 +11,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const RETRY_MS = 5000;
 
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
-const userRoom = (userId: string) => `user:${userId}`;
 
 const ENDED: Result<never> = {
   ok: false,

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Platform } from "../app/create-platform";
+import { wireAssignment } from "../assignment/wire-assignment";
 import { AgentAvailability } from "./agent-availability";
 import { registerConsoleNamespace } from "./console-handlers";
 import { consoleNamespace, widgetNamespace } from "./namespaces";
@@ -90,6 +91,7 @@ export function createRealtime(
     );
   });
   syncPeers(io, platform);
+  const stopAssignment = wireAssignment(platform, consoleNs);
   return {
     io,
     disconnectClients() {
@@ -99,6 +101,7 @@ export function createRealtime(
       io.engine.close();
     },
     async close() {
+      stopAssignment();
       await io.close();
       await redis?.close();
     },

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { Conversation, Message, Review } from "@handoff/contracts";
+import { Conversation, HandoffOffer, Message, Review } from "@handoff/contracts";
 
 /** Anything that reports every incoming event (both socket kinds do, through onAny). */
 interface Emitter {
@@ -28,6 +28,13 @@ export const nextReview = (
   match: (r: Review) => boolean = () => true,
   timeoutMs = 5000,
 ) => nextParsed(socket, event, Review, match, timeoutMs);
+
+/** The next `handoff:offered` (to this person's consoles) matching `match`. */
+export const nextOffer = (
+  socket: Emitter,
+  match: (o: HandoffOffer) => boolean = () => true,
+  timeoutMs = 5000,
+) => nextParsed(socket, "handoff:offered", HandoffOffer, match, timeoutMs);
 
 function nextParsed<S extends z.ZodType>(
   socket: Emitter,

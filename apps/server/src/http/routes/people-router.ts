@@ -3,6 +3,7 @@ import { systemClock } from "@handoff/core";
 import type { Platform } from "../../app/create-platform";
 import { OidcSignIn } from "../../auth/oidc-sign-in";
 import { acceptLink, inspectLink } from "./access-link-routes";
+import { assignHandoff, listAssignments, updateAvailability } from "./assignment-routes";
 import { completeOidc, oidcCallback, signInProviders, startOidc } from "./oidc-routes";
 import {
   deactivatePerson,
@@ -42,8 +43,8 @@ function oidcSignIn(platform: Platform): OidcSignIn | null {
 }
 
 /**
- * People, teams and sign-in: accounts (supervisors), one-time links, one's own profile, single
- * sign-on, and teams with their business hours.
+ * People, teams and sign-in: accounts (supervisors), one-time links, one's own profile and
+ * availability, single sign-on, teams with their business hours, and who holds what.
  */
 export function mountPeopleRoutes(app: Express, platform: Platform, gates: Gates): void {
   const { agents, supervisors, signInLimit } = gates;
@@ -63,6 +64,9 @@ export function mountPeopleRoutes(app: Express, platform: Platform, gates: Gates
   app.post("/api/people/:id/deactivate", supervisors, deactivatePerson(platform));
   app.post("/api/people/:id/reactivate", supervisors, reactivatePerson(platform));
   app.post("/api/people/:id/password-reset", supervisors, resetPassword(platform));
+  app.patch("/api/me/availability", agents, updateAvailability(platform));
+  app.get("/api/assignments", supervisors, listAssignments(platform));
+  app.post("/api/handoffs/:reviewId/assign", supervisors, assignHandoff(platform));
   app.get("/api/teams", agents, listTeams(platform));
   app.post("/api/teams", supervisors, createTeam(platform));
   app.patch("/api/teams/:id", supervisors, updateTeam(platform));
