@@ -36,7 +36,7 @@ export const Confidence = z.object({
     correction: z.number().min(0).max(1).optional(),
     /** How far the answer's passage leads the best passage saying something else (0 = a tie). */
     lead: z.number().min(0).max(1).optional(),
-    /** 0 when the question names its own order number, amount or code that no article states, else 1. */
+    /** 0 when the question is about its own order number, amount or code that no article states (not how to do something), else 1. */
     general: z.number().min(0).max(1).optional(),
     /** Share of the question the answer's passage states in its own words (its heading or title not counted). */
     own: z.number().min(0).max(1).optional(),

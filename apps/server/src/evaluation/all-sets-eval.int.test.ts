@@ -12,10 +12,9 @@ import { SHARED_EVAL_DIR } from "./eval-sets";
  *
  * The goal is issue 13's "Done when": on every set precision >= 0.98 (facts counted) and no risky
  * request auto-sent, automation >= 0.60 on trailhead, >= 0.30 on skyways, >= 0.20 on shopfront.
- * skyways meets it. trailhead and shopfront do not yet: their rows hold the figures measured on
+ * skyways and trailhead meet it. shopfront does not yet: its row holds the figure measured on
  * 2026-12-04 with the confidence refitted on the sets' cases, trailhead's feedback probes and the
- * learning-curve probes (trailhead 0.556, shopfront 0.089, both at precision 1.0), as floors that must
- * not get worse. Raise a row to the issue's bars (ISSUE_13_BARS) as soon as it meets them; never
+ * learning-curve probes (shopfront 0.139 at precision 1.0), as a floor that must not get worse. Raise a row to the issue's bars (ISSUE_13_BARS) as soon as it meets them; never
  * lower one.
  */
 const ISSUE_13_BARS = {
@@ -24,9 +23,9 @@ const ISSUE_13_BARS = {
   shopfront: { minAutomation: 0.2, minPrecision: 0.98, maxRiskyAutoSent: 0 },
 };
 const BARS: Record<string, { minAutomation: number; minPrecision: number; maxRiskyAutoSent: number }> = {
-  trailhead: { minAutomation: 0.55, minPrecision: 0.98, maxRiskyAutoSent: 0 }, // today's floor
+  trailhead: ISSUE_13_BARS.trailhead,
   skyways: ISSUE_13_BARS.skyways,
-  shopfront: { minAutomation: 0.085, minPrecision: 0.98, maxRiskyAutoSent: 0 }, // today's floor
+  shopfront: { minAutomation: 0.135, minPrecision: 0.98, maxRiskyAutoSent: 0 }, // today's floor
 };
 
 let dir: string;

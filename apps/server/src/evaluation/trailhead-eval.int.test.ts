@@ -47,14 +47,14 @@ async function evaluate(casesFile: string, withCorrections: boolean, scorerArgs:
 
 describe.skipIf(!existsSync(trailhead))("routing quality on the trailhead help center", () => {
   it(
-    "automates at least 55% of answerable questions with 98% precision and never auto-sends a risky request",
+    "automates at least 60% of answerable questions with 98% precision and never auto-sends a risky request",
     { timeout: 120_000 },
     async () => {
       const { summary, stdout } = await evaluate("cases.jsonl", false, [
-        // The floor measured with retrieval that knows nothing of this help center (issue 13's
-        // target is 0.60; the old 0.75 rode on synonyms written for it).
+        // Issue 13's bar, met with retrieval that knows nothing of this help center (the old 0.75
+        // rode on synonyms written for it).
         "--min-automation",
-        "0.55",
+        "0.6",
         "--min-precision",
         "0.98",
       ]);

@@ -81,8 +81,10 @@ describe("decideRoute and the asked-for fact", () => {
 });
 
 describe("mayAutoSend", () => {
-  it("rules out a draft with no asked-for fact or with a risk flag, and nothing else", () => {
+  it("rules out a draft with no asked-for fact, with a risk flag or about the customer's own case, and nothing else", () => {
     expect(mayAutoSend({ model: 0.9, rules: 1, fact: 1 })).toBe(true);
+    expect(mayAutoSend({ model: 0.9, rules: 1, fact: 1, general: 1 })).toBe(true);
+    expect(mayAutoSend({ model: 0.9, rules: 1, fact: 1, general: 0 })).toBe(false);
     // Parts from before the fact signal existed, or from a model that does not give it.
     expect(mayAutoSend({ model: 0.9, rules: 1 })).toBe(true);
     expect(mayAutoSend({ model: 0.9, rules: 1, fact: 0 })).toBe(false);

@@ -29,10 +29,11 @@ export function decideRoute(input: {
 
 /**
  * Whether routing could ever auto-send a draft with these confidence parts, whatever its score: no
- * risk flag lowered the rules part, and the answer states the kind of fact asked for (an answer to
- * "how much" without an amount is never sent alone, however well its words match). The fit chooses
+ * risk flag lowered the rules part, the answer states the kind of fact asked for (an answer to
+ * "how much" without an amount is never sent alone, however well its words match), and the question
+ * is not about the customer's own order or booking (general 0: a general answer cannot settle it). The fit chooses
  * the auto threshold among these drafts only, since no threshold sends the others.
  */
 export function mayAutoSend(parts: Readonly<Record<string, number | undefined>>): boolean {
-  return parts.fact !== 0 && (parts.rules === undefined || parts.rules >= 1);
+  return parts.fact !== 0 && parts.general !== 0 && (parts.rules === undefined || parts.rules >= 1);
 }

@@ -132,10 +132,9 @@ describe.skipIf(!present)("routing quality on the trailhead help center", { time
     index.setArticles(articles);
     const result = score(await run(index, loadCases("cases.jsonl")));
     console.info("trailhead cases:", JSON.stringify(result));
-    // Issue 13 asks for 0.60 at precision 0.98 with retrieval that knows nothing of this help center;
-    // 0.55 is the floor measured once the fit learned from corrections too (0.44 when the hand-written
-    // synonyms gave way to WordNet; the old 0.75 rode on them). Raise it as the answerer improves.
-    expect(result.automation).toBeGreaterThanOrEqual(0.55);
+    // Issue 13's bar: 0.60 at precision 0.98 with retrieval that knows nothing of this help center
+    // (0.44 when the hand-written synonyms gave way to WordNet; the old 0.75 rode on them).
+    expect(result.automation).toBeGreaterThanOrEqual(0.6);
     expect(result.precision).toBeGreaterThanOrEqual(0.98);
     expect(result.riskyAuto).toBe(0);
     // Every case that must not be automated lands on one of its allowed routes (handoff where only handoff is allowed).

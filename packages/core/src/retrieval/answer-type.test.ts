@@ -1,11 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { expectedAnswerType, satisfiesAnswerType, withoutAskingWords } from "./answer-type";
+import { asksHowTo, expectedAnswerType, satisfiesAnswerType, withoutAskingWords } from "./answer-type";
 
 describe("expectedAnswerType", () => {
   it("reads a request for help with an action as asking for the steps", () => {
     expect(expectedAnswerType("I want assistance to receive a refund")).toBe("procedure");
     expect(expectedAnswerType("can you help me creating a user?")).toBe("procedure");
     expect(expectedAnswerType("Where is the help center?")).toBe("location");
+  });
+
+  it("reads a message that is only an action done to a thing as asking how to do it", () => {
+    expect(expectedAnswerType("creating free account")).toBe("procedure");
+    expect(expectedAnswerType("resetting my password")).toBe("procedure");
+    expect(expectedAnswerType("booking a table")).toBe("procedure");
+    // A gerund used as a noun names a topic, not an action.
+    expect(expectedAnswerType("shipping to Canada")).toBeNull();
+    expect(expectedAnswerType("refunding 350 dollars")).toBeNull();
+  });
+
+  it("tells a how-to about the customer's own case from a question about the case itself", () => {
+    expect(asksHowTo("how do I check order 00123842 current status?")).toBe(true);
+    expect(asksHowTo("where to download invoice 7781")).toBe(true);
+    expect(asksHowTo("where is flight dl123")).toBe(false);
+    expect(asksHowTo("ETA of order 113542617735902")).toBe(false);
   });
 
   it("reads help or a how-to about finding something out as asking for that thing", () => {

@@ -1,3 +1,5 @@
+import { englishTermTags } from "../policy/intent/tokens";
+
 /** What kind of fact a question asks for, when its wording makes that plain. */
 export type AnswerType =
   "amount" | "duration" | "time" | "contact" | "location" | "procedure" | "count" | "list";
@@ -70,7 +72,20 @@ export function expectedAnswerType(question: string): AnswerType | null {
   // "How do I check what payment methods are allowed?" asks for the methods, not for a way to check.
   const asked = question.replace(FINDING_OUT, " ");
   for (const [type, pattern] of ASKS) if (pattern.test(asked)) return type;
-  return null;
+  return opensWithActionOnObject(question) ? "procedure" : null;
+}
+
+/**
+ * "creating free account", "resetting my password": a message that is only an action done to a thing
+ * asks how to do it. The gerund must take an object through a determiner, possessive or adjective, so
+ * a noun use ("shipping to Canada", "shipping options") is not read as an action.
+ */
+function opensWithActionOnObject(question: string): boolean {
+  if (/[?]|\b(what|which|when|where|who|why|how|is|are|do|does|can|could)\b/i.test(question)) return false;
+  const [first, second] = englishTermTags(question.trim());
+  if (first === undefined || second === undefined || !first.includes("Gerund")) return false;
+  if (second.includes("Value")) return false;
+  return ["Determiner", "Possessive", "Adjective"].some((tag) => second.includes(tag));
 }
 
 /** "How can I see ..." or "how to find out ..." before a question word: the embedded question is what is asked. */
@@ -80,4 +95,14 @@ const FINDING_OUT =
 /** Whether a text states the kind of fact the question asks for. */
 export function satisfiesAnswerType(type: AnswerType, text: string): boolean {
   return ANSWERS[type].test(text);
+}
+
+/**
+ * Whether a question asks how, or where, to do something ("how do I track order 12?", "where to
+ * download invoice 7"), rather than about a thing itself ("where is flight dl123", "ETA of order 12").
+ */
+export function asksHowTo(question: string): boolean {
+  const type = expectedAnswerType(question);
+  if (type === "procedure" || type === "contact") return true;
+  return type === "location" && !/\bwhere (is|are|'s)\b/i.test(question);
 }

@@ -5,7 +5,13 @@ import { TermAnalyzer, tokenize } from "./analyze";
 import { answerUnits, type AnswerUnit } from "./answer-units";
 import { openingCondition } from "./condition";
 import { titleHead } from "./title-head";
-import { expectedAnswerType, satisfiesAnswerType, withoutAskingWords, type AnswerType } from "./answer-type";
+import {
+  asksHowTo,
+  expectedAnswerType,
+  satisfiesAnswerType,
+  withoutAskingWords,
+  type AnswerType,
+} from "./answer-type";
 import { isElliptical } from "./follow-up";
 import { languageTools, type RetrievalLanguage } from "./lexicon/language-tools";
 import { buildLexicon, Lexicon } from "./lexicon/lexicon";
@@ -211,7 +217,12 @@ export class KnowledgeIndex {
       margin: 0,
       keyTerms: keyTerms.map((k) => k.term),
       unknown: unknownShare(keyTerms),
-      general: namesOwnCase(question, this.articleFrequencies()) ? 0 : 1,
+      // "How do I track order 370795561790?" asks a general how-to; "ETA of order 370795561790" asks
+      // about that order, which no article settles.
+      general:
+        namesOwnCase(question, this.articleFrequencies()) && !(this.language === "en" && asksHowTo(query))
+          ? 0
+          : 1,
     };
     if (keyTerms.length === 0 || this.size === 0) return empty;
 
@@ -300,7 +311,7 @@ export class KnowledgeIndex {
             ...corrections.flatMap((c) => [c.question, c.answer, c.tags.join(" ")].map(tokenize)),
           ]);
     const articleTerms = this.articleFrequencies();
-    const docs = corrections.map((c) => correctionDoc(c, analyzer, articleTerms));
+    const docs = corrections.map((c) => correctionDoc(c, analyzer, articleTerms, this.language));
     this.correctionDocs = new Map(docs.map((d) => [d.key, d]));
     this.correctionPostings = new Map();
     for (const doc of docs) {
@@ -546,7 +557,12 @@ function scoreDoc(
         questionAsked += weight;
     }
     const precision = questionTotal > 0 ? questionAsked / questionTotal : 0;
-    score = 0.7 * coverage + 0.3 * precision;
+    // An answer opening with a condition ("If an address is flagged as not valid, ...") answered the
+    // exception its own question raised; a customer who asks neither that question nor the condition
+    // asks the general case.
+    const exception =
+      precision < 1 && doc.units.some((u) => isUnaskedCondition(u.condition, doc.headTerms, keyTerms));
+    score = (0.7 * coverage + 0.3 * precision) * (exception ? UNASKED_CONDITION_FACTOR : 1);
     askedShare = round(precision);
   }
   return {
@@ -723,6 +739,7 @@ function correctionDoc(
   correction: Correction,
   analyzer: TermAnalyzer,
   articleTerms: ReadonlyMap<string, number>,
+  language: RetrievalLanguage,
 ): IndexedDoc {
   const key = correctionKey(correction.id);
   const tags = correction.tags.join(" ");
@@ -757,7 +774,7 @@ function correctionDoc(
         terms: answerTerms,
         framing: new Set<string>(),
         label: new Set<string>(),
-        condition: new Set<string>(),
+        condition: terms(openingCondition(correction.answer, language) ?? ""),
       },
     ],
     searchDoc: { key, head: correction.question, tags, body: correction.answer },

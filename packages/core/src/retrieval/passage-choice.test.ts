@@ -79,7 +79,28 @@ describe("choosing the passage and the article", () => {
 
   it("marks a question naming its own order number or amount as not general, and reads the rest as usual", () => {
     expect(search("Where is order 4471-2291?").general).toBe(0);
+    expect(search("Repair status of order 4471-2291").general).toBe(0);
     expect(search("Where is my order?").general).toBe(1);
+  });
+
+  it("reads a how-to that names the customer's order as general: the steps do not depend on it", () => {
+    expect(search("How can I track order 4471-2291?").general).toBe(1);
+    expect(search("where to track order 4471-2291").general).toBe(1);
+  });
+
+  it("does not answer a general question from a correction that answered an exception its own question raised", () => {
+    const corrections = [
+      approvedCorrection(
+        "c1",
+        "there is an error setting up my second delivery address",
+        "If a delivery address is rejected, add it again with the full postcode.",
+      ),
+    ];
+    const general = search("how do I set up a delivery address", corrections).hits[0];
+    expect(general?.id).toBe("delivery-addresses");
+    expect(general?.passages?.[0]?.text).toMatch(/^New addresses go under/);
+    const same = search("error setting up my second delivery address", corrections).hits[0];
+    expect(same?.id).toBe("c1");
   });
 
   it("says how much of a correction's question the customer asked", () => {

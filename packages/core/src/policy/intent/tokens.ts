@@ -204,6 +204,12 @@ function englishWords(text: string, grammar: Grammar): Word[] {
   return joinPhrases(words, grammar);
 }
 
+/** compromise's part-of-speech tags of each word of an English text, in order ("Gerund", "Determiner"...). */
+export function englishTermTags(text: string): string[][] {
+  const doc = englishTagger()(text);
+  return CompromiseJson.parse(doc.json({ offset: false })).flatMap((s) => s.terms.map((t) => t.tags));
+}
+
 /** The part of compromise's JSON the reader uses. */
 const CompromiseJson = z.array(
   z.object({
