@@ -42,6 +42,8 @@ export const Confidence = z.object({
     own: z.number().min(0).max(1).optional(),
     /** From a correction: share of its question the customer asked too (1 for an article). */
     asked: z.number().min(0).max(1).optional(),
+    /** Score of an approved correction to a like question that the answer's source agrees with. */
+    support: z.number().min(0).max(1).optional(),
   }),
 });
 export type Confidence = z.infer<typeof Confidence>;

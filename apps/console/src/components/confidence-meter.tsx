@@ -18,7 +18,12 @@ const PARTS: Array<{ key: keyof Confidence["parts"]; label: string; hint: string
     hint: "lead of the answer's passage over the best one saying something else",
   },
   { key: "own", label: "Own words", hint: "share of the question the passage states itself, heading aside" },
-  { key: "general", label: "General", hint: "0 when the question names its own order number or amount" },
+  { key: "general", label: "General", hint: "0 when the question is about its own order number or amount" },
+  {
+    key: "support",
+    label: "Precedent",
+    hint: "an approved correction to a like question from the same source",
+  },
 ];
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;

@@ -14,8 +14,8 @@ import { SHARED_EVAL_DIR } from "./eval-sets";
  * request auto-sent, automation >= 0.60 on trailhead, >= 0.30 on skyways, >= 0.20 on shopfront.
  * skyways and trailhead meet it. shopfront does not yet: its row holds the figure measured on
  * 2026-12-04 with the confidence refitted on the sets' cases, trailhead's feedback probes and the
- * learning-curve probes (shopfront 0.139 at precision 1.0), as a floor that must not get worse. Raise a row to the issue's bars (ISSUE_13_BARS) as soon as it meets them; never
- * lower one.
+ * learning-curve probes (shopfront 0.149 at precision 1.0), as a floor that must not get worse.
+ * Raise a row to the issue's bars (ISSUE_13_BARS) as soon as it meets them; never lower one.
  */
 const ISSUE_13_BARS = {
   trailhead: { minAutomation: 0.6, minPrecision: 0.98, maxRiskyAutoSent: 0 },
@@ -25,7 +25,7 @@ const ISSUE_13_BARS = {
 const BARS: Record<string, { minAutomation: number; minPrecision: number; maxRiskyAutoSent: number }> = {
   trailhead: ISSUE_13_BARS.trailhead,
   skyways: ISSUE_13_BARS.skyways,
-  shopfront: { minAutomation: 0.135, minPrecision: 0.98, maxRiskyAutoSent: 0 }, // today's floor
+  shopfront: { minAutomation: 0.145, minPrecision: 0.98, maxRiskyAutoSent: 0 }, // today's floor
 };
 
 let dir: string;

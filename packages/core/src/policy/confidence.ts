@@ -25,6 +25,7 @@ const PART_NAMES = [
   "general",
   "own",
   "asked",
+  "support",
 ] as const satisfies ReadonlyArray<keyof Parts>;
 
 /**
@@ -60,6 +61,7 @@ export function buildConfidence(input: {
     parts.fact = clamp(draft.signals.fact);
     if (draft.signals.lead !== undefined) parts.lead = clamp(draft.signals.lead);
     if (draft.signals.own !== undefined) parts.own = clamp(draft.signals.own);
+    if (draft.signals.support !== undefined) parts.support = clamp(draft.signals.support);
   }
   if (retrieval.unknown !== undefined) parts.known = clamp(1 - retrieval.unknown);
   if (retrieval.general !== undefined) parts.general = clamp(retrieval.general);

@@ -87,9 +87,10 @@ export interface ModelDraft {
    * `answer`, the weighted share of the question the answer's passage states (0..1); `fact`, 1 when
    * it states the kind of fact asked for (an amount for "how much"), else 0; `lead`, how far its
    * passage leads the best passage saying something else (0 a tie, 1 none); `own`, the share of the
-   * question the passage states in its own words, without its heading or title.
+   * question the passage states in its own words, without its heading or title; `support`, the score
+   * of the best other source saying the same (an approved correction quoting the answer's article).
    */
-  signals?: { answer: number; fact: number; lead?: number; own?: number };
+  signals?: { answer: number; fact: number; lead?: number; own?: number; support?: number };
 }
 
 /** What kind of message the customer sent, as a model reads it. */

@@ -121,6 +121,40 @@ describe("OfflineModel", () => {
     expect(clear?.own).toBeGreaterThan(0.9);
   });
 
+  it("counts a correction that answered a like question from the same article as support, when the answer states what differs", async () => {
+    const AT = "2025-01-01T00:00:00.000Z";
+    const plugs = new KnowledgeIndex();
+    plugs.setArticles([
+      {
+        id: "sockets",
+        title: "Power sockets abroad",
+        tags: [],
+        updatedAt: AT,
+        body:
+          "Norway uses type F sockets.\n\nPeru uses type A and C sockets.\n\n" +
+          "Some countries in Asia use several socket types, so bring a universal adapter.",
+      },
+      { id: "fees", title: "Fees", tags: [], updatedAt: AT, body: "Adapters cost $5 at the desk." },
+    ]);
+    plugs.setCorrections([
+      approvedCorrection("c-norway", "what sockets does norway use", "Norway uses type F sockets."),
+    ]);
+    const signals = async (question: string) =>
+      (
+        await model.draft({
+          question,
+          turns: [],
+          summary: "",
+          retrieval: plugs.search(question),
+          guidance: [],
+        })
+      ).signals;
+    // Asked of Peru, the answer names Peru itself: the Norway correction vouches for the kind of question.
+    expect((await signals("what sockets does peru use"))?.support).toBeGreaterThan(0.3);
+    // Asked of Vietnam, the answer only speaks of "some countries in Asia": no one answered that.
+    expect((await signals("what sockets does vietnam use"))?.support ?? 0).toBe(0);
+  });
+
   it("gives the same answer for the same input", async () => {
     const a = await model.draft(request("When does the trial end?"));
     const b = await model.draft(request("When does the trial end?"));

@@ -74,6 +74,7 @@ export class OfflineModel implements DraftModel {
         fact: primary.statesAskedFact ? 1 : 0,
         lead: passageLead(top, primary, hits),
         own: primary.passage.own,
+        support: precedent(top, primary, hits, retrieval.keyTerms),
       },
     };
   }
@@ -192,6 +193,46 @@ function passageLead(top: RetrievalHit, primary: Extract, hits: readonly Retriev
     }
   }
   return round(Math.max(0, (own - rival) / own));
+}
+
+/**
+ * How strongly an approved correction backs the answer, 0..1: the score of the best correction hit
+ * that says the same. A correction quoting the answer's article is a person who already answered a
+ * like question from it; an article stating a correction's answer, or another correction giving it,
+ * confirms that correction. What the customer asked that the correction's question did not ("Paris"
+ * where it asked "London") the answer must state in its own words: the precedent vouches for the kind
+ * of question, not for a place or thing it never named.
+ */
+function precedent(
+  top: RetrievalHit,
+  primary: Extract,
+  hits: readonly RetrievalHit[],
+  keyTerms: readonly string[],
+): number {
+  const said = flat(primary.text);
+  const stated = new Set(guidanceAnalyzer.queryTerms(primary.text));
+  let best = 0;
+  for (const hit of hits) {
+    if (hit === top || hit.score <= best) continue;
+    const correction = hit.kind === "correction" ? hit : top.kind === "correction" ? top : null;
+    if (correction === null) continue;
+    const text = flat(hit.text);
+    const agrees =
+      hit.kind === "correction"
+        ? top.kind === "article"
+          ? flat(top.text).includes(text)
+          : text.includes(said) || said.includes(text)
+        : text.includes(said);
+    const shared = new Set(guidanceAnalyzer.queryTerms(correction.question ?? correction.title));
+    const own = keyTerms.filter((t) => !shared.has(t));
+    if (agrees && own.every((t) => stated.has(t))) best = hit.score;
+  }
+  return round(best);
+}
+
+/** Text with its white space collapsed, so a quote compares whatever its line breaks. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 function confidenceWords(selfConfidence: number, hits: readonly RetrievalHit[]): string {
