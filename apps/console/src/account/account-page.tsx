@@ -6,6 +6,7 @@ import { FormError } from "../components/form-error";
 import { PasswordField } from "../components/password-field";
 import { Section } from "../components/section";
 import { useAction } from "../hooks/use-action";
+import { AvailabilityForm } from "../assignment/availability-form";
 import "./account.css";
 
 interface Props {
@@ -14,7 +15,10 @@ interface Props {
   onRenamed(name: string): void;
 }
 
-/** Everyone's own account: the name others see, and the password (other sessions end when it changes). */
+/**
+ * Everyone's own account: whether they take new conversations and how many, the name others see, and
+ * the password (other sessions end when it changes).
+ */
 export function AccountPage({ client, user, onRenamed }: Props) {
   const [name, setName] = useState(user.name);
   const [current, setCurrent] = useState("");
@@ -59,6 +63,9 @@ export function AccountPage({ client, user, onRenamed }: Props) {
           {done}
         </p>
       )}
+      <Section title="Availability">
+        <AvailabilityForm client={client} />
+      </Section>
       <Section title="Name">
         <form className="account-form" onSubmit={saveName}>
           <label className="field">

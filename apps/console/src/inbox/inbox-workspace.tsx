@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from "react";
 import { decisionEffect, type Review, type ReviewDecision, type User } from "@handoff/contracts";
 import type { ConsoleSocket } from "../api/console-socket";
+import { OfferTray } from "../assignment/offer-tray";
 import { ConversationDetail } from "../conversation/conversation-detail";
 import { useBatch } from "../hooks/use-batch";
 import { useShortcuts } from "../hooks/use-shortcut";
@@ -101,6 +102,13 @@ export function InboxWorkspace({ socket, user, inbox, dispatch, linked }: Props)
   return (
     <div className="workspace">
       <nav className="inbox" aria-label="Inbox">
+        <OfferTray
+          socket={socket}
+          onAccepted={(conversationId) => {
+            setTab("mine");
+            setSelectedId(conversationId);
+          }}
+        />
         <InboxTabs tab={tab} counts={counts} onChange={setTab} />
         <InboxPanel
           tab={tab}

@@ -1,6 +1,8 @@
 import { useCallback, useState } from "react";
 import type { TeamInput, TeamList } from "@handoff/contracts";
+import { AssignmentsPanel } from "../assignment/assignments-panel";
 import { listArticles } from "../api/kb-api";
+import { listPeople } from "../api/people-api";
 import type { RestClient } from "../api/rest-client";
 import { getSettings } from "../api/settings-api";
 import { createTeam, deleteTeam, listTeams, updateTeam } from "../api/teams-api";
@@ -10,6 +12,7 @@ import { useAction } from "../hooks/use-action";
 import { useRemote } from "../hooks/use-remote";
 import { categoryOptions } from "../settings/category-options";
 import { defaultHours, hoursSummary } from "./hours-draft";
+import { MembersField } from "./members-field";
 import { TeamEditor } from "./team-editor";
 import "./teams.css";
 
@@ -35,6 +38,10 @@ export function TeamsPage({ client }: { client: RestClient }) {
       async () => categoryOptions(await listArticles(client), await getSettings(client).catch(() => null)),
       [client],
     ),
+  );
+  const people = useRemote(useCallback(() => listPeople(client).then((r) => r.people), [client]));
+  const members = (team: TeamInput, change: (patch: Partial<TeamInput>) => void) => (
+    <MembersField people={people.data ?? []} team={team} change={change} />
   );
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const { busy, error, run, setError } = useAction();
@@ -77,6 +84,7 @@ export function TeamsPage({ client }: { client: RestClient }) {
         </button>
       </header>
       <FormError message={teams.error} />
+      <AssignmentsPanel client={client} />
       {editing === "new" && (
         <TeamEditor
           initial={blank}
@@ -85,7 +93,9 @@ export function TeamsPage({ client }: { client: RestClient }) {
           error={error}
           onSave={(team) => void save(() => createTeam(client, team))}
           onCancel={() => edit(null)}
-        />
+        >
+          {members}
+        </TeamEditor>
       )}
       {teams.data?.length === 0 && editing !== "new" && (
         <p className="empty">No teams yet: every handoff goes to everyone, at any hour.</p>
@@ -110,7 +120,9 @@ export function TeamsPage({ client }: { client: RestClient }) {
               if (window.confirm(`Delete the team ${team.name}?`))
                 void save(() => deleteTeam(client, team.id));
             }}
-          />
+          >
+            {members}
+          </TeamEditor>
         ) : (
           <section key={team.id} className="team-card section" aria-label={team.name} data-team-id={team.id}>
             <div className="team-card-head">
@@ -125,6 +137,15 @@ export function TeamsPage({ client }: { client: RestClient }) {
             <p>
               <strong>Categories:</strong>{" "}
               {team.categories.length ? team.categories.join(", ") : "every category no other team has"}
+            </p>
+            <p>
+              <strong>Members:</strong>{" "}
+              {team.members.length
+                ? team.members
+                    .map((m) => people.data?.find((p) => p.id === m.userId)?.name ?? "someone")
+                    .join(", ")
+                : "nobody yet: handoffs wait in the queue"}
+              ; {team.offerSeconds} s to accept an offer
             </p>
             <p>
               <strong>Hours:</strong> {hoursSummary(team.hours)}

@@ -110,6 +110,13 @@ export class AssignmentService {
     return moved;
   }
 
+  /** One person's account with their availability and capacity. */
+  async person(userId: string): Promise<Person> {
+    const person = await this.store.users.get(userId);
+    if (!person) throw new DomainError("not_found", "no such person");
+    return person;
+  }
+
   /** The offers waiting on one person (their console asks after a reload). */
   offersFor(userId: string): Promise<HandoffOffer[]> {
     return this.store.offers.list({ userId });

@@ -6,6 +6,11 @@ import { currentActor, currentUser } from "../auth-middleware";
 
 const Params = z.object({ reviewId: Id });
 
+/** GET /api/me/availability: one's own account with its availability and capacity. */
+export const getAvailability = (platform: Platform) => async (_req: Request, res: Response) => {
+  res.json({ user: await platform.assignment.person(currentUser(res).id) });
+};
+
 /** PATCH /api/me/availability: one's own availability (available, away, offline) and capacity. */
 export const updateAvailability = (platform: Platform) => async (req: Request, res: Response) => {
   const patch = AvailabilityUpdate.parse(req.body);

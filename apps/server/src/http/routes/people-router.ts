@@ -3,7 +3,7 @@ import { systemClock } from "@handoff/core";
 import type { Platform } from "../../app/create-platform";
 import { OidcSignIn } from "../../auth/oidc-sign-in";
 import { acceptLink, inspectLink } from "./access-link-routes";
-import { assignHandoff, listAssignments, updateAvailability } from "./assignment-routes";
+import { assignHandoff, getAvailability, listAssignments, updateAvailability } from "./assignment-routes";
 import { completeOidc, oidcCallback, signInProviders, startOidc } from "./oidc-routes";
 import {
   deactivatePerson,
@@ -64,6 +64,7 @@ export function mountPeopleRoutes(app: Express, platform: Platform, gates: Gates
   app.post("/api/people/:id/deactivate", supervisors, deactivatePerson(platform));
   app.post("/api/people/:id/reactivate", supervisors, reactivatePerson(platform));
   app.post("/api/people/:id/password-reset", supervisors, resetPassword(platform));
+  app.get("/api/me/availability", agents, getAvailability(platform));
   app.patch("/api/me/availability", agents, updateAvailability(platform));
   app.get("/api/assignments", supervisors, listAssignments(platform));
   app.post("/api/handoffs/:reviewId/assign", supervisors, assignHandoff(platform));
