@@ -16,6 +16,8 @@ import { routeFor } from "./navigation/routes";
 import { SupervisorNav } from "./navigation/supervisor-nav";
 import { SavedRepliesPage } from "./saved-replies/saved-replies-page";
 import { SavedRepliesProvider } from "./saved-replies/saved-replies-context";
+import { SearchPage } from "./search/search-page";
+import { RestClientProvider } from "./api/client-context";
 import { useHashRoute } from "./navigation/use-hash-route";
 
 // Agents never open the desk, so its code (charts, diff) loads only when a supervisor does.
@@ -67,46 +69,52 @@ export function ConsoleShell({ session, onSignOut, onExpired, onReconnected, onR
   const inInbox = route.view === "inbox" || route.view === "conversation";
 
   return (
-    <SavedRepliesProvider client={client} agentName={user.name}>
-      <div className="shell">
-        {inInbox ? (
-          <SkipLink target="detail">Skip to the selected conversation</SkipLink>
-        ) : (
-          <SkipLink target="page">Skip to the page</SkipLink>
-        )}
-        <TopBar
-          user={user}
-          nav={user.role === "supervisor" ? <SupervisorNav current={route.view} /> : null}
-          connection={connection}
-          sound={notifications.sound}
-          badge={notifications.badge}
-          onSound={notifications.setSound}
-          onBadge={notifications.setBadge}
-          desktop={{
-            on: desktop.desktop,
-            blocked: desktop.desktopBlocked,
-            set: (on) => void desktop.setDesktop(on),
-          }}
-          onHelp={() => setHelp(true)}
-          onSignOut={onSignOut}
-        />
-        {inInbox ? (
-          <InboxWorkspace socket={socket} user={user} inbox={inbox} dispatch={dispatch} linked={linked} />
-        ) : route.view === "saved-replies" ? (
-          <main id="page" className="page" tabIndex={-1}>
-            <SavedRepliesPage client={client} user={user} />
-          </main>
-        ) : route.view === "account" ? (
-          <main id="page" className="page" tabIndex={-1}>
-            <AccountPage client={client} user={user} onRenamed={onRenamed} />
-          </main>
-        ) : (
-          <Suspense fallback={<p className="empty">Loading…</p>}>
-            <SupervisorDesk view={route.view} client={client} user={user} />
-          </Suspense>
-        )}
-        <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
-      </div>
-    </SavedRepliesProvider>
+    <RestClientProvider value={client}>
+      <SavedRepliesProvider client={client} agentName={user.name}>
+        <div className="shell">
+          {inInbox ? (
+            <SkipLink target="detail">Skip to the selected conversation</SkipLink>
+          ) : (
+            <SkipLink target="page">Skip to the page</SkipLink>
+          )}
+          <TopBar
+            user={user}
+            nav={user.role === "supervisor" ? <SupervisorNav current={route.view} /> : null}
+            connection={connection}
+            sound={notifications.sound}
+            badge={notifications.badge}
+            onSound={notifications.setSound}
+            onBadge={notifications.setBadge}
+            desktop={{
+              on: desktop.desktop,
+              blocked: desktop.desktopBlocked,
+              set: (on) => void desktop.setDesktop(on),
+            }}
+            onHelp={() => setHelp(true)}
+            onSignOut={onSignOut}
+          />
+          {inInbox ? (
+            <InboxWorkspace socket={socket} user={user} inbox={inbox} dispatch={dispatch} linked={linked} />
+          ) : route.view === "search" ? (
+            <main id="page" className="page" tabIndex={-1}>
+              <SearchPage client={client} user={user} query={route.query} />
+            </main>
+          ) : route.view === "saved-replies" ? (
+            <main id="page" className="page" tabIndex={-1}>
+              <SavedRepliesPage client={client} user={user} />
+            </main>
+          ) : route.view === "account" ? (
+            <main id="page" className="page" tabIndex={-1}>
+              <AccountPage client={client} user={user} onRenamed={onRenamed} />
+            </main>
+          ) : (
+            <Suspense fallback={<p className="empty">Loading…</p>}>
+              <SupervisorDesk view={route.view} client={client} user={user} />
+            </Suspense>
+          )}
+          <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
+        </div>
+      </SavedRepliesProvider>
+    </RestClientProvider>
   );
 }

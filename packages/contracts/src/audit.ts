@@ -49,6 +49,8 @@ export const AuditAction = z.enum([
   "saved_reply.created",
   "saved_reply.updated",
   "saved_reply.deleted",
+  "api_key.created",
+  "api_key.revoked",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

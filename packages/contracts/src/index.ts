@@ -22,3 +22,5 @@ export * from "./text-links";
 export * from "./short-id";
 export * from "./saved-reply";
 export * from "./conversation-search";
+export * from "./api-keys";
+export * from "./agent-message-rest";

@@ -18,3 +18,4 @@ export * from "./teams";
 export * from "./hours";
 export * from "./saved-replies";
 export * from "./search";
+export * from "./api-keys";

@@ -1,4 +1,5 @@
 import { describe } from "vitest";
+import { describeApiKeys } from "./contract/api-keys";
 import { describeAccessLinks } from "./contract/access-links";
 import { describeArticlesAndSettings } from "./contract/articles";
 import { describeAudit } from "./contract/audit";
@@ -33,6 +34,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeAudit(ctx);
     describeUsersAndSessions(ctx);
     describeAccessLinks(ctx);
+    describeApiKeys(ctx);
     describeHandoffHolders(ctx);
     describeTeams(ctx);
     describeArticlesAndSettings(ctx);

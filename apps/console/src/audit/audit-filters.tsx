@@ -39,7 +39,7 @@ export function AuditFilters({
         <input
           type="text"
           value={draft.conversationId}
-          placeholder="Conversation id"
+          placeholder="#3f2a9c1d or a full id"
           onChange={(e) => setDraft({ ...draft, conversationId: e.target.value })}
         />
       </label>

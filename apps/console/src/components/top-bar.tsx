@@ -59,6 +59,9 @@ export function TopBar(props: Props) {
           />
           Desktop alerts
         </label>
+        <a className="top-link" href="#/search">
+          Search
+        </a>
         <a className="top-link" href="#/saved-replies">
           Saved replies
         </a>

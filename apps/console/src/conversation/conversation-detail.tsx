@@ -15,6 +15,7 @@ import { useConversation } from "../hooks/use-conversation";
 import { useNow } from "../hooks/use-now";
 import { customerName } from "../inbox/describe";
 import { ApprovalView } from "../review/approval-view";
+import { CustomerPanel } from "./customer-panel";
 import { statusLabel } from "./status-label";
 
 interface Props {
@@ -65,6 +66,7 @@ export function ConversationDetail(props: Props) {
           </p>
         </div>
       </header>
+      <CustomerPanel conversationId={conversationId} />
       {view.error && (
         <p className="form-error" role="alert">
           {view.error}

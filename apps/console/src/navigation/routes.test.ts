@@ -14,8 +14,22 @@ describe("console routes", () => {
     }
   });
 
+  it("keeps a search in the hash, and tells no search yet from an empty one", () => {
+    expect(parseRoute("#/search")).toEqual({ view: "search", query: null });
+    expect(parseRoute("#/search?")).toEqual({ view: "search", query: "" });
+    expect(parseRoute("#/search?q=%233f2a&status=human")).toEqual({
+      view: "search",
+      query: "q=%233f2a&status=human",
+    });
+  });
+
   it("writes links that read back as the same route", () => {
-    for (const route of [{ view: "dashboard" }, { view: "conversation", conversationId: "a b" }] as const) {
+    for (const route of [
+      { view: "dashboard" },
+      { view: "conversation", conversationId: "a b" },
+      { view: "search", query: null },
+      { view: "search", query: "q=ada%40example.com" },
+    ] as const) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
   });

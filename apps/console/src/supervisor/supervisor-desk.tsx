@@ -1,5 +1,6 @@
 import type { User } from "@handoff/contracts";
 import type { RestClient } from "../api/rest-client";
+import { ApiKeysPage } from "../api-keys/api-keys-page";
 import { AuditLog } from "../audit/audit-log";
 import { DashboardPage } from "../dashboard/dashboard-page";
 import { FeedbackQueue } from "../feedback/feedback-queue";
@@ -29,6 +30,8 @@ export function SupervisorDesk({ view, client, user }: Props) {
         <QuarantinePage client={client} />
       ) : view === "dashboard" ? (
         <DashboardPage client={client} />
+      ) : view === "api-keys" ? (
+        <ApiKeysPage client={client} />
       ) : view === "settings" ? (
         <SettingsPage client={client} />
       ) : (

@@ -94,7 +94,16 @@ export async function handoffArrives(
 export const openDesk = (
   page: Page,
   name:
-    "Inbox" | "People" | "Teams" | "Feedback queue" | "Quarantine" | "Dashboard" | "Settings" | "Audit log",
+    | "Inbox"
+    | "People"
+    | "Teams"
+    | "Feedback queue"
+    | "Quarantine"
+    | "Dashboard"
+    | "Settings"
+    | "Audit log"
+    | "API keys"
+    | "Webhooks",
 ) => page.getByRole("navigation", { name: "Supervisor" }).getByRole("link", { name, exact: true }).click();
 
 /** A correction's card in the feedback queue. */

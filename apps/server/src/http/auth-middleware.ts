@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Actor, Role, User } from "@handoff/contracts";
 import { DomainError } from "@handoff/core";
+import { apiKeyGrantOf } from "../api-keys/api-key-gate";
 import type { AuthService } from "../auth/auth-service";
 
 /** The bearer token of a request, if any. */
@@ -12,7 +13,8 @@ export function bearerToken(req: Request): string | undefined {
 /** Requires a signed-in user with one of the roles; puts the user on res.locals.user. */
 export function requireUser(auth: AuthService, roles: readonly Role[] = ["agent", "supervisor"]) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const user = await auth.authenticate(bearerToken(req));
+    // A request the API key gate let through acts as the key's creator (apiKeyGrantOf).
+    const user = apiKeyGrantOf(req)?.user ?? (await auth.authenticate(bearerToken(req)));
     if (!user) throw new DomainError("unauthorized", "sign in first");
     if (!roles.includes(user.role))
       throw new DomainError("forbidden", `this needs the ${roles.join(" or ")} role`);
@@ -31,7 +33,9 @@ export function currentUser(res: Response): User {
 /** The signed-in user as the actor of an audited change. */
 export function currentActor(res: Response): Actor {
   const user = currentUser(res);
-  return { type: "user", id: user.id, name: user.name };
+  // Audit says which key acted, so a supervisor can tell their own changes from an integration's.
+  const key = apiKeyGrantOf(res)?.key;
+  return { type: "user", id: user.id, name: key ? `${user.name} (API key ${key.name})` : user.name };
 }
 
 function isUser(value: unknown): value is User {

@@ -1,6 +1,10 @@
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
+import { ApiKeyService, systemClock } from "@handoff/core";
+import { mountAgentMessageRoute } from "../api-keys/agent-message-route";
+import { apiKeyGate } from "../api-keys/api-key-gate";
+import { mountApiKeyRoutes } from "../api-keys/api-key-routes";
 import type { Platform } from "../app/create-platform";
 import { trustFunction } from "../app/trust-proxy";
 import { requireUser } from "./auth-middleware";
@@ -64,6 +68,8 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   app.use("/api/kb/import", express.json({ limit: "20mb" }));
   app.use(express.json({ limit: "100kb" }));
   app.use("/api", refuseOperators);
+  const apiKeys = new ApiKeyService({ store: platform.store, clock: systemClock });
+  app.use(apiKeyGate(apiKeys));
 
   app.post("/api/auth/login", signInLimit, login(platform));
   app.post("/api/auth/logout", logout(platform));
@@ -75,6 +81,8 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
     visitorSession(platform),
   );
   app.get("/api/conversations/:id", agents, getConversation(platform));
+  mountAgentMessageRoute(app, platform, agents);
+  mountApiKeyRoutes(app, apiKeys, supervisors);
   app.get("/api/kb/articles", agents, listArticles(platform));
   app.post("/api/kb/import", supervisors, importArticles(platform));
   app.get("/api/kb/quarantine", supervisors, listQuarantine(platform));

@@ -4,3 +4,4 @@ export * from "./clock";
 export * from "./notifier";
 export type { BaseCheckpointSaver } from "@langchain/langgraph";
 export * from "./logger";
+export * from "./api-key-repo";

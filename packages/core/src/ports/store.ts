@@ -26,6 +26,7 @@ import type {
   Team,
   UserStatus,
 } from "@handoff/contracts";
+import type { ApiKeyRepo } from "./api-key-repo";
 
 /** A message to append; the store assigns id, seq and createdAt. */
 export interface NewMessage {
@@ -413,6 +414,7 @@ export interface Store {
   leases: LeaseRepo;
   customerData: CustomerDataRepo;
   savedReplies: SavedReplyRepo;
+  apiKeys: ApiKeyRepo;
   search: ConversationSearchRepo;
   close(): Promise<void>;
 }

@@ -25,6 +25,8 @@ import { mongoOfferRepo } from "./offer-repo";
 import { reviewModel } from "./review-model";
 import { mongoReviewRepo } from "./review-repo";
 import { savedReplyModel } from "./saved-reply-model";
+import { apiKeyModel } from "./api-key-model";
+import { mongoApiKeyRepo } from "./api-key-repo";
 import { mongoConversationSearchRepo } from "./conversation-search-repo";
 import { mongoSavedReplyRepo } from "./saved-reply-repo";
 import { sessionModel } from "./session-model";
@@ -80,6 +82,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
     await connection.asPromise();
     const models = {
       savedReplies: savedReplyModel(connection),
+      apiKeys: apiKeyModel(connection),
       conversations: conversationModel(connection),
       messages: messageModel(connection),
       reviews: reviewModel(connection),
@@ -136,6 +139,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
         checkpoints: checkpointer,
       }),
       savedReplies: mongoSavedReplyRepo(models.savedReplies),
+      apiKeys: mongoApiKeyRepo(models.apiKeys),
       search: mongoConversationSearchRepo(models),
       close,
     };

@@ -249,6 +249,24 @@ const migrations: readonly Migration[] = [
       CREATE INDEX conversations_created ON conversations (created_at);
     `,
   },
+  {
+    // API keys: the secret is kept only as its SHA-256 hash (unique), with a short prefix to show.
+    version: 11,
+    sql: `
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        secret_hash TEXT NOT NULL UNIQUE,
+        created_by TEXT NOT NULL,
+        created_by_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+    `,
+  },
 ];
 
 /** The schema version this code expects; a file written by newer code is refused rather than misread. */

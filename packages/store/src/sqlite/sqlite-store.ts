@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import type { Clock, Store } from "@handoff/core";
 import { sqliteAccessLinkRepo } from "./access-link-repo";
+import { sqliteApiKeyRepo } from "./api-key-repo";
 import { sqliteArticleRepo } from "./article-repo";
 import { sqliteAuditRepo } from "./audit-repo";
 import { EagerSqliteSaver } from "./eager-sqlite-saver";
@@ -89,6 +90,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     leases: sqliteLeaseRepo(db, clock),
     customerData: sqliteCustomerDataRepo(db),
     savedReplies: sqliteSavedReplyRepo(db),
+    apiKeys: sqliteApiKeyRepo(db),
     search: sqliteConversationSearchRepo(db),
     async close() {
       if (db.open) db.close();
