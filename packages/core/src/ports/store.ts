@@ -198,10 +198,10 @@ export interface UserPatch {
   name?: string;
   role?: Role;
   status?: UserStatus;
-}
-
   availability?: Availability;
   capacity?: number;
+}
+
 /** Signed-in console sessions, looked up by a hash of the bearer token. */
 export interface SessionRepo {
   create(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
@@ -408,8 +408,8 @@ export interface Store {
   sessions: SessionRepo;
   accessLinks: AccessLinkRepo;
   teams: TeamRepo;
-  articles: ArticleRepo;
   offers: OfferRepo;
+  articles: ArticleRepo;
   kv: KeyValueRepo;
   leases: LeaseRepo;
   customerData: CustomerDataRepo;

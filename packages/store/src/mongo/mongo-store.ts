@@ -92,10 +92,10 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       sessions: sessionModel(connection),
       accessLinks: accessLinkModel(connection),
       teams: teamModel(connection),
+      offers: offerModel(connection),
       articles: articleModel(connection),
       kv: kvModel(connection),
       leases: leaseModel(connection),
-      offers: offerModel(connection),
     };
     // syncIndexes creates the collection and the schema's indexes, and drops indexes the schema no
     // longer declares, so an upgrade does not leave a stale unique index refusing writes.
@@ -129,10 +129,10 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       sessions: mongoSessionRepo(models.sessions),
       accessLinks: mongoAccessLinkRepo(models.accessLinks),
       teams: mongoTeamRepo(models.teams),
+      offers: mongoOfferRepo(models.offers),
       articles: mongoArticleRepo(models.articles),
       kv: mongoKeyValueRepo(models.kv),
       leases: mongoLeaseRepo(models.leases, clock),
-      offers: mongoOfferRepo(models.offers),
       customerData: mongoCustomerDataRepo({
         ...models,
         deleteCheckpoints: (ids) => checkpointer.deleteConversationThreads(ids),

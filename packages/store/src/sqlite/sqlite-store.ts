@@ -14,8 +14,8 @@ import { sqliteCustomerDataRepo } from "./customer-data-repo";
 import { sqliteKeyValueRepo } from "./kv-repo";
 import { sqliteLeaseRepo } from "./lease-repo";
 import { sqliteMessageRepo } from "./message-repo";
-import { sqliteReviewRepo } from "./review-repo";
 import { sqliteOfferRepo } from "./offer-repo";
+import { sqliteReviewRepo } from "./review-repo";
 import { sqliteSavedReplyRepo } from "./saved-reply-repo";
 import { sqliteConversationSearchRepo } from "./conversation-search-repo";
 import { migrate } from "./schema";
@@ -84,8 +84,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     sessions: sqliteSessionRepo(db),
     accessLinks: sqliteAccessLinkRepo(db),
     teams: sqliteTeamRepo(db),
-    articles: sqliteArticleRepo(db),
     offers: sqliteOfferRepo(db),
+    articles: sqliteArticleRepo(db),
     kv: sqliteKeyValueRepo(db),
     leases: sqliteLeaseRepo(db, clock),
     customerData: sqliteCustomerDataRepo(db),
