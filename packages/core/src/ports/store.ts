@@ -128,8 +128,17 @@ export interface ReviewRepo {
     decision: NonNullable<Review["decision"]>,
     decidedBy: string | null,
   ): Promise<Review | null>;
-  /** Pending or claimed reviews whose deadline is at or before `now`. */
+  /**
+   * Pending or claimed reviews whose deadline is at or before `now` and whose deadline policy has not
+   * run (see markDeadlineApplied), soonest first, through an index: the deadline sweep's due work.
+   */
   listDue(now: string, limit: number): Promise<Review[]>;
+  /**
+   * Takes a review out of the due set once its deadline policy has run (or it no longer waits on its
+   * deadline), so the sweep's cost follows new due work, not every pause that ever timed out. The
+   * shown `deadline` is kept; bringing the deadline forward puts the review back.
+   */
+  markDeadlineApplied(id: string): Promise<void>;
   /**
    * Brings a pending review's deadline forward to `deadline` (so its timeout applies sooner, when the
    * team closes); never moves it later. Null when the review is not pending or already due by then.

@@ -187,6 +187,24 @@ export function describeReviews(ctx: StoreContext): void {
       );
       expect(await ctx.store.reviews.listDue(now, 2)).toHaveLength(2);
     });
+    it("leaves a review out of the due list once its deadline is marked applied, keeping the shown deadline", async () => {
+      const now = "2030-01-01T11:00:00.000Z";
+      const handled = handoffReview({ deadline: "2030-01-01T09:00:00.000Z" });
+      const stillDue = handoffReview({ deadline: "2030-01-01T10:00:00.000Z" });
+      for (const r of [handled, stillDue]) await ctx.store.reviews.create(r);
+      await ctx.store.reviews.markDeadlineApplied(handled.id);
+
+      expect((await ctx.store.reviews.listDue(now, 10)).map((r) => r.id)).toEqual([stillDue.id]);
+      expect((await ctx.store.reviews.listDue("2100-01-01T00:00:00.000Z", 10)).map((r) => r.id)).toEqual([
+        stillDue.id,
+      ]);
+      expect((await ctx.store.reviews.get(handled.id))?.deadline).toBe(handled.deadline);
+      // A deadline brought forward (the team closes) makes it due again.
+      expect(
+        await ctx.store.reviews.bringDeadlineForward(handled.id, "2030-01-01T10:30:00.000Z"),
+      ).not.toBeNull();
+      expect((await ctx.store.reviews.listDue(now, 10)).map((r) => r.id)).toEqual([stillDue.id, handled.id]);
+    });
     it("lists decided reviews until they are marked applied, oldest decision first", async () => {
       const first = approvalReview();
       const second = handoffReview();

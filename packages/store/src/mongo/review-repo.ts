@@ -2,6 +2,7 @@ import { trusted } from "mongoose";
 import { z } from "zod";
 import { HandoffOutcome, Id, Review, ReviewDecision, ReviewStatus, Timestamp } from "@handoff/contracts";
 import type { Clock, ReviewRepo } from "@handoff/core";
+import { NEVER_MS } from "../shared/json";
 import { checkLimit, filterString, isDuplicateKey, parseNullable, plainJson, toDate } from "./docs";
 import type { ReviewModel } from "./review-model";
 
@@ -188,6 +189,12 @@ export function mongoReviewRepo(model: ReviewModel, clock: Clock): ReviewRepo {
 
     async markApplied(id) {
       await model.updateOne({ _id: filterString(id, "id") }, { $set: { resumeDue: false } });
+    },
+
+    async markDeadlineApplied(id) {
+      // deadlineTime is when the sweep next looks at a review (the shown deadline is `deadline`): a
+      // handled one moves to the end of time, out of every due range, and stays in the index.
+      await model.updateOne({ _id: filterString(id, "id") }, { $set: { deadlineTime: new Date(NEVER_MS) } });
     },
   };
 }

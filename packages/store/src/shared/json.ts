@@ -16,3 +16,10 @@ export function toEpochMs(timestamp: string): number {
   if (Number.isNaN(ms)) throw new Error(`not a timestamp: ${timestamp}`);
   return ms;
 }
+
+/**
+ * 9999-12-31, the last day every store and driver holds as a date. A review's sweep time (deadline_ms,
+ * deadlineTime) is set to it once its deadline policy has run, so it comes due never again while its
+ * shown deadline is kept.
+ */
+export const NEVER_MS = Date.UTC(9999, 11, 31);

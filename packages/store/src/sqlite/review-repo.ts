@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { z } from "zod";
 import { HandoffOutcome, Review, ReviewDecision, ReviewStatus, Timestamp } from "@handoff/contracts";
 import type { Clock, ReviewRepo } from "@handoff/core";
-import { fromJson, toEpochMs, toJson } from "../shared/json";
+import { NEVER_MS, fromJson, toEpochMs, toJson } from "../shared/json";
 import { limitParam, parseOptional } from "./rows";
 
 /** A reviews row mapped to the contract Review (the kind column picks the packet and decision shapes). */
@@ -92,6 +92,9 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
     `SELECT * FROM reviews WHERE resume_due = 1 AND decided_at <= ? ORDER BY decided_at ASC, rowid ASC LIMIT ?`,
   );
   const markApplied = db.prepare("UPDATE reviews SET resume_due = 0 WHERE id = ?");
+  // deadline_ms is when the sweep next looks at a review (the shown deadline is `deadline`): a handled
+  // one is pushed to the end of time, out of every due range, keeping the column's index and NOT NULL.
+  const markDeadlineApplied = db.prepare("UPDATE reviews SET deadline_ms = ? WHERE id = ?");
 
   const create = db.transaction((input: Review) => {
     const review = Review.parse(input);
@@ -197,6 +200,10 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
 
     async markApplied(id) {
       markApplied.run(id);
+    },
+
+    async markDeadlineApplied(id) {
+      markDeadlineApplied.run(NEVER_MS, id);
     },
   };
 }
