@@ -29,6 +29,8 @@ const CONTEXT_WEIGHT = 0.5;
 const WEAK_WEIGHT = 0.35;
 /** A term found only in a passage's framing (heading, lead-in, title) counts this much. */
 const FRAMING_FACTOR = 0.9;
+/** A question term a passage says only as a step of a menu path says where to click, not what it is about. */
+const PATH_ONLY_FACTOR = 0.75;
 /** Rank bonus of a list item whose label names the question's words, per share of the question. */
 const LABEL_BONUS = 0.15;
 /** An article whose best passage does not state the kind of fact asked for scores this share. */
@@ -57,6 +59,8 @@ interface IndexedUnit {
   label: ReadonlySet<string>;
   /** Terms of the condition the unit opens with ("If an address is not valid, ..."), if any. */
   condition: ReadonlySet<string>;
+  /** Terms the unit says only inside a menu path ("Account > Orders > Edit order"), not in its own words. */
+  pathOnly?: ReadonlySet<string>;
 }
 
 interface IndexedDoc {
@@ -588,14 +592,15 @@ function rankPassages(
 ): Passage[] {
   const ranked: Array<{ passage: Passage; rank: number }> = [];
   const telling = distinctiveness(doc, keyTerms);
-  for (const { unit, terms, framing, label, condition } of doc.units) {
+  for (const { unit, terms, framing, label, condition, pathOnly } of doc.units) {
     let covered = 0;
     let own = 0;
     let labelled = 0;
     let ranking = 0;
     const missing: string[] = [];
     for (const [k, key] of keyTerms.entries()) {
-      const inUnit = matchFactor(terms, key);
+      const inUnit =
+        matchFactor(terms, key) * (pathOnly !== undefined && pathOnly.has(key.term) ? PATH_ONLY_FACTOR : 1);
       labelled += key.weight * matchFactor(label, key);
       const inTitle = Math.max(
         matchFactor(doc.topicTerms, key),
@@ -726,6 +731,7 @@ function articleDoc(article: Article, analyzer: TermAnalyzer, language: Retrieva
       framing: terms(unit.context),
       label: terms(unit.label ?? ""),
       condition: terms(openingCondition(unit.text, language) ?? ""),
+      pathOnly: pathOnlyTerms(unit.text, terms),
     })),
     searchDoc: { key, head: article.title, tags, body: article.body },
   };
@@ -783,4 +789,22 @@ function correctionDoc(
 
 function round(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+/** A menu path: words joined by " > " ("Account > Orders > Edit order"), up to three words a step. */
+const MENU_PATH =
+  /[\p{Lu}][\p{L}-]*(?:\s[\p{L}-]+){0,2}(?:\s>\s[\p{L}-]+(?:\s(?!and\b|or\b|to\b|then\b)[\p{L}-]+){0,2})+/gu;
+
+/**
+ * The terms a unit says only in the menus its paths pass through ("Account" and "Orders" of
+ * "Account > Orders > Edit order"): where to click on the way, not what the passage does. The last
+ * step names the destination ("Sign in > Create account" answers "create account") and counts in full.
+ */
+function pathOnlyTerms(text: string, terms: (text: string) => Set<string>): ReadonlySet<string> | undefined {
+  const paths = text.match(MENU_PATH);
+  if (paths === null) return undefined;
+  const steps = paths.map((path) => path.split(/\s>\s/));
+  const passed = steps.flatMap((s) => s.slice(0, -1));
+  const outside = terms([text.replace(MENU_PATH, " "), ...steps.map((s) => s.at(-1) ?? "")].join(" . "));
+  return new Set([...terms(passed.join(" . "))].filter((t) => !outside.has(t)));
 }

@@ -103,6 +103,23 @@ describe("choosing the passage and the article", () => {
     expect(same?.id).toBe("c1");
   });
 
+  it("counts a word said only by a menu the path passes through at less than the path's destination", () => {
+    const index = new KnowledgeIndex();
+    index.setArticles([
+      article(
+        "order-address",
+        "Changing an order's address",
+        "To change the address of an order, open it under Profile > Orders > Edit order.",
+      ),
+      article("sign-up", "Signing up", "Choose Sign in > Create account and enter your email."),
+    ]);
+    const passing = index.search("edit my profile").hits.find((h) => h.id === "order-address");
+    expect(passing?.passages?.[0]?.own).toBeLessThan(0.9);
+    const destination = index.search("create account").hits[0];
+    expect(destination?.id).toBe("sign-up");
+    expect(destination?.passages?.[0]?.own).toBe(1);
+  });
+
   it("says how much of a correction's question the customer asked", () => {
     const corrections = [approvedCorrection("c1", "Do you rent kids bikes?", "Yes, from $10 a day.")];
     const paraphrase = search("Can I rent a bike for kids?", corrections).hits[0];
