@@ -51,6 +51,8 @@ export const AuditAction = z.enum([
   "saved_reply.deleted",
   "api_key.created",
   "api_key.revoked",
+  "webhook.created",
+  "webhook.updated",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -24,3 +24,5 @@ export * from "./saved-reply";
 export * from "./conversation-search";
 export * from "./api-keys";
 export * from "./agent-message-rest";
+export * from "./domain-events";
+export * from "./webhooks";

@@ -19,3 +19,4 @@ export * from "./hours";
 export * from "./saved-replies";
 export * from "./search";
 export * from "./api-keys";
+export * from "./webhooks";

@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeApiKeys } from "./contract/api-keys";
+import { describeWebhooks } from "./contract/webhooks";
 import { describeAccessLinks } from "./contract/access-links";
 import { describeArticlesAndSettings } from "./contract/articles";
 import { describeAudit } from "./contract/audit";
@@ -35,6 +36,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeUsersAndSessions(ctx);
     describeAccessLinks(ctx);
     describeApiKeys(ctx);
+    describeWebhooks(ctx);
     describeHandoffHolders(ctx);
     describeTeams(ctx);
     describeOffers(ctx);

@@ -58,6 +58,12 @@ export const ConfigSchema = z.object({
   GRAPH_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
   /** How often pauses are checked against their deadlines. */
   DEADLINE_CHECK_SECONDS: z.coerce.number().min(0.1).default(15),
+  /** How often due webhook deliveries are looked for (new events are sent at once besides). */
+  WEBHOOK_TICK_MS: z.coerce.number().int().min(50).default(1000),
+  /** The first retry of a failed webhook delivery waits this long, doubling each time up to an hour. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(10_000),
+  /** Attempts per webhook delivery before it is marked failed. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(12),
   /** Origins allowed to open the widget and console sockets, besides the server's own. Empty = any. */
   ALLOWED_ORIGINS: origins,

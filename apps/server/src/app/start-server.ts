@@ -5,6 +5,7 @@ import { createRealtime } from "../realtime/create-realtime";
 import { connectRedisAdapter } from "../realtime/redis-adapter";
 import type { Config } from "./config";
 import { createPlatform, type Platform, type PlatformOverrides } from "./create-platform";
+import { webhooksFor } from "../webhooks/webhook-runtime";
 import { startDeadlineScheduler } from "./deadline-scheduler";
 import { settlesWithin, stopListening } from "./drain";
 
@@ -50,6 +51,9 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
   );
   await new Promise<void>((resolve) => http.listen(config.PORT, config.HOST, resolve));
   const startup = recoverAtStart(platform).then(() => deadlines.tick());
+  // Deliveries a previous run left pending go out now, then on the webhook timer.
+  const webhooks = webhooksFor(platform);
+  void webhooks.tick();
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   return {
@@ -62,6 +66,7 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
       const deadline = Date.now() + timeoutMs;
       const left = () => deadline - Date.now();
       deadlines.stop();
+      webhooks.stop();
       const connectionsEnded = stopListening(http);
       // Redis stays up meanwhile: runs finishing below still reach sockets on other instances.
       realtime.disconnectClients();

@@ -6,6 +6,8 @@ import { mountAgentMessageRoute } from "../api-keys/agent-message-route";
 import { apiKeyGate } from "../api-keys/api-key-gate";
 import { mountApiKeyRoutes } from "../api-keys/api-key-routes";
 import type { Platform } from "../app/create-platform";
+import { mountWebhookRoutes } from "../webhooks/webhook-routes";
+import { webhooksFor } from "../webhooks/webhook-runtime";
 import { trustFunction } from "../app/trust-proxy";
 import { requireUser } from "./auth-middleware";
 import { errorHandler } from "./error-handler";
@@ -83,6 +85,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   app.get("/api/conversations/:id", agents, getConversation(platform));
   mountAgentMessageRoute(app, platform, agents);
   mountApiKeyRoutes(app, apiKeys, supervisors);
+  mountWebhookRoutes(app, webhooksFor(platform).service, supervisors);
   app.get("/api/kb/articles", agents, listArticles(platform));
   app.post("/api/kb/import", supervisors, importArticles(platform));
   app.get("/api/kb/quarantine", supervisors, listQuarantine(platform));

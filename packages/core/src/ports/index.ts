@@ -5,3 +5,4 @@ export * from "./notifier";
 export type { BaseCheckpointSaver } from "@langchain/langgraph";
 export * from "./logger";
 export * from "./api-key-repo";
+export * from "./webhook-repo";

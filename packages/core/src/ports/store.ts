@@ -27,6 +27,7 @@ import type {
   UserStatus,
 } from "@handoff/contracts";
 import type { ApiKeyRepo } from "./api-key-repo";
+import type { WebhookRepo } from "./webhook-repo";
 
 /** A message to append; the store assigns id, seq and createdAt. */
 export interface NewMessage {
@@ -424,6 +425,7 @@ export interface Store {
   customerData: CustomerDataRepo;
   savedReplies: SavedReplyRepo;
   apiKeys: ApiKeyRepo;
+  webhooks: WebhookRepo;
   search: ConversationSearchRepo;
   close(): Promise<void>;
 }

@@ -27,6 +27,8 @@ import { mongoReviewRepo } from "./review-repo";
 import { savedReplyModel } from "./saved-reply-model";
 import { apiKeyModel } from "./api-key-model";
 import { mongoApiKeyRepo } from "./api-key-repo";
+import { webhookDeliveryModel, webhookEndpointModel } from "./webhook-model";
+import { mongoWebhookRepo } from "./webhook-repo";
 import { mongoConversationSearchRepo } from "./conversation-search-repo";
 import { mongoSavedReplyRepo } from "./saved-reply-repo";
 import { sessionModel } from "./session-model";
@@ -83,6 +85,8 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
     const models = {
       savedReplies: savedReplyModel(connection),
       apiKeys: apiKeyModel(connection),
+      webhookEndpoints: webhookEndpointModel(connection),
+      webhookDeliveries: webhookDeliveryModel(connection),
       conversations: conversationModel(connection),
       messages: messageModel(connection),
       reviews: reviewModel(connection),
@@ -140,6 +144,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       }),
       savedReplies: mongoSavedReplyRepo(models.savedReplies),
       apiKeys: mongoApiKeyRepo(models.apiKeys),
+      webhooks: mongoWebhookRepo(models.webhookEndpoints, models.webhookDeliveries),
       search: mongoConversationSearchRepo(models),
       close,
     };
