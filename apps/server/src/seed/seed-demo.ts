@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ExclusiveRunner } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
 import { readKbFolder } from "../knowledge/read-kb-folder";
 
@@ -14,11 +15,24 @@ export interface DemoAccounts {
   supervisor: { email: string; password: string };
 }
 
-/** On first start: imports the demo help center and creates one agent and one supervisor. */
+/**
+ * On first start: imports the demo help center and creates one agent and one supervisor. Instances
+ * started at once on one store take turns under a store lease, so only the first seeds.
+ */
 export async function seedDemo(
   platform: Platform,
   passwords: { agent?: string; supervisor?: string } = {},
 ): Promise<DemoAccounts | null> {
+  if ((await platform.store.kv.get(SEEDED)) === true) return null;
+  const turns = new ExclusiveRunner({ leases: platform.store.leases, owner: "seed", ttlMs: 30_000 });
+  return turns.run("seed:demo", () => seedOnce(platform, passwords));
+}
+
+async function seedOnce(
+  platform: Platform,
+  passwords: { agent?: string; supervisor?: string },
+): Promise<DemoAccounts | null> {
+  // Read again in the lease: an instance that started at the same time may have seeded meanwhile.
   if ((await platform.store.kv.get(SEEDED)) === true) return null;
   const system = { type: "system" as const, id: null, name: "seed" };
   if ((await platform.store.articles.count()) === 0) {

@@ -1,14 +1,18 @@
 import type { Message } from "@handoff/contracts";
 import type { NewMessage, Notifier, Store } from "../ports";
+import { ExclusiveRunner } from "./conversation-lease";
 
 /**
  * Stores a message and pushes it to both sides. Delivery is idempotent: a repeated clientId stores
  * nothing and pushes nothing, which is what makes re-running a node after a crash or resume safe.
+ * With several instances, an instance whose conversation lease passed to another writes nothing.
  */
 export async function postMessage(
-  deps: { store: Store; notifier: Notifier },
+  deps: { store: Store; notifier: Notifier; exclusive?: unknown },
   input: NewMessage,
 ): Promise<{ message: Message; duplicate: boolean }> {
+  // The service's deps carry the lease runner; other callers' `exclusive` is their own turn-taking.
+  if (deps.exclusive instanceof ExclusiveRunner) await deps.exclusive.checkFence();
   const result = await deps.store.messages.append(input);
   if (!result.duplicate) {
     deps.notifier.messageCreated(result.message);

@@ -305,6 +305,18 @@ export interface LeaseRepo {
   acquire(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up at once (only its owner can). */
   release(key: string, owner: string): Promise<void>;
+  /**
+   * Extends a lease `owner` still holds (expired or not, as long as nobody took it); false once it
+   * passed to another owner or was released. Unlike acquire, never takes a key that is free again, so
+   * a holder that stalled cannot slip back in after a takeover ended.
+   */
+  renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Whether `owner` holds the key now: the fencing check a holder makes before a write. A holder names
+   * each holding with a token of its own as `owner`, so one that stalled past its lease and was taken
+   * over is refused here even if it renews nothing and takes the key back later.
+   */
+  holds(key: string, owner: string): Promise<boolean>;
 }
 
 /** Who a privacy request is about, besides a conversation id (which needs no lookup). */

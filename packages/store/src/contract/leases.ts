@@ -26,5 +26,23 @@ export function describeLeases(ctx: StoreContext): void {
       expect(await leases.acquire("deadlines", "instance-b", 60_000)).toBe(true);
       expect(await leases.acquire("deadlines", "instance-a", 60_000)).toBe(false);
     });
+
+    it("a holder that stalled past its lease no longer holds it once another took over", async () => {
+      const leases = ctx.store.leases;
+      expect(await leases.acquire("conversation:c3", "a#1", 150)).toBe(true);
+      expect(await leases.holds("conversation:c3", "a#1")).toBe(true);
+      expect(await leases.holds("conversation:c3", "b#1")).toBe(false);
+      await pause(250);
+      expect(await leases.acquire("conversation:c3", "b#1", 60_000)).toBe(true);
+      expect(await leases.holds("conversation:c3", "a#1")).toBe(false);
+      expect(await leases.holds("conversation:c3", "b#1")).toBe(true);
+      expect(await leases.renew("conversation:c3", "a#1", 60_000)).toBe(false);
+      expect(await leases.renew("conversation:c3", "b#1", 60_000)).toBe(true);
+      await leases.release("conversation:c3", "b#1");
+      expect(await leases.holds("conversation:c3", "b#1")).toBe(false);
+      // Renewal never takes a free key: the stalled holder cannot slip back in after the takeover.
+      expect(await leases.renew("conversation:c3", "a#1", 60_000)).toBe(false);
+      expect(await leases.holds("conversation:c3", "a#1")).toBe(false);
+    });
   });
 }

@@ -29,5 +29,18 @@ export function mongoLeaseRepo(model: LeaseModel, clock: Clock): LeaseRepo {
     async release(key, owner) {
       await model.deleteOne({ _id: filterString(key, "key"), owner: filterString(owner, "owner") });
     },
+
+    async renew(key, owner, ttlMs) {
+      const { matchedCount } = await model.updateOne(
+        { _id: filterString(key, "key"), owner: filterString(owner, "owner") },
+        { $set: { expiresAt: new Date(clock.now().getTime() + ttlMs) } },
+      );
+      return matchedCount === 1;
+    },
+
+    async holds(key, owner) {
+      const held = await model.exists({ _id: filterString(key, "key"), owner: filterString(owner, "owner") });
+      return held !== null;
+    },
   };
 }

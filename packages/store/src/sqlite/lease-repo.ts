@@ -9,6 +9,8 @@ export function sqliteLeaseRepo(db: Database.Database, clock: Clock): LeaseRepo 
      WHERE leases.owner = excluded.owner OR leases.expires_at <= @now`,
   );
   const release = db.prepare("DELETE FROM leases WHERE key = ? AND owner = ?");
+  const renew = db.prepare("UPDATE leases SET expires_at = ? WHERE key = ? AND owner = ?");
+  const holds = db.prepare("SELECT 1 FROM leases WHERE key = ? AND owner = ?");
 
   return {
     async acquire(key, owner, ttlMs) {
@@ -18,6 +20,14 @@ export function sqliteLeaseRepo(db: Database.Database, clock: Clock): LeaseRepo 
 
     async release(key, owner) {
       release.run(key, owner);
+    },
+
+    async renew(key, owner, ttlMs) {
+      return renew.run(clock.now().getTime() + ttlMs, key, owner).changes === 1;
+    },
+
+    async holds(key, owner) {
+      return holds.get(key, owner) !== undefined;
     },
   };
 }
