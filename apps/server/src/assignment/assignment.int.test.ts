@@ -98,6 +98,9 @@ const setAvailability = (who: Agent, body: unknown) =>
 const assignments = async () =>
   Assignments.parse((await api(server, "GET", "/api/assignments", undefined, supervisor)).body);
 const offerOf = (reviewId: string) => server.platform.store.offers.get(reviewId);
+/** A supervisor (or whoever `token` is) gives a handoff to someone. */
+const assign = (reviewId: string, body: unknown, token = supervisor) =>
+  api(server, "POST", `/api/handoffs/${reviewId}/assign`, body, token);
 
 describe("auto-assignment", () => {
   it("goes round the team when everyone is equally loaded, wrapping around", async () => {
@@ -128,13 +131,7 @@ describe("auto-assignment", () => {
     // A supervisor gives Ana two and Ben one; Cy holds nothing.
     for (const who of [ana!, ana!, ben!]) {
       const { review } = await offeredTo([ana!, ben!, cy!], newHandoff);
-      const res = await api(
-        server,
-        "POST",
-        `/api/handoffs/${review.id}/assign`,
-        { userId: who.user.id },
-        supervisor,
-      );
+      const res = await assign(review.id, { userId: who.user.id });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
     expect((await offeredTo([ana!, ben!, cy!], newHandoff)).person.user.name).toBe("Cy");
@@ -265,13 +262,7 @@ describe("supervisors", () => {
       (r) => r.id === review.id && r.assigneeId === ben!.user.id,
     );
     const seen = nextConversation(customer.socket, (c) => c.assigneeName === "Ben");
-    const res = await api(
-      server,
-      "POST",
-      `/api/handoffs/${review.id}/assign`,
-      { userId: ben!.user.id },
-      supervisor,
-    );
+    const res = await assign(review.id, { userId: ben!.user.id });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await moved;
     expect((await seen).status).toBe("human");
@@ -290,13 +281,7 @@ describe("supervisors", () => {
       text: "Still here?",
     });
     expect(anaSends.ok).toBe(false);
-    const again = await api(
-      server,
-      "POST",
-      `/api/handoffs/${review.id}/assign`,
-      { userId: ben!.user.id },
-      supervisor,
-    );
+    const again = await assign(review.id, { userId: ben!.user.id });
     expect(again.status).toBe(409);
   });
 
@@ -305,13 +290,7 @@ describe("supervisors", () => {
     await team([ana!]);
     const { review } = await offeredTo([ana!], newHandoff);
     const withdrawn = new Promise((resolve) => ana!.socket.once("handoff:offer_withdrawn", resolve));
-    const res = await api(
-      server,
-      "POST",
-      `/api/handoffs/${review.id}/assign`,
-      { userId: ben!.user.id },
-      supervisor,
-    );
+    const res = await assign(review.id, { userId: ben!.user.id });
     expect(res.body).toMatchObject({ review: { status: "claimed", assigneeId: ben!.user.id } });
     await withdrawn;
     expect(await offerOf(review.id)).toBeNull();
@@ -342,19 +321,11 @@ describe("bad input", () => {
     const [ana] = await agents("Ana");
     await team([ana!]);
     const { review } = await offeredTo([ana!], newHandoff);
-    const assign = (id: string, body: unknown) =>
-      api(server, "POST", `/api/handoffs/${id}/assign`, body, supervisor);
     expect((await assign(review.id, {})).status).toBe(400);
     expect((await assign(review.id, { userId: 42 })).status).toBe(400);
     expect((await assign(review.id, { userId: "nobody" })).status).toBe(400);
     expect((await assign("no-such-review", { userId: ana!.user.id })).status).toBe(404);
-    const asAgent = await api(
-      server,
-      "POST",
-      `/api/handoffs/${review.id}/assign`,
-      { userId: ana!.user.id },
-      ana!.token,
-    );
+    const asAgent = await assign(review.id, { userId: ana!.user.id }, ana!.token);
     expect(asAgent.status).toBe(403);
     expect((await server.platform.store.reviews.get(review.id))?.status).toBe("pending");
     expect((await offerOf(review.id))?.userId).toBe(ana!.user.id);
