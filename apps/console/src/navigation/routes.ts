@@ -10,6 +10,7 @@ export const SUPERVISOR_VIEWS = [
   { view: "settings", label: "Settings" },
   { view: "audit", label: "Audit log" },
   { view: "api-keys", label: "API keys" },
+  { view: "webhooks", label: "Webhooks" },
 ] as const;
 
 /** A supervisor-only screen. */

@@ -9,6 +9,7 @@ import { PeoplePage } from "../people/people-page";
 import { QuarantinePage } from "../quarantine/quarantine-page";
 import { SettingsPage } from "../settings/settings-page";
 import { TeamsPage } from "../teams/teams-page";
+import { WebhooksPage } from "../webhooks/webhooks-page";
 
 interface Props {
   view: SupervisorView;
@@ -30,6 +31,8 @@ export function SupervisorDesk({ view, client, user }: Props) {
         <QuarantinePage client={client} />
       ) : view === "dashboard" ? (
         <DashboardPage client={client} />
+      ) : view === "webhooks" ? (
+        <WebhooksPage client={client} />
       ) : view === "api-keys" ? (
         <ApiKeysPage client={client} />
       ) : view === "settings" ? (
