@@ -31,7 +31,8 @@ export function ApiKeysPage({ client }: { client: RestClient }) {
         <h1>API keys</h1>
         <p className="muted">
           Let another system call the REST API with only the scopes it needs. A key acts as you; revoke it
-          when the system no longer needs it.
+          when the system no longer needs it. The routes each scope opens are in the{" "}
+          <a href="/api/docs">API reference</a>.
         </p>
       </header>
       <ApiKeyForm

@@ -7,6 +7,7 @@ import { apiKeyGate } from "../api-keys/api-key-gate";
 import { mountApiKeyRoutes } from "../api-keys/api-key-routes";
 import type { Platform } from "../app/create-platform";
 import { mountWebhookRoutes } from "../webhooks/webhook-routes";
+import { mountOpenApiRoutes } from "../openapi/openapi-routes";
 import { webhooksFor } from "../webhooks/webhook-runtime";
 import { trustFunction } from "../app/trust-proxy";
 import { requireUser } from "./auth-middleware";
@@ -86,6 +87,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   mountAgentMessageRoute(app, platform, agents);
   mountApiKeyRoutes(app, apiKeys, supervisors);
   mountWebhookRoutes(app, webhooksFor(platform).service, supervisors);
+  mountOpenApiRoutes(app);
   app.get("/api/kb/articles", agents, listArticles(platform));
   app.post("/api/kb/import", supervisors, importArticles(platform));
   app.get("/api/kb/quarantine", supervisors, listQuarantine(platform));
