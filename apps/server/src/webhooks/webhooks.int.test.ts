@@ -14,6 +14,7 @@ import {
   api,
   connectCustomer,
   nextMessage,
+  pendingApproval,
   startTestServer,
   SUPERVISOR,
   type TestServer,
@@ -170,6 +171,62 @@ describe("webhooks", () => {
     expect((await reply).author).toBe("bot");
     expect(held.length).toBeGreaterThan(0);
     expect(receiver.received.length).toBe(held.length);
+  });
+
+  it("a rated answer and an approved correction reach a receiver as typed events", async () => {
+    const s = await server();
+    const receiver = await startReceiver();
+    cleanups.push(() => receiver.close());
+    await register(s, receiver.url, ["message.rated", "correction.approved", "review.decided"]);
+    const customer = await connectCustomer(s);
+    const reply = nextMessage(customer.socket, (m) => m.author === "bot");
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "q1",
+      text: "How long does standard delivery take?",
+    });
+    const answer = await reply;
+    const rated = await customer.socket.emitWithAck("feedback:rate", {
+      messageId: answer.id,
+      rating: "down",
+    });
+    expect(rated.ok).toBe(true);
+
+    const { agent, review } = await pendingApproval(s);
+    const decided = await agent.socket.emitWithAck("review:decide", {
+      reviewId: review.id,
+      decision: {
+        type: "edit",
+        text: "We stop a subscription the same day; you keep access until the period ends.",
+      },
+    });
+    expect(decided.ok).toBe(true);
+    const correction = await until("a pending correction", async () =>
+      (await s.platform.store.corrections.list({ status: "pending", limit: 10 })).find(
+        (c) => c.conversationId === review.conversationId,
+      ),
+    );
+    const approved = await api(s, "POST", `/api/corrections/${correction.id}/approve`, {}, await signIn(s));
+    expect(approved.status).toBe(200);
+
+    const got = await until("three events", () =>
+      receiver.received.length >= 3 ? events(receiver.received) : undefined,
+    );
+    expect(got).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: "message.rated",
+          data: { conversationId: customer.conversationId, messageId: answer.id, rating: "down" },
+        }),
+        expect.objectContaining({
+          type: "review.decided",
+          data: { review: expect.objectContaining({ id: review.id, status: "decided" }) },
+        }),
+        expect.objectContaining({
+          type: "correction.approved",
+          data: { correctionId: correction.id, conversationId: review.conversationId },
+        }),
+      ]),
+    );
   });
 
   it("a disabled endpoint gets nothing; agents cannot manage webhooks; bad input is a 400", async () => {
