@@ -83,7 +83,7 @@ describe("the dashboard", () => {
       value: "4.0 / 5",
       note: "4 ratings · 3 thumbs up · 1 thumbs down",
     });
-    expect(await stat(page, "Corrections")).toMatchObject({ value: "3 created", note: "2 approved" });
+    expect(await stat(page, "Corrections")).toMatchObject({ value: "2 created", note: "2 approved" });
     expect(await stat(page, "Rubber-stamp approvals")).toMatchObject({
       value: "1",
       warn: true,

@@ -62,7 +62,8 @@ const routed = (route: string, reason: string, category: string) => ({ round: 0,
  * 10 messages, 6 automatic (60%), 2 approvals, 2 handoffs; escalations: medium confidence 1,
  * risk rule 1, out of scope 1, asked for a person 1; 4 decisions: 2 approved (50%), 1 edited (25%),
  * 1 rejected (25%), median wait 30s, p90 2m, 1 rubber stamp; ratings 5, 4, 4, 3 (average 4.0),
- * 3 thumbs up and 1 down; corrections: 2 created here + 1 by the live handoff, 2 approved.
+ * 3 thumbs up and 1 down; corrections: 2 created, 2 approved (the live handoff adds none: a request
+ * for a person and a greeting are not a question and its answer).
  * In the last 24 hours: 2 messages (1 automatic, 1 handoff). In "shipping": 4 messages, all automatic.
  */
 export async function seedHistory(server: TestServer): Promise<void> {

@@ -167,10 +167,16 @@ describe.each(stores)("several instances on $name", ({ mongo }) => {
       const onA1 = await connectCustomer(onA, onB1);
       const deadline = Date.now() + 20_000;
       let transcript = await customerTranscript(onA1);
-      // Whatever B did not finish, A's sweep picks up once B's lease has expired.
-      while (transcript.at(-1)?.author === "customer" && Date.now() < deadline) {
+      // Whatever B did not finish, A's sweep picks up once B's lease has expired; the burst's replies
+      // may come one by one, so wait until the transcript ends with a reply and has settled.
+      let settledSince = Date.now();
+      while (Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 250));
-        transcript = await customerTranscript(onA1);
+        const latest = await customerTranscript(onA1);
+        if (latest.length !== transcript.length || latest.at(-1)?.author === "customer")
+          settledSince = Date.now();
+        transcript = latest;
+        if (Date.now() - settledSince >= 2_000) break;
       }
       const customerLines = transcript.filter((m) => m.author === "customer").map((m) => m.text);
       // Sent without waiting for each ack, so they may be stored in any order, but each exactly once.
