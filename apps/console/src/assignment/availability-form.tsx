@@ -31,11 +31,12 @@ export function AvailabilityForm({ client }: { client: RestClient }) {
 
   const save = async (patch: { availability?: Availability; capacity?: number }, said: string) => {
     setSaved(null);
+    const before = person;
+    // The radio shows the choice at once; waiting for the server would snap it back meanwhile.
+    if (before && patch.availability) setPerson({ ...before, availability: patch.availability });
     const next = await run(() => setAvailability(client, patch));
-    if (next) {
-      setPerson(next);
-      setSaved(said);
-    }
+    setPerson(next ?? before);
+    if (next) setSaved(said);
   };
   const saveCapacity = (event: FormEvent) => {
     event.preventDefault();
