@@ -302,6 +302,9 @@ const migrations: readonly Migration[] = [
   },
 ];
 
+/** Every step's version, in the order applied; 10 was never used, so the list has a gap on purpose. */
+export const MIGRATION_VERSIONS = migrations.map((m) => m.version);
+
 /** The schema version this code expects; a file written by newer code is refused rather than misread. */
 export const SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { runStoreContractSuite } from "../contract-suite";
 import { sampleCheckpoint } from "../contract/checkpointer";
 import { approvalReview, customerMessage } from "../contract/fixtures";
-import { SCHEMA_VERSION } from "./schema";
+import { MIGRATION_VERSIONS, SCHEMA_VERSION } from "./schema";
 import { openSqliteStore } from "./sqlite-store";
 
 // The whole contract again on a real file: WAL, file locking and the parent-folder creation are in play.
@@ -72,7 +72,7 @@ describe("SQLite store on disk", () => {
       const rows = z
         .array(z.object({ version: z.number() }))
         .parse(db.prepare("SELECT version FROM schema_migrations").all());
-      expect(rows.map((r) => r.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+      expect(rows.map((r) => r.version)).toEqual(MIGRATION_VERSIONS);
     } finally {
       db.close();
     }
