@@ -53,6 +53,9 @@ export const AuditAction = z.enum([
   "api_key.revoked",
   "webhook.created",
   "webhook.updated",
+  "channel.created",
+  "channel.updated",
+  "channel.email_linked",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

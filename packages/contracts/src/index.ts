@@ -26,3 +26,4 @@ export * from "./api-keys";
 export * from "./agent-message-rest";
 export * from "./domain-events";
 export * from "./webhooks";
+export * from "./channels";

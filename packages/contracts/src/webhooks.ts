@@ -13,7 +13,8 @@ export const WebhookEndpoint = z.object({
 });
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 
-const WebhookUrl = z
+/** An http(s) address a delivery is POSTed to. */
+export const WebhookUrl = z
   .string()
   .trim()
   .url()

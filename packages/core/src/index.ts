@@ -20,3 +20,4 @@ export * from "./saved-replies";
 export * from "./search";
 export * from "./api-keys";
 export * from "./webhooks";
+export * from "./channels";

@@ -1,6 +1,7 @@
 import { describe } from "vitest";
 import { describeApiKeys } from "./contract/api-keys";
 import { describeWebhooks } from "./contract/webhooks";
+import { describeChannels } from "./contract/channels";
 import { describeAccessLinks } from "./contract/access-links";
 import { describeArticlesAndSettings } from "./contract/articles";
 import { describeAudit } from "./contract/audit";
@@ -37,6 +38,7 @@ export function runStoreContractSuite(name: string, open: OpenStore): void {
     describeAccessLinks(ctx);
     describeApiKeys(ctx);
     describeWebhooks(ctx);
+    describeChannels(ctx);
     describeHandoffHolders(ctx);
     describeTeams(ctx);
     describeOffers(ctx);

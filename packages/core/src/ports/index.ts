@@ -6,3 +6,4 @@ export type { BaseCheckpointSaver } from "@langchain/langgraph";
 export * from "./logger";
 export * from "./api-key-repo";
 export * from "./webhook-repo";
+export * from "./channel-repo";

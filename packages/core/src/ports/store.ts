@@ -1,3 +1,4 @@
+import type { ChannelRepo } from "./channel-repo";
 import type {
   AccessLink,
   Actor,
@@ -438,6 +439,7 @@ export interface Store {
   savedReplies: SavedReplyRepo;
   apiKeys: ApiKeyRepo;
   webhooks: WebhookRepo;
+  channels: ChannelRepo;
   search: ConversationSearchRepo;
   close(): Promise<void>;
 }

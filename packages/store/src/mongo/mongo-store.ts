@@ -29,6 +29,8 @@ import { apiKeyModel } from "./api-key-model";
 import { mongoApiKeyRepo } from "./api-key-repo";
 import { webhookDeliveryModel, webhookEndpointModel } from "./webhook-model";
 import { mongoWebhookRepo } from "./webhook-repo";
+import { channelModels } from "./channel-model";
+import { mongoChannelRepo } from "./channel-repo";
 import { mongoConversationSearchRepo } from "./conversation-search-repo";
 import { mongoSavedReplyRepo } from "./saved-reply-repo";
 import { sessionModel } from "./session-model";
@@ -87,6 +89,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       apiKeys: apiKeyModel(connection),
       webhookEndpoints: webhookEndpointModel(connection),
       webhookDeliveries: webhookDeliveryModel(connection),
+      ...channelModels(connection),
       conversations: conversationModel(connection),
       messages: messageModel(connection),
       reviews: reviewModel(connection),
@@ -145,6 +148,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
       savedReplies: mongoSavedReplyRepo(models.savedReplies),
       apiKeys: mongoApiKeyRepo(models.apiKeys),
       webhooks: mongoWebhookRepo(models.webhookEndpoints, models.webhookDeliveries),
+      channels: mongoChannelRepo(models),
       search: mongoConversationSearchRepo(models),
       close,
     };

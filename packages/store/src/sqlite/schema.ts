@@ -300,6 +300,52 @@ const migrations: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
     `,
   },
+  {
+    // Channels: API channels with their signing secret, which channel a conversation is on (none: the
+    // widget), and the outbox of replies to email and API customers (one per message and target).
+    version: 13,
+    sql: `
+      CREATE TABLE api_channels (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        webhook_url TEXT NOT NULL,
+        enabled INTEGER NOT NULL,
+        secret TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE channel_links (
+        conversation_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        channel_id TEXT,
+        external_key TEXT,
+        address TEXT,
+        subject TEXT,
+        thread_refs TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX channel_links_external ON channel_links (channel_id, external_key)
+        WHERE external_key IS NOT NULL;
+      CREATE TABLE channel_deliveries (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        message TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        next_attempt_ms INTEGER NOT NULL,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+      );
+      CREATE UNIQUE INDEX channel_deliveries_once ON channel_deliveries (message_id, kind, target);
+      CREATE INDEX channel_deliveries_due ON channel_deliveries (status, next_attempt_ms);
+      CREATE INDEX channel_deliveries_target ON channel_deliveries (target, created_at);
+      CREATE INDEX channel_deliveries_conversation ON channel_deliveries (conversation_id, created_at);
+    `,
+  },
 ];
 
 /** Every step's version, in the order applied; 10 was never used, so the list has a gap on purpose. */

@@ -5,6 +5,7 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import type { Clock, Store } from "@handoff/core";
 import { sqliteAccessLinkRepo } from "./access-link-repo";
 import { sqliteApiKeyRepo } from "./api-key-repo";
+import { sqliteChannelRepo } from "./channel-repo";
 import { sqliteWebhookRepo } from "./webhook-repo";
 import { sqliteArticleRepo } from "./article-repo";
 import { sqliteAuditRepo } from "./audit-repo";
@@ -93,6 +94,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     savedReplies: sqliteSavedReplyRepo(db),
     apiKeys: sqliteApiKeyRepo(db),
     webhooks: sqliteWebhookRepo(db),
+    channels: sqliteChannelRepo(db),
     search: sqliteConversationSearchRepo(db),
     async close() {
       if (db.open) db.close();
