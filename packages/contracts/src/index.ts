@@ -27,3 +27,4 @@ export * from "./agent-message-rest";
 export * from "./domain-events";
 export * from "./webhooks";
 export * from "./channels";
+export * from "./approvers";

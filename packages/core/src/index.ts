@@ -21,3 +21,4 @@ export * from "./search";
 export * from "./api-keys";
 export * from "./webhooks";
 export * from "./channels";
+export * from "./approvers";

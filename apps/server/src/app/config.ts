@@ -101,6 +101,30 @@ export const ConfigSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")),
   /** The sender of those emails. */
   MAIL_FROM: z.string().default("Handoff Desk <no-reply@localhost>"),
+  /** The sender of replies to customers on the email channel (MAIL_FROM when unset). */
+  EMAIL_FROM: optional(z.string().min(3)),
+  /** The email channel: customers' replies come back to reply+<signed token>@EMAIL_REPLY_DOMAIN. */
+  EMAIL_REPLY_DOMAIN: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "a mail domain, e.g. reply.example.com"),
+  ),
+  /** Signs the reply addresses (16+ characters; changing it orphans the addresses already sent). */
+  EMAIL_REPLY_SECRET: optional(z.string().min(16)),
+  /** How often due channel deliveries (emails, API channel replies) are looked for; new ones go at once. */
+  CHANNEL_TICK_MS: z.coerce.number().int().min(50).default(1000),
+  /** The first retry of a failed channel delivery waits this long, doubling each time up to an hour. */
+  CHANNEL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(10_000),
+  /** Attempts per channel delivery before it is marked failed. */
+  CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /** How long an emailed approve / reject / open link works (it stops anyway once the approval is decided). */
+  APPROVAL_LINK_HOURS: z.coerce.number().min(0.01).max(720).default(24),
+  /** Slack incoming webhook that gets each new approval with Approve / Reject / Open buttons. */
+  SLACK_WEBHOOK_URL: optional(z.string().url()),
+  /** The Slack app's signing secret: POST /api/slack/interactivity refuses requests it did not sign. */
+  SLACK_SIGNING_SECRET: optional(z.string().min(8)),
   /** The first supervisor, created at start when the store has none (containers; see create-admin). */
   ADMIN_EMAIL: optional(z.string().email()),
   ADMIN_PASSWORD: optional(z.string().min(10)),
@@ -129,6 +153,17 @@ const ConfigPairs = ConfigSchema.superRefine((config, ctx) => {
     "ADMIN_PASSWORD",
     "ADMIN_EMAIL needs ADMIN_PASSWORD (10+ characters)",
   );
+  need(
+    config.SLACK_WEBHOOK_URL !== undefined,
+    "SLACK_SIGNING_SECRET",
+    "SLACK_WEBHOOK_URL needs SLACK_SIGNING_SECRET (the buttons' clicks are verified with it)",
+  );
+  need(
+    config.EMAIL_REPLY_DOMAIN !== undefined,
+    "EMAIL_REPLY_SECRET",
+    "EMAIL_REPLY_DOMAIN needs EMAIL_REPLY_SECRET (16+ characters) to sign reply addresses",
+  );
+  need(config.EMAIL_REPLY_DOMAIN !== undefined, "SMTP_URL", "EMAIL_REPLY_DOMAIN needs SMTP_URL to send");
   need(config.OIDC_ISSUER !== undefined, "OIDC_CLIENT_ID", "OIDC_ISSUER needs OIDC_CLIENT_ID");
   need(config.OIDC_ISSUER !== undefined, "PUBLIC_URL", "OIDC_ISSUER needs PUBLIC_URL (the sign-in callback)");
 });

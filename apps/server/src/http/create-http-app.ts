@@ -3,6 +3,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { ApiKeyService, systemClock } from "@handoff/core";
 import { mountAgentMessageRoute } from "../api-keys/agent-message-route";
+import { mountApprovers } from "../approvers/mount-approvers";
 import { apiKeyGate } from "../api-keys/api-key-gate";
 import { mountApiKeyRoutes } from "../api-keys/api-key-routes";
 import type { Platform } from "../app/create-platform";
@@ -87,6 +88,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   mountAgentMessageRoute(app, platform, agents);
   mountApiKeyRoutes(app, apiKeys, supervisors);
   mountWebhookRoutes(app, webhooksFor(platform).service, supervisors);
+  mountApprovers(app, platform, { agents, supervisors });
   mountOpenApiRoutes(app);
   app.get("/api/kb/articles", agents, listArticles(platform));
   app.post("/api/kb/import", supervisors, importArticles(platform));

@@ -3,6 +3,9 @@ import {
   AgentMessageCreate,
   AgentMessageCreated,
   ApiKey,
+  ApproverList,
+  ApproverPrefs,
+  ApproverPrefsPatch,
   ApiKeyCreate,
   ApiKeyCreated,
   ApiKeyList,
@@ -162,6 +165,41 @@ export const API_ROUTES: readonly ApiRoute[] = [
   r("get", "/api/webhooks/:id/deliveries", "Webhooks", "supervisor", "An endpoint's latest deliveries", {
     response: WebhookDeliveryList,
   }),
+  r("get", "/api/me/approvals", "Approvers", "agent", "Your approvals outside the console (email, Slack)", {
+    response: ApproverPrefs,
+  }),
+  r("patch", "/api/me/approvals", "Approvers", "agent", "Get approvals by email; link your Slack member id", {
+    body: ApproverPrefsPatch,
+    response: ApproverPrefs,
+  }),
+  r("get", "/api/approvers", "Approvers", "supervisor", "Everyone's approval preferences", {
+    response: ApproverList,
+  }),
+  r("patch", "/api/approvers/:id", "Approvers", "supervisor", "Set a person's approval preferences", {
+    body: ApproverPrefsPatch,
+    response: ApproverPrefs,
+  }),
+  r(
+    "get",
+    "/api/approval-links/:token",
+    "Approvers",
+    "public",
+    "An emailed approve / reject / open link: a page that shows the approval and asks to confirm (HTML)",
+  ),
+  r(
+    "post",
+    "/api/approval-links/:token",
+    "Approvers",
+    "public",
+    "Confirm an emailed link (form-encoded; `reason` to reject): decides once, as in the console (HTML)",
+  ),
+  r(
+    "post",
+    "/api/slack/interactivity",
+    "Approvers",
+    "public",
+    "Slack's interactivity Request URL: a signed block_actions click (X-Slack-Signature) decides an approval",
+  ),
   r("get", "/api/kb/articles", "Knowledge", "agent", "Live help-center articles"),
   r("post", "/api/kb/import", "Knowledge", "supervisor", "Import Markdown articles", {
     body: KbImportRequest,

@@ -1,0 +1,66 @@
+import { createTransport } from "nodemailer";
+import type { ApprovalReview, Review } from "@handoff/contracts";
+import { approvalEmail, approvalSlackMessage, type ApproverDirectory } from "@handoff/core";
+import type { Platform } from "../app/create-platform";
+import { consoleConversationUrl, signedLinks } from "./approval-links";
+import { postToSlack } from "./slack-poster";
+
+// An unreachable mail server must not hold the notifications of the next approvals for minutes.
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+const notifiedKey = (reviewId: string) => `approval-notified:${reviewId}`;
+
+/**
+ * Sends each approval that opens to the approvers outside the console: an email with signed links to
+ * every person who asked for approvals by email (SMTP_URL and PUBLIC_URL set), and a message with
+ * buttons to SLACK_WEBHOOK_URL. Once per review: a pause reopened by recovery is not sent again.
+ * Failures are logged, never thrown: the approval is in the console whatever happens to the mail.
+ */
+export function approvalNotifier(
+  platform: Platform,
+  deps: { directory: ApproverDirectory; secret: () => Promise<string> },
+) {
+  const { config, logger, store } = platform;
+  const transport =
+    config.SMTP_URL && config.PUBLIC_URL
+      ? createTransport({ url: config.SMTP_URL, ...TIMEOUTS }, { from: config.MAIL_FROM })
+      : null;
+
+  const email = async (review: ApprovalReview, publicUrl: string) => {
+    if (!transport) return;
+    const secret = await deps.secret();
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const ttlSeconds = Math.round(config.APPROVAL_LINK_HOURS * 3600);
+    for (const approver of await deps.directory.emailRecipients()) {
+      const links = signedLinks(
+        { secret, publicUrl, reviewId: review.id, userId: approver.userId },
+        nowSeconds,
+        ttlSeconds,
+      );
+      try {
+        await transport.sendMail({ to: approver.email, ...approvalEmail(review, links) });
+      } catch (err) {
+        logger.warn({ err, reviewId: review.id, userId: approver.userId }, "could not email an approval");
+      }
+    }
+  };
+
+  const slack = async (review: ApprovalReview) => {
+    if (!config.SLACK_WEBHOOK_URL) return;
+    const openUrl = config.PUBLIC_URL
+      ? consoleConversationUrl(config.PUBLIC_URL, review.conversationId)
+      : null;
+    const error = await postToSlack(config.SLACK_WEBHOOK_URL, approvalSlackMessage(review, openUrl));
+    if (error) logger.warn({ reviewId: review.id, error }, "could not post an approval to Slack");
+  };
+
+  return async (opened: Review): Promise<void> => {
+    if (opened.kind !== "approval" || opened.status !== "pending") return;
+    if (!transport && !config.SLACK_WEBHOOK_URL) return;
+    if ((await store.kv.get(notifiedKey(opened.id))) === true) return;
+    await store.kv.set(notifiedKey(opened.id), true);
+    // Opened out of hours, the timeout policy may already have decided it.
+    const review = await store.reviews.get(opened.id);
+    if (review?.kind !== "approval" || review.status !== "pending") return;
+    await Promise.all([config.PUBLIC_URL ? email(review, config.PUBLIC_URL) : null, slack(review)]);
+  };
+}
