@@ -20,6 +20,8 @@ export const SCOPED_ROUTES: readonly ScopedRoute[] = [
   { method: "get", path: "/api/search/conversations", scope: "conversations:read" },
   { method: "get", path: "/api/customers/profile", scope: "conversations:read" },
   { method: "post", path: "/api/conversations/:id/messages", scope: "messages:send" },
+  { method: "post", path: "/api/channels/:id/messages", scope: "messages:send" },
+  { method: "post", path: "/api/channels/email/inbound", scope: "messages:send" },
   { method: "get", path: "/api/kb/articles", scope: "knowledge:import" },
   { method: "post", path: "/api/kb/import", scope: "knowledge:import" },
   { method: "get", path: "/api/corrections", scope: "corrections:manage" },

@@ -6,6 +6,7 @@ import { connectRedisAdapter } from "../realtime/redis-adapter";
 import type { Config } from "./config";
 import { createPlatform, type Platform, type PlatformOverrides } from "./create-platform";
 import { webhooksFor } from "../webhooks/webhook-runtime";
+import { channelsFor } from "../channels/channel-runtime";
 import { startDeadlineScheduler } from "./deadline-scheduler";
 import { settlesWithin, stopListening } from "./drain";
 
@@ -54,6 +55,9 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
   // Deliveries a previous run left pending go out now, then on the webhook timer.
   const webhooks = webhooksFor(platform);
   void webhooks.tick();
+  // Replies to email and API-channel customers a previous run left pending go out now, then on a timer.
+  const channels = channelsFor(platform);
+  void channels.tick();
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   return {
@@ -67,6 +71,7 @@ export async function startServer(config: Config, overrides: PlatformOverrides =
       const left = () => deadline - Date.now();
       deadlines.stop();
       webhooks.stop();
+      channels.stop();
       const connectionsEnded = stopListening(http);
       // Redis stays up meanwhile: runs finishing below still reach sockets on other instances.
       realtime.disconnectClients();

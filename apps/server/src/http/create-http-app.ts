@@ -8,6 +8,8 @@ import { apiKeyGate } from "../api-keys/api-key-gate";
 import { mountApiKeyRoutes } from "../api-keys/api-key-routes";
 import type { Platform } from "../app/create-platform";
 import { mountWebhookRoutes } from "../webhooks/webhook-routes";
+import { mountChannelRoutes } from "../channels/channel-routes";
+import { channelsFor } from "../channels/channel-runtime";
 import { mountOpenApiRoutes } from "../openapi/openapi-routes";
 import { webhooksFor } from "../webhooks/webhook-runtime";
 import { trustFunction } from "../app/trust-proxy";
@@ -88,6 +90,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   mountAgentMessageRoute(app, platform, agents);
   mountApiKeyRoutes(app, apiKeys, supervisors);
   mountWebhookRoutes(app, webhooksFor(platform).service, supervisors);
+  mountChannelRoutes(app, channelsFor(platform), { agents, supervisors }, platform.logger);
   mountApprovers(app, platform, { agents, supervisors });
   mountOpenApiRoutes(app);
   app.get("/api/kb/articles", agents, listArticles(platform));

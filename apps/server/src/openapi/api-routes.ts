@@ -1,6 +1,17 @@
 import { z } from "zod";
 import {
   AgentMessageCreate,
+  ApiChannel,
+  ApiChannelCreate,
+  ApiChannelCreated,
+  ApiChannelList,
+  ApiChannelUpdate,
+  ChannelDeliveryList,
+  ChannelMessageAccepted,
+  ChannelMessageCreate,
+  ContinueByEmail,
+  InboundEmail,
+  InboundEmailAccepted,
   AgentMessageCreated,
   ApiKey,
   ApproverList,
@@ -164,6 +175,58 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
   r("get", "/api/webhooks/:id/deliveries", "Webhooks", "supervisor", "An endpoint's latest deliveries", {
     response: WebhookDeliveryList,
+  }),
+  r("get", "/api/channels", "Channels", "supervisor", "API channels", { response: ApiChannelList }),
+  r(
+    "post",
+    "/api/channels",
+    "Channels",
+    "supervisor",
+    "Create an API channel; its secret is in this answer only",
+    {
+      body: ApiChannelCreate,
+      response: ApiChannelCreated,
+    },
+  ),
+  r(
+    "patch",
+    "/api/channels/:id",
+    "Channels",
+    "supervisor",
+    "Enable, disable, rename or move an API channel",
+    {
+      body: ApiChannelUpdate,
+      response: z.object({ channel: ApiChannel }),
+    },
+  ),
+  r("get", "/api/channels/:id/deliveries", "Channels", "supervisor", "An API channel's latest replies", {
+    response: ChannelDeliveryList,
+  }),
+  r(
+    "post",
+    "/api/channels/:id/messages",
+    "Channels",
+    "agent",
+    "A customer's message on another platform (API key only); replies go to the channel's webhook",
+    { body: ChannelMessageCreate, response: ChannelMessageAccepted },
+  ),
+  r(
+    "post",
+    "/api/channels/email/inbound",
+    "Channels",
+    "agent",
+    "A parsed inbound email (API key only), matched by its reply+<token>@ address",
+    { body: InboundEmail, response: InboundEmailAccepted },
+  ),
+  r(
+    "get",
+    "/api/conversations/:id/channel",
+    "Channels",
+    "agent",
+    "A conversation's channel and its deliveries",
+  ),
+  r("post", "/api/conversations/:id/email", "Channels", "agent", "Continue a conversation by email", {
+    body: ContinueByEmail,
   }),
   r("get", "/api/me/approvals", "Approvers", "agent", "Your approvals outside the console (email, Slack)", {
     response: ApproverPrefs,

@@ -39,8 +39,18 @@ const MAX_BACKOFF_MS = 3_600_000;
 /** How long a claimed delivery is left to its sender before another instance may take it again. */
 const CLAIM_MS = 120_000;
 
-/** A message the customer should get: the bot's and agents' replies and notices, never notes or their own. */
-const forCustomer = (message: Message) => !message.internal && message.author !== "customer";
+/**
+ * A message the customer should get on this channel: the bot's and agents' replies, never notes or
+ * their own; system notices (queue, who joined) only on API channels, whose platform shows them as it likes.
+ */
+const forCustomer = (message: Message, kind: ChannelLink["kind"]) =>
+  !message.internal && message.author !== "customer" && (kind === "api" || message.author !== "system");
+
+/** An email's subject: the thread's (or ours when the customer started in the widget), "Re: " once it is a reply. */
+function emailSubject(subject: string | null, isReply: boolean): string {
+  const base = subject ?? "Your conversation with our support team";
+  return (subject !== null || isReply) && !/^re:/i.test(base) ? `Re: ${base}` : base;
+}
 
 /**
  * Replies to customers on email and API channels: each becomes one stored delivery (never two for one
@@ -56,9 +66,9 @@ export class ChannelOutbox {
 
   /** Queues the message for its conversation's channel; returns how many deliveries were new (0 or 1). */
   async onMessage(message: Message): Promise<number> {
-    if (!forCustomer(message)) return 0;
+    if (message.internal || message.author === "customer") return 0;
     const link = await this.deps.store.channels.getLink(message.conversationId);
-    if (!link) return 0;
+    if (!link || !forCustomer(message, link.kind)) return 0;
     const target = link.kind === "api" ? link.channelId : link.address;
     if (!target) return 0;
     const now = this.now();
@@ -129,11 +139,7 @@ export class ChannelOutbox {
     try {
       await senders.email({
         to: delivery.target,
-        subject: link.subject
-          ? /^re:/i.test(link.subject)
-            ? link.subject
-            : `Re: ${link.subject}`
-          : "Your conversation with our support team",
+        subject: emailSubject(link.subject, refs.length > 0),
         text: message.authorName ? `${message.text}\n\n— ${message.authorName}\n` : `${message.text}\n`,
         messageId,
         ...(inReplyTo ? { inReplyTo } : {}),

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ChannelMessageAccepted, ConversationSnapshot } from "@handoff/contracts";
+import { api, AGENT, pendingHandoff, startTestServer, type TestServer } from "../testing";
+import { startSmtpServer, type ReceivedMail } from "../testing/smtp-server";
+import { agentReply, apiKey, signIn, until } from "./channels-test-kit";
+
+const DOMAIN = "reply.example.test";
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function emailServer() {
+  const smtp = await startSmtpServer();
+  cleanups.push(() => smtp.close());
+  const s = await startTestServer({
+    env: {
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: "http://127.0.0.1:9",
+      EMAIL_FROM: "Support <support@example.test>",
+      EMAIL_REPLY_DOMAIN: DOMAIN,
+      EMAIL_REPLY_SECRET: "a-long-enough-reply-secret",
+      CHANNEL_TICK_MS: "100",
+      CHANNEL_RETRY_BASE_MS: "200",
+    },
+  });
+  cleanups.push(() => s.dispose());
+  return { s, smtp, key: await apiKey(s, ["messages:send"]) };
+}
+
+/** A header of a raw email, unfolded. */
+function header(mail: ReceivedMail, name: string): string | undefined {
+  const head = mail.raw.split(/\r?\n\r?\n/)[0]?.replace(/\r?\n[ \t]+/g, " ") ?? "";
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}
+
+const mailsTo = (smtp: { received: ReceivedMail[] }, address: string) =>
+  smtp.received.filter((m) => m.to.includes(address));
+
+async function transcript(s: TestServer, conversationId: string) {
+  const res = await api(s, "GET", `/api/conversations/${conversationId}`, undefined, await signIn(s, AGENT));
+  return ConversationSnapshot.pick({ messages: true }).parse(res.body).messages;
+}
+
+function inbound(overrides: Record<string, unknown> = {}) {
+  return {
+    messageId: "<r1@mail.example.com>",
+    from: { address: "ada@example.com", name: "Ada" },
+    to: ["support@example.test"],
+    subject: "Re: Your conversation",
+    text: "Thanks, it is order 1234.\n\nOn Mon, 1 Dec 2026, Support wrote:\n> Which order?\n",
+    references: [],
+    ...overrides,
+  };
+}
+
+describe("email channel", () => {
+  it("a customer who left an email gets the agent's reply by SMTP, and their emailed answer lands in the same conversation once", async () => {
+    const { s, smtp, key } = await emailServer();
+    const { agent, customer, review } = await pendingHandoff(s);
+    const conversationId = customer.conversationId;
+    expect((await customer.socket.emitWithAck("contact:leave", { email: "ada@example.com" })).ok).toBe(true);
+    const agentToken = await signIn(s, AGENT);
+    await until("the conversation on email", async () => {
+      const res = await api<{ link: { kind: string } | null }>(
+        s,
+        "GET",
+        `/api/conversations/${conversationId}/channel`,
+        undefined,
+        agentToken,
+      );
+      return res.body.link?.kind === "email" ? true : undefined;
+    });
+    expect((await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id })).ok).toBe(true);
+    const first = await agentReply(s, conversationId, "Which order is it about?", "a1");
+    expect(first.status).toBe(201);
+
+    const [mail] = await until("the agent's reply by email", () => {
+      const got = mailsTo(smtp, "ada@example.com");
+      return got.length > 0 ? got : undefined;
+    });
+    if (!mail) throw new Error("no mail");
+    expect(mail.raw).toContain("Which order is it about?");
+    const messageId = header(mail, "Message-ID");
+    expect(messageId).toMatch(new RegExp(`^<msg\\.[^@]+@${DOMAIN.replaceAll(".", "\\.")}>$`));
+    expect(header(mail, "From")).toContain("support@example.test");
+    const replyTo = /reply\+[0-9a-f]{52}@reply\.example\.test/.exec(header(mail, "Reply-To") ?? "")?.[0];
+    expect(replyTo).toBeDefined();
+
+    const answer = inbound({ to: [replyTo], inReplyTo: messageId, references: [messageId] });
+    const posted = await api(s, "POST", "/api/channels/email/inbound", answer, key);
+    expect(posted.status).toBe(202);
+    expect(ChannelMessageAccepted.parse(posted.body)).toMatchObject({ conversationId, duplicate: false });
+    const again = await api(s, "POST", "/api/channels/email/inbound", answer, key);
+    expect(again.status).toBe(200);
+    expect(ChannelMessageAccepted.parse(again.body).duplicate).toBe(true);
+    const customerTexts = (await transcript(s, conversationId))
+      .filter((m) => m.author === "customer")
+      .map((m) => m.text);
+    expect(customerTexts.filter((t) => t === "Thanks, it is order 1234.")).toHaveLength(1);
+
+    // The next reply continues the thread: In-Reply-To the customer's email, References the whole thread.
+    await agentReply(s, conversationId, "Found it, it ships today.", "a2");
+    const second = await until("the second reply", () => mailsTo(smtp, "ada@example.com")[1]);
+    expect(header(second, "In-Reply-To")).toBe("<r1@mail.example.com>");
+    expect(header(second, "References")?.split(/\s+/)).toEqual([messageId, "<r1@mail.example.com>"]);
+    expect(header(second, "Subject")).toBe("Re: Your conversation with our support team");
+    // Each reply went out once.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(mailsTo(smtp, "ada@example.com")).toHaveLength(2);
+  });
+
+  it("an email to the support address starts a conversation the bot answers by email, in the thread", async () => {
+    const { s, smtp, key } = await emailServer();
+    const posted = await api(
+      s,
+      "POST",
+      "/api/channels/email/inbound",
+      inbound({
+        messageId: "<first@mail.example.com>",
+        from: { address: "bo@example.com" },
+        subject: "Delivery",
+        text: "How long does standard delivery take?",
+      }),
+      key,
+    );
+    expect(posted.status).toBe(202);
+    const { conversationId } = ChannelMessageAccepted.parse(posted.body);
+    const mail = await until("the bot's answer by email", () => mailsTo(smtp, "bo@example.com")[0]);
+    expect(header(mail, "In-Reply-To")).toBe("<first@mail.example.com>");
+    expect(header(mail, "Subject")).toBe("Re: Delivery");
+    const bot = (await transcript(s, conversationId)).find((m) => m.author === "bot");
+    expect(bot).toBeDefined();
+    expect(mail.raw.replace(/=\r?\n/g, "")).toContain((bot?.text ?? "").slice(0, 30));
+  });
+
+  it("refuses a forged reply address, bad input and callers without a key or scope, changing nothing", async () => {
+    const { s, smtp, key } = await emailServer();
+    const forged = inbound({ to: [`reply+${"ab".repeat(16)}${"0".repeat(20)}@${DOMAIN}`] });
+    expect((await api(s, "POST", "/api/channels/email/inbound", forged, key)).status).toBe(404);
+    const bad = await api<{ error: { code: string } }>(
+      s,
+      "POST",
+      "/api/channels/email/inbound",
+      inbound({ messageId: "no brackets" }),
+      key,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("bad_request");
+    const onlyQuote = inbound({ text: "> quoted only" });
+    expect((await api(s, "POST", "/api/channels/email/inbound", onlyQuote, key)).status).toBe(400);
+    expect((await api(s, "POST", "/api/channels/email/inbound", inbound())).status).toBe(401);
+    const agentSession = await signIn(s, AGENT);
+    expect((await api(s, "POST", "/api/channels/email/inbound", inbound(), agentSession)).status).toBe(401);
+    const readOnly = await apiKey(s, ["conversations:read"]);
+    expect((await api(s, "POST", "/api/channels/email/inbound", inbound(), readOnly)).status).toBe(403);
+    const listed = await s.platform.store.conversations.list({ limit: 100 });
+    expect(listed.filter((c) => c.customer.email === "ada@example.com")).toEqual([]);
+    expect(smtp.received).toEqual([]);
+  });
+});
