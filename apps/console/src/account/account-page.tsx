@@ -7,6 +7,7 @@ import { PasswordField } from "../components/password-field";
 import { Section } from "../components/section";
 import { useAction } from "../hooks/use-action";
 import { AvailabilityForm } from "../assignment/availability-form";
+import { ApprovalsForm } from "./approvals-form";
 import "./account.css";
 
 interface Props {
@@ -16,8 +17,9 @@ interface Props {
 }
 
 /**
- * Everyone's own account: whether they take new conversations and how many, the name others see, and
- * the password (other sessions end when it changes).
+ * Everyone's own account: whether they take new conversations and how many, how approvals reach them
+ * outside the console (email, Slack), the name others see, and the password (other sessions end when
+ * it changes).
  */
 export function AccountPage({ client, user, onRenamed }: Props) {
   const [name, setName] = useState(user.name);
@@ -65,6 +67,9 @@ export function AccountPage({ client, user, onRenamed }: Props) {
       )}
       <Section title="Availability">
         <AvailabilityForm client={client} />
+      </Section>
+      <Section title="Approvals outside the console">
+        <ApprovalsForm client={client} />
       </Section>
       <Section title="Name">
         <form className="account-form" onSubmit={saveName}>
