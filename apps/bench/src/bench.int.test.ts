@@ -34,13 +34,27 @@ describe("npm run bench (tiny config)", () => {
       "--idle-settle",
       "1",
     ];
-    const tuning = ["--echo-seconds", "2", "--graph-messages", "40", "--out", out];
-    ({ stdout } = await run(process.execPath, ["--import", "tsx", "src/main.ts", ...args, ...tuning], {
-      cwd: benchRoot,
-      timeout: 60_000,
-    }));
+    const saturation = ["--saturation-start", "5", "--saturation-step", "5", "--saturation-max", "10"];
+    const tuning = [
+      "--echo-seconds",
+      "2",
+      "--graph-messages",
+      "40",
+      "--saturation-seconds",
+      "2",
+      "--out",
+      out,
+    ];
+    ({ stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "src/main.ts", ...args, ...saturation, ...tuning],
+      {
+        cwd: benchRoot,
+        timeout: 240_000,
+      },
+    ));
     report = BenchReport.parse(JSON.parse(await readFile(out, "utf8")));
-  }, 70_000);
+  }, 250_000);
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -86,16 +100,29 @@ describe("npm run bench (tiny config)", () => {
     expect(report.baselines.graphInProcess.approvalToReply.count).toBeGreaterThan(0);
     expect(report.machine.cpuCount).toBeGreaterThan(0);
     expect(report.machine.nodeVersion).toBe(process.version);
+    expect(report.machine.serverRuntime).toBe("compiled");
+    expect(report.machine.loadAverageAtEnd).toHaveLength(3);
+  });
+
+  it("ramps the offered rate step by step in the saturation phase", () => {
+    const steps = report.saturation?.steps ?? [];
+    expect(steps.map((s) => s.offeredPerSecond)).toEqual([5, 10].slice(0, steps.length));
+    expect(steps[0]?.messagesPerSecond).toBeGreaterThan(0);
+    expect(steps[0]?.cpuMsPerMessage).toBeGreaterThan(0);
+    expect(steps.every((s) => s.errors === 0)).toBe(true);
   });
 
   it("measures idle capacity and checks every target", () => {
     expect(report.idleCapacity).toMatchObject({ sockets: 50, connected: 50, failed: 0 });
     expect(report.idleCapacity?.rssAfterMb).toBeGreaterThan(0);
     expect(report.targets.map((t) => t.name)).toEqual([
+      "server CPU per message",
       "bot reply p99",
       "review visible in console p99",
       "approval -> customer p99",
       "errors",
+      "misrouted",
+      "saturation: messages/s held with bot reply p99 <= 50 ms",
       "50 idle widgets: server RSS",
     ]);
     expect(stdout).toContain("targets:");

@@ -15,13 +15,21 @@ export const BenchOptions = z.object({
   intervalMs: count(2000),
   /** Widget sockets connected idle for the capacity measurement (0 skips it). */
   idle: z.coerce.number().int().min(0).default(5000),
-  budgetMb: count(300),
+  budgetMb: count(250),
   /** Idle seconds after the widgets connect before RSS is read (V8 returns a burst's heap after ~40 s). */
   idleSettle: z.coerce.number().min(0).default(60),
   /** Seconds of echo round trips for the transport baseline. */
   echoSeconds: z.coerce.number().positive().default(10),
   /** Messages run through the graph in-process for the graph-alone baseline. */
   graphMessages: count(300),
+  /** Saturation ramp: first offered rate (messages/s; 0 skips the phase), the step, the last rate tried. */
+  saturationStart: z.coerce.number().int().min(0).default(100),
+  saturationStep: count(50),
+  saturationMax: count(1000),
+  /** Measured seconds per saturation step (after a 3 s warm-up). */
+  saturationSeconds: z.coerce.number().positive().default(10),
+  /** Run the server from its TypeScript source through tsx instead of the compiled bundle `npm start` runs. */
+  source: z.boolean().default(false),
   out: z.string().min(1, "--out FILE is required"),
   /** Folder for a V8 CPU profile of the server during the load phase. */
   profile: z.string().optional(),
@@ -43,6 +51,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       "idle-settle": { type: "string" },
       "echo-seconds": { type: "string" },
       "graph-messages": { type: "string" },
+      "saturation-start": { type: "string" },
+      "saturation-step": { type: "string" },
+      "saturation-max": { type: "string" },
+      "saturation-seconds": { type: "string" },
+      source: { type: "boolean" },
       out: { type: "string" },
       profile: { type: "string" },
     },
@@ -55,6 +68,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     idleSettle: values["idle-settle"],
     echoSeconds: values["echo-seconds"],
     graphMessages: values["graph-messages"],
+    saturationStart: values["saturation-start"],
+    saturationStep: values["saturation-step"],
+    saturationMax: values["saturation-max"],
+    saturationSeconds: values["saturation-seconds"],
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  --${i.path.join(".")}: ${i.message}`).join("\n");

@@ -17,6 +17,33 @@ const Target = z.object({
   met: z.boolean(),
 });
 
+/** One step of the saturation ramp. */
+export const SaturationStep = z.object({
+  offeredPerSecond: z.number(),
+  /** Messages sent in the step's measured window per second (ticks of widgets still waiting are skipped). */
+  messagesPerSecond: z.number(),
+  botReplyP99: Ms,
+  approvalToCustomerP99: Ms,
+  errors: z.number().int(),
+  serverPercentOfCore: z.number().nullable(),
+  cpuMsPerMessage: z.number().nullable(),
+  othersPercentOfMachine: z.number().nullable(),
+  /** Bot-reply p99 within the limit, no errors, and at least 90% of the offered rate sent. */
+  held: z.boolean(),
+});
+export type SaturationStep = z.infer<typeof SaturationStep>;
+
+/** The saturation ramp: offered rate raised step by step until bot-reply p99 passes the limit. */
+export const SaturationResult = z.object({
+  clients: z.number().int(),
+  p99LimitMs: z.number(),
+  stepSeconds: z.number(),
+  steps: z.array(SaturationStep),
+  /** The highest rate sent in a held step (null: not even the first step held). */
+  highestRateHeld: z.number().nullable(),
+});
+export type SaturationResult = z.infer<typeof SaturationResult>;
+
 /** The JSON `npm run bench` writes: the single description of its fields (the smoke test parses with it). */
 export const BenchReport = z.object({
   startedAt: z.string(),
@@ -37,7 +64,11 @@ export const BenchReport = z.object({
     nodeVersion: z.string(),
     totalMemMb: z.number(),
     platform: z.string(),
+    /** 1, 5 and 15 minute load averages when the run started, and when it ended (the machine is shared). */
     loadAverage: z.array(z.number()),
+    loadAverageAtEnd: z.array(z.number()),
+    /** How the server ran: the compiled bundle as `npm start` runs it, or the TypeScript source via tsx. */
+    serverRuntime: z.enum(["compiled", "source"]),
   }),
   latencyMs: z.object({
     /** message sent -> bot reply at the customer (auto route). */
@@ -101,6 +132,8 @@ export const BenchReport = z.object({
       misrouted: z.number().int(),
     }),
   }),
+  /** Offered rate ramped on a fresh server until bot replies pass the limit (null when skipped). */
+  saturation: SaturationResult.nullable(),
   /** Server memory with many widgets open and idle, and how many fit in a memory budget. */
   idleCapacity: z
     .object({

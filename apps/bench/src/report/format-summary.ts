@@ -8,10 +8,11 @@ const row = (label: string, l: Latency) =>
 
 /** A few lines for a person: the figures, the baselines under them, and the targets. */
 export function formatSummary(r: BenchReport): string {
-  const { config: c, machine: m, latencyMs: l, baselines: b, server: s, idleCapacity: idle } = r;
+  const { config: c, machine: m, latencyMs: l, baselines: b, server: s, idleCapacity: idle, saturation } = r;
   const lines = [
     `bench: ${c.clients} widgets every ${c.intervalMs} ms, ${c.agents} agents, ${c.durationSeconds} s measured` +
-      ` on ${m.cpuCount}x ${m.cpuModel}, node ${m.nodeVersion}`,
+      ` on ${m.cpuCount}x ${m.cpuModel}, node ${m.nodeVersion}, server ${m.serverRuntime}`,
+    `load average: ${m.loadAverage.join(" ")} at the start, ${m.loadAverageAtEnd.join(" ")} at the end`,
     "latency (ms):",
     row("message -> bot reply", l.botReply),
     row("message -> review in console", l.reviewVisible),
@@ -27,6 +28,16 @@ export function formatSummary(r: BenchReport): string {
     `cpu: server ${fmt(s.cpu.serverPercentOfCore)}% of a core (${fmt(s.cpuMsPerMessage)} ms/message), bench ${fmt(s.cpu.benchPercentOfCore)}%,` +
       ` other processes ${fmt(s.cpu.othersPercentOfMachine)}% of the machine`,
   ];
+  if (saturation) {
+    lines.push(`saturation (${saturation.clients} widgets, ${saturation.stepSeconds} s a step):`);
+    for (const step of saturation.steps)
+      lines.push(
+        `  offered ${String(step.offeredPerSecond).padStart(4)}/s  sent ${fmt(step.messagesPerSecond).padStart(6)}/s` +
+          `  bot reply p99 ${fmt(step.botReplyP99).padStart(7)} ms  ${fmt(step.cpuMsPerMessage)} ms CPU/message` +
+          `  errors ${step.errors}  ${step.held ? "held" : "not held"}`,
+      );
+    lines.push(`  highest rate held: ${saturation.highestRateHeld ?? "-"} messages/s`);
+  }
   if (idle) {
     lines.push(
       `idle: ${idle.connected}/${idle.sockets} widgets; server RSS ${fmt(idle.rssBeforeMb)} MB fresh,` +
