@@ -6,6 +6,7 @@ import {
   customerTranscript,
   pendingApproval,
   startTestServer,
+  storeVariants,
   SUPERVISOR,
   type TestServer,
 } from "../testing";
@@ -15,16 +16,6 @@ import { approversFor } from "./approver-runtime";
 const PUBLIC_URL = "https://desk.example.com";
 let server: TestServer;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeEach(async () => {
-  smtp = await startSmtpServer();
-  server = await startTestServer({
-    env: { SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: "Desk <desk@example.com>" },
-  });
-});
-afterEach(async () => {
-  await server.dispose();
-  await smtp.close();
-});
 
 const replies = (messages: Message[]) => messages.filter((m) => m.author === "bot" || m.author === "agent");
 const signIn = async (who: typeof SUPERVISOR) =>
@@ -66,7 +57,19 @@ async function emailedApproval() {
   return { ...pending, supervisor, mail: mails[0], links: links(mails[0]) };
 }
 
-describe("approvals by email", () => {
+describe.each(storeVariants("approvers_email"))("approvals by email on $name", (variant) => {
+  beforeEach(async () => {
+    smtp = await startSmtpServer();
+    server = await startTestServer({
+      overrides: await variant.overrides(),
+      env: { SMTP_URL: smtp.url, PUBLIC_URL, MAIL_FROM: "Desk <desk@example.com>" },
+    });
+  });
+  afterEach(async () => {
+    await server.dispose();
+    await smtp.close();
+  });
+
   it("emails the question, the draft, the confidence and why it waits only to those who asked", async () => {
     const { review, mail } = await emailedApproval();
     expect(smtp.received.flatMap((m) => m.to)).toEqual([SUPERVISOR.email]);
@@ -108,6 +111,32 @@ describe("approvals by email", () => {
       id: decided?.decidedBy,
       name: "Sam Supervisor (email link)",
     });
+  });
+
+  it("two confirmations of one link at once send one reply; the other is refused", async () => {
+    const { review, customer, links: l } = await emailedApproval();
+    const statuses = (await Promise.all([post(l.approve), post(l.approve)])).map((r) => r.status);
+    expect(statuses.sort()).toEqual([200, 409]);
+    await server.platform.conversations.idle();
+    expect(replies(await customerTranscript(customer)).map((m) => m.text)).toEqual([
+      review.packet.draft.text,
+    ]);
+  });
+
+  it("emails an approval once even when its opening is announced again (a pause reopened by recovery)", async () => {
+    const { review } = await emailedApproval();
+    server.platform.notifier.reviewCreated(review);
+    server.platform.notifier.reviewCreated(review);
+    await approversFor(server.platform).idle();
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it("refuses the link of a person deactivated since it was sent", async () => {
+    const { review, supervisor, links: l } = await emailedApproval();
+    await server.platform.store.users.update(supervisor.user.id, { status: "deactivated" });
+    const refused = await post(l.approve);
+    expect(refused.status).toBe(403);
+    expect((await server.platform.store.reviews.get(review.id))?.status).toBe("pending");
   });
 
   it("a reject link needs a reason, then hands the conversation to a person without sending the draft", async () => {

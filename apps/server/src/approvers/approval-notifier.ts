@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createTransport } from "nodemailer";
 import type { ApprovalReview, Review } from "@handoff/contracts";
 import { approvalEmail, approvalSlackMessage, type ApproverDirectory } from "@handoff/core";
@@ -12,7 +13,8 @@ const notifiedKey = (reviewId: string) => `approval-notified:${reviewId}`;
 /**
  * Sends each approval that opens to the approvers outside the console: an email with signed links to
  * every person who asked for approvals by email (SMTP_URL and PUBLIC_URL set), and a message with
- * buttons to SLACK_WEBHOOK_URL. Once per review: a pause reopened by recovery is not sent again.
+ * buttons to SLACK_WEBHOOK_URL. Once per review, whichever instance raised it: a pause reopened by
+ * recovery is not sent again.
  * Failures are logged, never thrown: the approval is in the console whatever happens to the mail.
  */
 export function approvalNotifier(
@@ -56,8 +58,16 @@ export function approvalNotifier(
   return async (opened: Review): Promise<void> => {
     if (opened.kind !== "approval" || opened.status !== "pending") return;
     if (!transport && !config.SLACK_WEBHOOK_URL) return;
-    if ((await store.kv.get(notifiedKey(opened.id))) === true) return;
-    await store.kv.set(notifiedKey(opened.id), true);
+    // The lease makes check-and-mark one step across instances; the mark outlives it.
+    const lease = notifiedKey(opened.id);
+    const owner = randomUUID();
+    if (!(await store.leases.acquire(lease, owner, 60_000))) return;
+    try {
+      if ((await store.kv.get(notifiedKey(opened.id))) === true) return;
+      await store.kv.set(notifiedKey(opened.id), true);
+    } finally {
+      await store.leases.release(lease, owner);
+    }
     // Opened out of hours, the timeout policy may already have decided it.
     const review = await store.reviews.get(opened.id);
     if (review?.kind !== "approval" || review.status !== "pending") return;

@@ -7,6 +7,7 @@ import {
   customerTranscript,
   pendingApproval,
   startTestServer,
+  storeVariants,
   SUPERVISOR,
   type TestServer,
 } from "../testing";
@@ -18,22 +19,6 @@ const SUPERVISOR_SLACK_ID = "U0SUPER01";
 let server: TestServer;
 let incoming: Awaited<ReturnType<typeof startReceiver>>;
 let responses: Awaited<ReturnType<typeof startReceiver>>;
-beforeEach(async () => {
-  incoming = await startReceiver();
-  responses = await startReceiver();
-  server = await startTestServer({
-    env: {
-      SLACK_WEBHOOK_URL: incoming.url,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PUBLIC_URL: "https://desk.example.com",
-    },
-  });
-});
-afterEach(async () => {
-  await server.dispose();
-  await incoming.close();
-  await responses.close();
-});
 
 const replies = (messages: Message[]) => messages.filter((m) => m.author === "bot" || m.author === "agent");
 const SlackPosted = z.object({
@@ -104,7 +89,25 @@ async function slackApproval() {
   return { ...pending, supervisor };
 }
 
-describe("approvals in Slack", () => {
+describe.each(storeVariants("approvers_slack"))("approvals in Slack on $name", (variant) => {
+  beforeEach(async () => {
+    incoming = await startReceiver();
+    responses = await startReceiver();
+    server = await startTestServer({
+      overrides: await variant.overrides(),
+      env: {
+        SLACK_WEBHOOK_URL: incoming.url,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PUBLIC_URL: "https://desk.example.com",
+      },
+    });
+  });
+  afterEach(async () => {
+    await server.dispose();
+    await incoming.close();
+    await responses.close();
+  });
+
   it("posts the approval to the incoming webhook with Approve, Reject and Open buttons", async () => {
     const { review } = await slackApproval();
     expect(incoming.received).toHaveLength(1);
