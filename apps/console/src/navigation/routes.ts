@@ -11,6 +11,7 @@ export const SUPERVISOR_VIEWS = [
   { view: "audit", label: "Audit log" },
   { view: "api-keys", label: "API keys" },
   { view: "webhooks", label: "Webhooks" },
+  { view: "channels", label: "Channels" },
 ] as const;
 
 /** A supervisor-only screen. */

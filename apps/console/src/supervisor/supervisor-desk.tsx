@@ -10,6 +10,7 @@ import { QuarantinePage } from "../quarantine/quarantine-page";
 import { SettingsPage } from "../settings/settings-page";
 import { TeamsPage } from "../teams/teams-page";
 import { WebhooksPage } from "../webhooks/webhooks-page";
+import { ChannelsPage } from "../channels/channels-page";
 
 interface Props {
   view: SupervisorView;
@@ -33,6 +34,8 @@ export function SupervisorDesk({ view, client, user }: Props) {
         <DashboardPage client={client} />
       ) : view === "webhooks" ? (
         <WebhooksPage client={client} />
+      ) : view === "channels" ? (
+        <ChannelsPage client={client} />
       ) : view === "api-keys" ? (
         <ApiKeysPage client={client} />
       ) : view === "settings" ? (

@@ -103,7 +103,8 @@ export const openDesk = (
     | "Settings"
     | "Audit log"
     | "API keys"
-    | "Webhooks",
+    | "Webhooks"
+    | "Channels",
 ) => page.getByRole("navigation", { name: "Supervisor" }).getByRole("link", { name, exact: true }).click();
 
 /** A correction's card in the feedback queue. */
