@@ -175,6 +175,19 @@ describe.each(storeVariants("approvers_email"))("approvals by email on $name", (
     expect(await refused.text()).toContain(`already approved by ${agent.user.name}`);
   });
 
+  it("refuses a link once the customer asked for a person, saying no one in the team decided", async () => {
+    const { review, customer, links: l } = await emailedApproval();
+    const asked = await customer.socket.emitWithAck("handoff:request", {});
+    expect(asked.ok).toBe(true);
+    const refused = await post(l.approve);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("already rejected without a person");
+    await server.platform.conversations.idle();
+    expect(replies(await customerTranscript(customer)).map((m) => m.text)).not.toContain(
+      review.packet.draft.text,
+    );
+  });
+
   it("refuses a tampered, a forged and an expired link and changes nothing", async () => {
     const { review, supervisor, links: l } = await emailedApproval();
     const token = l.approve.split("/").pop() ?? "";

@@ -25,10 +25,13 @@ export function decisionWord(decision: ReviewDecision | null): string {
   return words[decision.type];
 }
 
-/** Who decided a review that is no longer pending (a person's name, or the deadline). */
+/**
+ * Who decided a review that is no longer pending, as "by <name>"; without a person id it was the
+ * deadline's timeout policy or the customer asking for a person (core records no id for either).
+ */
 export async function decidedBy(platform: Platform, review: ApprovalReview): Promise<string> {
-  if (!review.decidedBy) return review.status === "expired" ? "its deadline" : "someone else";
-  return (await platform.store.users.get(review.decidedBy))?.name ?? "someone else";
+  if (!review.decidedBy) return "without a person (its deadline passed, or the customer asked for one)";
+  return `by ${(await platform.store.users.get(review.decidedBy))?.name ?? "someone else"}`;
 }
 
 /** A pending approval by id, or null when there is no such approval. */

@@ -22,7 +22,7 @@ export interface ValidLink {
 export const alreadyDecided = (review: ApprovalReview, by: string): LinkRefusal => ({
   status: 409,
   title: "Already decided",
-  text: `This approval was already ${review.status === "expired" ? "closed" : decisionWord(review.decision)} by ${by}. Nothing was changed.`,
+  text: `This approval was already ${review.status === "expired" ? "closed" : decisionWord(review.decision)} ${by}. Nothing was changed.`,
 });
 
 /**

@@ -50,7 +50,7 @@ async function answerClick(
   if (outcome.kind === "already")
     return decidedSlackMessage(
       outcome.review,
-      `Already ${decisionWord(outcome.review.decision)} by ${outcome.by}; your click changed nothing`,
+      `Already ${decisionWord(outcome.review.decision)} ${outcome.by}; your click changed nothing`,
     );
   return decidedSlackMessage(
     outcome.review,
