@@ -78,6 +78,9 @@ describe.each(storeVariants("approvers_email"))("approvals by email on $name", (
     expect(body).toContain(review.packet.question);
     expect(body).toContain(`Confidence: ${Math.round(review.packet.confidence.score * 100)}%`);
     expect(body).toContain("Why it waits: ");
+    // An HTML part too, the links as buttons.
+    expect(body).toMatch(/^Content-Type: text\/html/m);
+    expect(body.replace(/=3D/g, "=")).toContain(`<a href="${PUBLIC_URL}/api/approval-links/`);
   });
 
   it("an emailed approve link asks first, then sends the reply once; a second click is refused", async () => {

@@ -4,6 +4,7 @@ import type { ApprovalReview, Review } from "@handoff/contracts";
 import { approvalEmail, approvalSlackMessage, type ApproverDirectory } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
 import { consoleConversationUrl, signedLinks } from "./approval-links";
+import { approvalEmailHtml } from "./approval-pages";
 import { postToSlack } from "./slack-poster";
 
 // An unreachable mail server must not hold the notifications of the next approvals for minutes.
@@ -39,7 +40,11 @@ export function approvalNotifier(
         ttlSeconds,
       );
       try {
-        await transport.sendMail({ to: approver.email, ...approvalEmail(review, links) });
+        await transport.sendMail({
+          to: approver.email,
+          ...approvalEmail(review, links),
+          html: approvalEmailHtml(review, links),
+        });
       } catch (err) {
         logger.warn({ err, reviewId: review.id, userId: approver.userId }, "could not email an approval");
       }

@@ -1,4 +1,4 @@
-import { approvalSummary } from "@handoff/core";
+import { approvalSummary, type ApprovalLinks } from "@handoff/core";
 import type { ApprovalReview } from "@handoff/contracts";
 
 const escape = (text: string) =>
@@ -60,3 +60,15 @@ export const openPage = (review: ApprovalReview, consoleUrl: string | null) =>
     "Approval waiting",
     `${packetHtml(review)}${consoleUrl ? `<p><a href="${escape(consoleUrl)}">Open the conversation in the console</a></p>` : ""}`,
   );
+
+const button = (href: string, label: string, color: string) =>
+  `<a href="${escape(href)}" style="display:inline-block;padding:10px 18px;margin:0 8px 8px 0;border-radius:6px;background:${color};color:#fff;text-decoration:none;font-weight:600">${escape(label)}</a>`;
+
+/** The HTML part of the approval email: the same approval, and the three links as buttons. */
+export function approvalEmailHtml(review: ApprovalReview, links: ApprovalLinks): string {
+  return `<!doctype html><html lang="en"><body style="font:15px/1.5 system-ui,sans-serif;color:#1d2330;max-width:640px">
+<p>A reply is waiting for your approval.</p>${packetHtml(review)}
+<p>${button(links.approve, "Approve and send", "#2b4fc7")}${button(links.reject, "Reject", "#a40e26")}${button(links.open, "Open", "#4a5263")}</p>
+<p style="color:#5b6474;font-size:13px">Each link asks you to confirm before anything happens, works for you only, and stops working once the approval is decided (by you or anyone else) or the link expires.</p>
+</body></html>`;
+}
