@@ -9,7 +9,15 @@ import {
   type Review,
 } from "@handoff/contracts";
 import { verifyWebhook } from "@handoff/core";
-import { api, connectAgent, nextReview, startTestServer, type TestServer } from "../testing";
+import {
+  api,
+  connectAgent,
+  nextReview,
+  startTestServer,
+  storeVariants,
+  type StoreVariant,
+  type TestServer,
+} from "../testing";
 import { startReceiver, type Received } from "../webhooks/webhook-receiver";
 import { agentReply, apiKey, signIn, until } from "./channels-test-kit";
 
@@ -18,8 +26,15 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function channelServer(respond?: (req: Received, res: ServerResponse) => void) {
-  const s = await startTestServer({ env: { CHANNEL_TICK_MS: "100", CHANNEL_RETRY_BASE_MS: "200" } });
+async function channelServer(
+  variant: StoreVariant,
+  respond?: (req: Received, res: ServerResponse) => void,
+  env: Record<string, string> = {},
+) {
+  const s = await startTestServer({
+    env: { CHANNEL_TICK_MS: "100", CHANNEL_RETRY_BASE_MS: "200", ...env },
+    overrides: await variant.overrides(),
+  });
   cleanups.push(() => s.dispose());
   const receiver = await startReceiver(respond ? { respond } : {});
   cleanups.push(() => receiver.close());
@@ -46,9 +61,9 @@ async function send(s: TestServer, channelId: string, key: string, body: Record<
   return api(s, "POST", `/api/channels/${channelId}/messages`, body, key);
 }
 
-describe("API channel", () => {
+describe.each(storeVariants("channels"))("API channel on $name", (variant) => {
   it("answers at the channel's webhook, signed, once per idempotency key", async () => {
-    const { s, receiver, channel, secret, key } = await channelServer();
+    const { s, receiver, channel, secret, key } = await channelServer(variant);
     const message = {
       conversationKey: "+4915100000001",
       idempotencyKey: "m1",
@@ -96,7 +111,7 @@ describe("API channel", () => {
 
   it("retries a reply the platform refused until it takes it, and logs each attempt", async () => {
     let refusals = 2;
-    const { s, receiver, channel, key } = await channelServer((_req, res) => {
+    const { s, receiver, channel, key } = await channelServer(variant, (_req, res) => {
       res.writeHead(refusals-- > 0 ? 503 : 200).end();
     });
     await send(s, channel.id, key, {
@@ -114,8 +129,10 @@ describe("API channel", () => {
     expect(bodies).toHaveLength(3);
   });
 
-  it("goes through approval and handoff like the widget: the approved draft and the agent's reply reach the platform", async () => {
-    const { s, receiver, channel, key } = await channelServer();
+  it("goes through approval and handoff like the widget: the approved draft and the agent reply reach the platform", async () => {
+    // On SQLite the graph runs in its worker thread, as in production: replies made there reach the channel too.
+    const worker: Record<string, string> = variant.name === "SQLite" ? { GRAPH_WORKER: "on" } : {};
+    const { s, receiver, channel, key } = await channelServer(variant, undefined, worker);
     const agent = await connectAgent(s);
 
     const approval = nextReview(agent.socket, "review:created", (r: Review) => r.kind === "approval");
@@ -154,7 +171,7 @@ describe("API channel", () => {
   });
 
   it("refuses bad input, unknown and disabled channels and callers without the scope, changing nothing", async () => {
-    const { s, receiver, channel, key } = await channelServer();
+    const { s, receiver, channel, key } = await channelServer(variant);
     const bad = await api<{ error: { code: string } }>(
       s,
       "POST",

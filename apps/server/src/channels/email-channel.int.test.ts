@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ChannelMessageAccepted, ConversationSnapshot } from "@handoff/contracts";
-import { api, AGENT, pendingHandoff, startTestServer, type TestServer } from "../testing";
+import {
+  api,
+  AGENT,
+  pendingHandoff,
+  startTestServer,
+  storeVariants,
+  type StoreVariant,
+  type TestServer,
+} from "../testing";
 import { startSmtpServer, type ReceivedMail } from "../testing/smtp-server";
 import { agentReply, apiKey, signIn, until } from "./channels-test-kit";
 
@@ -10,7 +18,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function emailServer() {
+async function emailServer(variant: StoreVariant) {
   const smtp = await startSmtpServer();
   cleanups.push(() => smtp.close());
   const s = await startTestServer({
@@ -23,6 +31,7 @@ async function emailServer() {
       CHANNEL_TICK_MS: "100",
       CHANNEL_RETRY_BASE_MS: "200",
     },
+    overrides: await variant.overrides(),
   });
   cleanups.push(() => s.dispose());
   return { s, smtp, key: await apiKey(s, ["messages:send"]) };
@@ -55,9 +64,9 @@ function inbound(overrides: Record<string, unknown> = {}) {
   };
 }
 
-describe("email channel", () => {
+describe.each(storeVariants("email"))("email channel on $name", (variant) => {
   it("a customer who left an email gets the agent's reply by SMTP, and their emailed answer lands in the same conversation once", async () => {
-    const { s, smtp, key } = await emailServer();
+    const { s, smtp, key } = await emailServer(variant);
     const { agent, customer, review } = await pendingHandoff(s);
     const conversationId = customer.conversationId;
     expect((await customer.socket.emitWithAck("contact:leave", { email: "ada@example.com" })).ok).toBe(true);
@@ -112,7 +121,7 @@ describe("email channel", () => {
   });
 
   it("an email to the support address starts a conversation the bot answers by email, in the thread", async () => {
-    const { s, smtp, key } = await emailServer();
+    const { s, smtp, key } = await emailServer(variant);
     const posted = await api(
       s,
       "POST",
@@ -136,7 +145,7 @@ describe("email channel", () => {
   });
 
   it("refuses a forged reply address, bad input and callers without a key or scope, changing nothing", async () => {
-    const { s, smtp, key } = await emailServer();
+    const { s, smtp, key } = await emailServer(variant);
     const forged = inbound({ to: [`reply+${"ab".repeat(16)}${"0".repeat(20)}@${DOMAIN}`] });
     expect((await api(s, "POST", "/api/channels/email/inbound", forged, key)).status).toBe(404);
     const bad = await api<{ error: { code: string } }>(
