@@ -43,6 +43,11 @@ export const FittedConfidence = z
     l2: z.number().min(0),
     /** auto: send at or above; review: approval at or above, handoff below (probabilities). */
     thresholds: Thresholds,
+    /**
+     * A draft whose question is at least this like an approved correction's that it agrees with (the
+     * \`precedent\` part) is sent at once too; null: never by that alone. Absent in fits made before it.
+     */
+    precedent: z.object({ threshold: Rate.nullable() }).optional(),
     targetPrecision: Rate,
     trainedOn: z.array(z.object({ name: z.string(), samples: Count, right: Count })),
     fittedAt: Timestamp,

@@ -44,6 +44,8 @@ export const Confidence = z.object({
     asked: z.number().min(0).max(1).optional(),
     /** Score of an approved correction to a like question that the answer's source agrees with. */
     support: z.number().min(0).max(1).optional(),
+    /** How like an approved correction's question the customer's is, when the answer agrees with that correction (0 = none). */
+    precedent: z.number().min(0).max(1).optional(),
   }),
 });
 export type Confidence = z.infer<typeof Confidence>;

@@ -29,6 +29,8 @@ export interface HeldOutPart {
   set: string;
   source: string;
   thresholds: Thresholds;
+  /** The fold's precedent threshold (null: it never sends on a precedent alone). */
+  precedent: number | null;
   outcome: FitOutcome;
 }
 
@@ -108,6 +110,7 @@ function heldOutParts(samples: readonly SourcedSample[], options: FitOptions): H
       set,
       source,
       thresholds: model.thresholds,
+      precedent: model.precedent?.threshold ?? null,
       outcome: routeOutcome(model, part),
     })),
   );

@@ -18,7 +18,7 @@ export function heldOutTable(parts: readonly HeldOutPart[]): string {
     [
       "held out",
       "samples",
-      "auto / review threshold",
+      "auto / review / precedent threshold",
       "precision",
       "automation",
       "risky auto-sent",
@@ -27,10 +27,15 @@ export function heldOutTable(parts: readonly HeldOutPart[]): string {
     parts.map((p) => [
       p.set,
       `${p.source} (${p.outcome.samples})`,
-      `${p.thresholds.auto.toFixed(3)} / ${p.thresholds.review.toFixed(3)}`,
+      `${p.thresholds.auto.toFixed(3)} / ${p.thresholds.review.toFixed(3)} / ${precedentCell(p.precedent)}`,
       ...outcomeCells(p.outcome),
     ]),
   );
+}
+
+/** The precedent threshold as the tables print it: "none" when the fit never sends on a precedent alone. */
+function precedentCell(threshold: number | null | undefined): string {
+  return threshold == null ? "none" : threshold.toFixed(3);
 }
 
 /** The final fit (on every set) scored on each set and source it was fitted on. */
@@ -44,5 +49,5 @@ export function inSampleTable(rows: readonly { set: string; source: string; outc
 /** The weights, one line, for the console log. */
 export function weightsLine(model: FittedConfidence): string {
   const terms = model.features.map((f, i) => `${(model.weights[i] ?? 0).toFixed(3)} ${f}`);
-  return `p = sigmoid(${model.bias.toFixed(3)} + ${terms.join(" + ")}); auto >= ${model.thresholds.auto}, review >= ${model.thresholds.review}`;
+  return `p = sigmoid(${model.bias.toFixed(3)} + ${terms.join(" + ")}); auto >= ${model.thresholds.auto}, review >= ${model.thresholds.review}; precedent >= ${precedentCell(model.precedent?.threshold)}`;
 }

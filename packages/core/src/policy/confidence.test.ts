@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RiskFlag } from "@handoff/contracts";
 import type { ModelDraft, RetrievalResult } from "../ports/model";
-import { CONFIDENCE_WEIGHTS, buildConfidence } from "./confidence";
+import { CONFIDENCE_WEIGHTS, buildConfidence, precedentAgreeing } from "./confidence";
+import { decideRoute } from "./route-policy";
 import { FITTED_CONFIDENCE } from "./fitted-confidence";
 
 const draft: ModelDraft = {
@@ -41,6 +42,7 @@ describe("buildConfidence", () => {
       rules: 1,
       correction: 0,
       asked: 1,
+      precedent: 0,
     });
     const w = CONFIDENCE_WEIGHTS;
     expect(confidence.score).toBeCloseTo(
@@ -120,4 +122,105 @@ describe("buildConfidence", () => {
     });
     expect(buildConfidence({ draft, retrieval, flags: [], fitted: null }).parts.asked).toBe(1);
   });
+});
+
+describe("answering from an approved correction to a like question", () => {
+  const answer = "Our support team is on the phone at 1-888-555-0134 from 8 am to 8 pm.";
+  const fitted = { ...FITTED_CONFIDENCE, precedent: { threshold: 0.6 } };
+  const weakDraft: ModelDraft = {
+    drafts: [{ text: answer, sourceIds: ["c-phone"] }],
+    selfConfidence: 0.4,
+    reasoning: "",
+    outOfScope: false,
+    category: "corrections",
+    signals: { answer: 0.4, fact: 1, lead: 0.1, own: 0.3, support: 0 },
+  };
+  const fromCorrection = (similarity: number, unsaid: string[] = []): RetrievalResult => ({
+    query: "how do I talk with customer support?",
+    hits: [
+      {
+        id: "c-phone",
+        kind: "correction",
+        title: "do you have a phone number to contact customer support?",
+        text: answer,
+        score: 0.45,
+        matchedTerms: ["custom", "support"],
+        topical: 0.5,
+        asked: 0.4,
+      },
+    ],
+    coverage: 0.5,
+    margin: 0.3,
+    keyTerms: ["talk", "custom", "support"],
+    unknown: 0,
+    general: 1,
+    precedents: [{ id: "c-phone", similarity, answer, unsaid }],
+  });
+  const route = (retrieval: RetrievalResult) =>
+    decideRoute({
+      confidence: buildConfidence({ draft: weakDraft, retrieval, flags: [], fitted }),
+      flags: [],
+      outOfScope: false,
+      thresholds: { auto: fitted.thresholds.auto, review: 0.4 },
+    }).route;
+
+  it("a paraphrase of an approved correction is answered from it, however partial its word match", () => {
+    const retrieval = fromCorrection(0.8);
+    expect(probabilityWithoutPrecedent(retrieval)).toBeLessThan(fitted.thresholds.auto);
+    expect(buildConfidence({ draft: weakDraft, retrieval, flags: [], fitted }).parts.precedent).toBe(0.8);
+    expect(route(retrieval)).toBe("auto");
+  });
+
+  it("a near miss of a correction goes to a person", () => {
+    expect(route(fromCorrection(0.45))).not.toBe("auto");
+  });
+
+  it("a question naming a thing the correction never did is not answered from it unless the answer names it", () => {
+    const spirit = fromCorrection(0.9, ["spirit"]);
+    expect(precedentAgreeing(weakDraft, spirit)).toBe(0);
+    expect(route(spirit)).not.toBe("auto");
+    const named = { ...weakDraft, drafts: [{ text: `${answer} Spirit too.`, sourceIds: ["c-phone"] }] };
+    expect(precedentAgreeing(named, spirit)).toBe(0.9);
+  });
+
+  it("a correction backs an answer that says what it says, or comes from the article it quotes, and no other", () => {
+    const article = {
+      id: "contact-us",
+      kind: "article" as const,
+      title: "Contact us",
+      text: `Write to help@example.com. ${answer}`,
+      score: 0.6,
+      matchedTerms: ["support"],
+    };
+    const retrieval = { ...fromCorrection(0.8), hits: [article] };
+    const fromArticle = {
+      ...weakDraft,
+      drafts: [{ text: "Write to help@example.com.", sourceIds: ["contact-us"] }],
+    };
+    expect(precedentAgreeing(fromArticle, retrieval)).toBe(0.8);
+    const elsewhere = { ...weakDraft, drafts: [{ text: "Orders ship in 3 days.", sourceIds: ["shipping"] }] };
+    expect(precedentAgreeing(elsewhere, retrieval)).toBe(0);
+  });
+
+  it("a risk flag still decides, whatever the precedent", () => {
+    const flag: RiskFlag = { category: "money_movement", forces: "approval", evidence: "refund" };
+    const confidence = buildConfidence({
+      draft: weakDraft,
+      retrieval: fromCorrection(1),
+      flags: [flag],
+      fitted,
+    });
+    expect(
+      decideRoute({ confidence, flags: [flag], outOfScope: false, thresholds: fitted.thresholds }).route,
+    ).toBe("approval");
+  });
+
+  function probabilityWithoutPrecedent(retrieval: RetrievalResult): number {
+    return buildConfidence({
+      draft: weakDraft,
+      retrieval,
+      flags: [],
+      fitted: { ...fitted, precedent: { threshold: null } },
+    }).score;
+  }
 });

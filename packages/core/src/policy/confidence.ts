@@ -1,7 +1,7 @@
 import type { Confidence, FittedConfidence, RiskFlag } from "@handoff/contracts";
 import type { ModelDraft, RetrievalResult } from "../ports/model";
 import { FITTED_CONFIDENCE } from "./fitted-confidence";
-import { probabilityOf } from "./fit/fit-confidence";
+import { meetsPrecedent, probabilityOf } from "./fit/fit-confidence";
 
 /** Weights of the signals in the hand-set confidence score (used when no fit applies); they sum to 1. */
 export const CONFIDENCE_WEIGHTS = { model: 0.35, retrieval: 0.3, margin: 0.2, coverage: 0.15 } as const;
@@ -26,6 +26,7 @@ const PART_NAMES = [
   "own",
   "asked",
   "support",
+  "precedent",
 ] as const satisfies ReadonlyArray<keyof Parts>;
 
 /**
@@ -73,16 +74,66 @@ export function buildConfidence(input: {
     // A correction answers its own question: what it asks that the customer did not is a near miss.
     parts.asked = top.kind === "correction" ? clamp(top.asked ?? 0) : 1;
   }
+  parts.precedent = precedentAgreeing(draft, retrieval);
   const numeric: Record<string, number> = { ...parts };
   const useFit = fitted != null && fitted.features.every((f) => typeof numeric[f] === "number");
+  // A paraphrase of an approved correction's question, answered as the correction does, is as sure as
+  // the fit's auto threshold: the precedent threshold was chosen for the same precision. (Rounded up,
+  // as the score is rounded to three places.)
   const support = useFit
-    ? probabilityOf(fitted, numeric)
+    ? meetsPrecedent(fitted, numeric)
+      ? Math.max(probabilityOf(fitted, numeric), Math.ceil(fitted.thresholds.auto * 1000) / 1000)
+      : probabilityOf(fitted, numeric)
     : CONFIDENCE_WEIGHTS.model * parts.model +
       CONFIDENCE_WEIGHTS.retrieval * parts.retrieval +
       CONFIDENCE_WEIGHTS.coverage * parts.coverage +
       CONFIDENCE_WEIGHTS.margin * parts.margin;
   const score = draft.outOfScope ? Math.min(support, parts.retrieval) : support;
   return { score: round(clamp(score * parts.rules)), parts: mapValues(parts, round) };
+}
+
+/**
+ * How like an approved correction's question the customer's is, when the answer agrees with that
+ * correction: it is the correction's answer (cites it, or says the same), or it comes from an article
+ * that states the correction's answer (the team answered a question like this one from that article).
+ * 0 when no correction to a like question backs the answer. Compared question to question
+ * (retrieval's `precedents`), so a paraphrase backs the answer and a question that only shares words
+ * with a correction's answer does not.
+ */
+export function precedentAgreeing(draft: ModelDraft, retrieval: RetrievalResult): number {
+  const first = draft.drafts[0];
+  if (first === undefined) return 0;
+  const said = flat(first.text);
+  const cited = new Set(first.sourceIds);
+  const citedArticles = retrieval.hits.filter((h) => h.kind === "article" && cited.has(h.id));
+  const words = new Set(wordsOf(said));
+  let best = 0;
+  for (const p of retrieval.precedents ?? []) {
+    if (p.similarity <= best) continue;
+    // "Does Spirit allow two carry-ons?" is not answered by a correction about carry-ons in general
+    // unless the answer itself names Spirit.
+    if (!p.unsaid.every((w) => wordsOf(w).every((x) => words.has(x)))) continue;
+    const answer = flat(p.answer);
+    const agrees =
+      cited.has(p.id) ||
+      (answer.length > 0 && (said.includes(answer) || answer.includes(said))) ||
+      citedArticles.some((a) => flat(a.text).includes(answer));
+    if (agrees) best = p.similarity;
+  }
+  return clamp(best);
+}
+
+/** The lowercase words of a text ("costa_rica" is two). */
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Text with its white space collapsed, so a quote compares whatever its line breaks. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 function clamp(value: number): number {

@@ -56,6 +56,25 @@ export interface RetrievalResult {
    * order number, an amount, a booking code), so a general article may not settle it; else 1.
    */
   general?: number;
+  /**
+   * Approved corrections whose questions are most like this one, most alike first: compared question
+   * to question (see retrieval/question-match), whatever the search ranked first.
+   */
+  precedents?: Precedent[];
+}
+
+/** An approved correction to a question like the customer's. */
+export interface Precedent {
+  id: string;
+  /** How alike the two questions are, 0..1 (the correction's and those of corrections giving the same answer). */
+  similarity: number;
+  /** The correction's answer. */
+  answer: string;
+  /**
+   * The customer's words naming a thing (a place, a brand, a plan) that neither the correction's
+   * question nor its answer names: an answer backed by this correction must say them itself.
+   */
+  unsaid: string[];
 }
 
 /** Input to a drafting model. */

@@ -106,6 +106,44 @@ describe("KnowledgeIndex", () => {
     expect(large.search("Do you accept PayPal?").hits[0]?.score ?? 0).toBeCloseTo(small, 1);
   });
 
+  it("reports the approved correction whose question a paraphrase restates as its precedent, above a near miss", () => {
+    const index = indexWithSamples();
+    const paraphrase = index.search("Are electric bicycles something you sell?").precedents?.[0];
+    expect(paraphrase?.id).toBe("c-ebike");
+    expect(paraphrase?.answer).toBe("We don't sell bikes or e-bikes.");
+    const nearMiss = index.search("Do you rent out kayaks?").precedents?.[0];
+    expect(paraphrase?.similarity ?? 0).toBeGreaterThan((nearMiss?.similarity ?? 0) + 0.3);
+  });
+
+  it("names the thing a customer asks about that a like correction never mentions, for the answer to say", () => {
+    const senior = indexWithSamples()
+      .search("Do you offer a senior discount?")
+      .precedents?.find((p) => p.id === "c-student");
+    expect(senior?.unsaid).toEqual(["senior"]);
+    const student = indexWithSamples()
+      .search("Is there a discount for students?")
+      .precedents?.find((p) => p.id === "c-student");
+    expect(student?.unsaid).toEqual([]);
+  });
+
+  it("reads corrections that give one answer as one question asked several ways", () => {
+    const support = "Call us at 1-888-555-0134, 8 am to 8 pm.";
+    const alone = new KnowledgeIndex();
+    alone.setArticles(sampleArticles());
+    alone.setCorrections([approvedCorrection("c-talk", "How do I talk to your support team?", support)]);
+    const together = new KnowledgeIndex();
+    together.setArticles(sampleArticles());
+    together.setCorrections([
+      approvedCorrection("c-talk", "How do I talk to your support team?", support),
+      approvedCorrection("c-phone", "Is there a phone number for support?", support),
+    ]);
+    const question = "What number do I use to talk to support?";
+    const single = alone.search(question).precedents?.[0];
+    const pooled = together.search(question).precedents?.find((p) => p.id === "c-talk");
+    expect(single?.id).toBe("c-talk");
+    expect(pooled?.similarity ?? 0).toBeGreaterThan(single?.similarity ?? 1);
+  });
+
   it("returns no hits and zero signals for an empty or stop-word-only question", () => {
     const result = indexWithSamples().search("is it?");
     expect(result).toMatchObject({ hits: [], coverage: 0, margin: 0, keyTerms: [] });

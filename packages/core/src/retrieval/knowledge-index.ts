@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { Article, Correction } from "@handoff/contracts";
-import type { Passage, RetrievalHit, RetrievalResult } from "../ports/model";
+import type { Passage, Precedent, RetrievalHit, RetrievalResult } from "../ports/model";
 import { TermAnalyzer, tokenize } from "./analyze";
 import { answerUnits, type AnswerUnit } from "./answer-units";
 import { openingCondition } from "./condition";
@@ -16,7 +16,12 @@ import { isElliptical } from "./follow-up";
 import { languageTools, type RetrievalLanguage } from "./lexicon/language-tools";
 import { buildLexicon, Lexicon } from "./lexicon/lexicon";
 import { correctSpelling } from "./spelling";
+import { questionSimilarity, questionTermWeights } from "./question-match";
 
+/** How many approved corrections to like questions a search reports at most. */
+const MAX_PRECEDENTS = 3;
+/** A customer's word rarer than this among the corrections' questions names what the question is about. */
+const NAMED_THING_WEIGHT = 0.75;
 /** How many hits a search returns at most. */
 const MAX_HITS = 5;
 /** Candidates MiniSearch proposes (per engine) before they are re-scored. */
@@ -90,6 +95,8 @@ interface SearchDoc {
 /** A term of the question with its weight (rarer terms weigh more) and what else may stand for it. */
 interface WeightedTerm {
   term: string;
+  /** The customer's word the term was read from. */
+  word: string;
   weight: number;
   /** Help-center terms that match it at a discount: synonyms and the places it lies in. */
   alternatives: ReadonlyArray<{ term: string; factor: number }>;
@@ -126,6 +133,10 @@ export class KnowledgeIndex {
   // discarded and vacuumed: MiniSearch 7.2's vacuum crash, lucaong/minisearch#306); corrections, few
   // and approved one at a time, are found through their terms and each scored in full.
   private correctionPostings = new Map<string, string[]>();
+  /** Weights of question terms, learned from the approved corrections' questions (see question-match). */
+  private questionWeight: (term: string) => number = () => 1;
+  /** The approved corrections grouped by their answer: corrections giving one answer ask one thing. */
+  private answerFamilies = new Map<string, ReadonlySet<string>>();
   private documentFrequency: Map<string, number> | null = null;
   private articleFrequency: Map<string, number> | null = null;
   private articleGeneration = 0;
@@ -283,6 +294,7 @@ export class KnowledgeIndex {
     const runnerUp = rival?.hit.score ?? 0;
     return {
       ...empty,
+      precedents: this.precedents(keyTerms, searchTerms),
       hits: scored.slice(0, MAX_HITS).map((s) => s.hit),
       coverage: round(top.cover),
       margin: round(top.hit.score > 0 ? (top.hit.score - runnerUp) / top.hit.score : 0),
@@ -323,9 +335,63 @@ export class KnowledgeIndex {
         this.correctionPostings.set(term, [...(this.correctionPostings.get(term) ?? []), doc.key]);
       }
     }
+    this.questionWeight = questionTermWeights(docs.map((d) => d.headTerms));
+    const families = new Map<string, Set<string>>();
+    for (const doc of docs) {
+      const answer = flat(doc.text);
+      const family = families.get(answer) ?? new Set<string>();
+      for (const term of doc.headTerms) family.add(term);
+      families.set(answer, family);
+    }
+    this.answerFamilies = families;
     this.documentFrequency = null;
     this.queryAnalyzer = analyzer;
     return analyzer;
+  }
+
+  /**
+   * The approved corrections whose questions are most like the customer's, compared question to
+   * question with weights learned from the corrections' questions. A correction is as like the
+   * question as the better of its own question and the questions of every correction giving the same
+   * answer (two people who answered "how do I talk to support?" and "is there a phone number?" alike
+   * say both ask one thing); what the customer asked is always measured against a single question.
+   */
+  private precedents(keyTerms: readonly WeightedTerm[], terms: ReadonlySet<string>): Precedent[] {
+    const lexicon = this.analyzer().lexicon;
+    const out: Precedent[] = [];
+    for (const { id: key } of this.correctionCandidates(terms)) {
+      const doc = this.correctionDocs.get(key);
+      if (doc === undefined) continue;
+      const family = this.answerFamilies.get(flat(doc.text)) ?? doc.headTerms;
+      const own = questionSimilarity(keyTerms, doc.headTerms, this.questionWeight);
+      const pooled = questionSimilarity(keyTerms, family, this.questionWeight);
+      const covered = Math.max(own.covered, pooled.covered);
+      // A correction whose answer opens with a condition the customer did not raise ("If an address is
+      // flagged as not valid, ...") answered the exception its own question was about.
+      const exception =
+        own.asked < 1 && doc.units.some((u) => isUnaskedCondition(u.condition, doc.headTerms, keyTerms));
+      const similarity =
+        (covered + own.asked > 0 ? (2 * covered * own.asked) / (covered + own.asked) : 0) *
+        (exception ? UNASKED_CONDITION_FACTOR : 1);
+      // A thing the customer names that neither the correction's question nor its answer does ("Spirit"
+      // in "does Spirit allow more than one carry-on?", "Guam" for a correction about Costa Rica): the
+      // answer must name it itself, or the correction answered another question. Words most questions
+      // say, and words naming an action or a quality, are not things.
+      const unsaid = keyTerms
+        .filter(
+          (k) =>
+            this.questionWeight(k.term) >= NAMED_THING_WEIGHT &&
+            // A name of several words ("Costa Rica") is a thing; a single word, when WordNet knows it
+            // mostly as something other than a verb ("Spirit", not "wher" or "require").
+            (k.term.includes("_") || (lexicon.knows(k.word) && !lexicon.isMostlyVerb(k.word))) &&
+            matchFactor(family, k) === 0 &&
+            matchFactor(doc.bodyTerms, k) === 0,
+        )
+        .map((k) => k.word);
+      out.push({ id: doc.id, similarity: round(similarity), answer: doc.text, unsaid });
+    }
+    out.sort((a, b) => b.similarity - a.similarity);
+    return out.slice(0, MAX_PRECEDENTS);
   }
 
   /**
@@ -377,7 +443,7 @@ export class KnowledgeIndex {
         const weight = (base / maxIdf) * factor * action * (tools.isWeakTerm(term) ? WEAK_WEIGHT : 1);
         const existing = weights.get(term);
         if (existing === undefined || existing.weight < weight)
-          weights.set(term, { term, weight, alternatives, known });
+          weights.set(term, { term, word, weight, alternatives, known });
       }
     };
     if (previous !== undefined) addTerms(previous, CONTEXT_WEIGHT);
@@ -752,9 +818,8 @@ function correctionDoc(
   // The order number or amount of the customer the correction was written for is not what it is about.
   const terms = (text: string) =>
     new Set(analyzer.documentTerms(text).filter((t) => !/\d/.test(t) || articleTerms.has(t)));
-  const questionTerms = new Set(
-    readQuestion(correction.question, analyzer, articleTerms, articleTerms).map((t) => t.term),
-  );
+  const read = readQuestion(correction.question, analyzer, articleTerms, articleTerms);
+  const questionTerms = new Set(read.map((t) => t.term));
   const answerTerms = terms(correction.answer);
   return {
     key,
@@ -789,6 +854,11 @@ function correctionDoc(
 
 function round(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+/** Text with its white space collapsed, so two copies of one answer compare whatever their line breaks. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 /** A menu path: words joined by " > " ("Account > Orders > Edit order"), up to three words a step. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { featureNames, featureVector, fitConfidence, probabilityOf, routeOutcome } from "./fit-confidence";
+import {
+  MIN_PRECEDENT,
+  featureNames,
+  featureVector,
+  fitConfidence,
+  precedentThreshold,
+  probabilityOf,
+  routeOutcome,
+  sendsAtOnce,
+} from "./fit-confidence";
 import type { FitSample } from "./fit-sample";
 
 const OPTIONS = { l2: 0.01, targetPrecision: 0.98, keepRight: 0.95, fittedAt: "2026-12-04T00:00:00.000Z" };
@@ -147,5 +156,41 @@ describe("routeOutcome", () => {
   it("counts a part the record lacks as 0 and ignores parts the model does not know", () => {
     expect(featureVector({ other: 1 }, ["s"])).toEqual([0]);
     expect(probabilityOf(model, { s: 0.5, other: 100 })).toBeCloseTo(0.5, 10);
+  });
+});
+
+describe("the precedent threshold (answering from a paraphrased correction)", () => {
+  it("is the lowest precedent at which the drafts it adds keep the target precision in every stratum", () => {
+    const scored = [
+      { p: 0.1, precedent: 0.95, right: true, stratum: "a" },
+      { p: 0.1, precedent: 0.9, right: true, stratum: "a" },
+      { p: 0.1, precedent: 0.8, right: true, stratum: "b" },
+      { p: 0.1, precedent: 0.7, right: false, stratum: "b" },
+      { p: 0.1, precedent: 0.6, right: true, stratum: "a" },
+      { p: 0.9, precedent: 0, right: true, stratum: "b" },
+    ];
+    expect(precedentThreshold(scored, 0.8, 0.98)).toBe(0.8);
+  });
+
+  it("never goes below the floor, and is null when no precedent is precise enough", () => {
+    const low = [{ p: 0.1, precedent: MIN_PRECEDENT - 0.1, right: true }];
+    expect(precedentThreshold(low, 0.8, 0.98)).toBeNull();
+    const wrong = [{ p: 0.1, precedent: 0.99, right: false }];
+    expect(precedentThreshold(wrong, 0.8, 0.98)).toBeNull();
+  });
+
+  it("is fitted beside the regression, not as one of its features, and sends what reaches it", () => {
+    const samples: FitSample[] = helpCenters().map((s, i) => ({
+      ...s,
+      parts: { ...s.parts, precedent: s.right && i % 2 === 0 ? 0.9 : 0.3 },
+    }));
+    const model = fitConfidence(samples, OPTIONS);
+    expect(model.features).not.toContain("precedent");
+    expect(model.precedent?.threshold).toBe(0.9);
+    const weak = { support: 0, noise: 0 };
+    expect(sendsAtOnce(model, weak)).toBe(false);
+    expect(sendsAtOnce(model, { ...weak, precedent: 0.9 })).toBe(true);
+    // A forced route (a risk flag lowered the rules part) is never sent, precedent or not.
+    expect(sendsAtOnce(model, { ...weak, precedent: 0.9, rules: 0.5 })).toBe(false);
   });
 });

@@ -21,6 +21,16 @@ export const DEFAULT_FIT_OPTIONS: Omit<FitOptions, "fittedAt"> = {
 
 const METHOD = "L2-regularised logistic regression (Newton's method) over the confidence parts";
 
+/**
+ * The part that says how like an approved correction's question the customer's is, when the answer
+ * agrees with that correction. It is not a feature of the regression: a paraphrase of a corrected
+ * question is a reason to send on its own, which a weight among fifteen others cannot say (a partial
+ * match of an article would ride on it). It gets its own threshold instead (see precedentThreshold).
+ */
+export const PRECEDENT_PART = "precedent";
+/** Two questions sharing less than half their weighted words are never taken for one another. */
+export const MIN_PRECEDENT = 0.5;
+
 /** The parts' values in the order of `features`; a part a record lacks counts as 0. */
 export function featureVector(
   parts: Readonly<Record<string, number>>,
@@ -42,7 +52,65 @@ export function probabilityOf(
 
 /** Every part name the samples carry, sorted: the features are whatever signals the confidence has. */
 export function featureNames(samples: readonly FitSample[]): string[] {
-  return [...new Set(samples.flatMap((s) => Object.keys(s.parts)))].sort();
+  return [...new Set(samples.flatMap((s) => Object.keys(s.parts)))]
+    .filter((f) => f !== PRECEDENT_PART)
+    .sort();
+}
+
+/**
+ * Whether routing by a fitted confidence sends a draft at once: routing may ever send it (see
+ * mayAutoSend), and its fitted probability reaches the auto threshold or its question is close
+ * enough to an approved correction's that the answer agrees with (the precedent threshold).
+ */
+export function sendsAtOnce(
+  model: Pick<FittedConfidence, "features" | "weights" | "bias" | "thresholds" | "precedent">,
+  parts: Readonly<Record<string, number>>,
+): boolean {
+  if (!mayAutoSend(parts)) return false;
+  return probabilityOf(model, parts) >= model.thresholds.auto || meetsPrecedent(model, parts);
+}
+
+/** Whether a draft's precedent (a paraphrase of a corrected question it agrees with) reaches the fitted threshold. */
+export function meetsPrecedent(
+  model: Pick<FittedConfidence, "precedent">,
+  parts: Readonly<Record<string, number>>,
+): boolean {
+  const threshold = model.precedent?.threshold;
+  const value = parts[PRECEDENT_PART];
+  return threshold != null && typeof value === "number" && value >= threshold;
+}
+
+/**
+ * The precedent threshold: the lowest value of the precedent part (not below MIN_PRECEDENT) at which
+ * the drafts it sends, together with those the auto threshold already sends, still reach the target
+ * precision in every stratum; null when none does.
+ */
+export function precedentThreshold(
+  scored: ReadonlyArray<{ p: number; precedent: number; right: boolean; stratum?: string }>,
+  autoThreshold: number,
+  targetPrecision: number,
+): number | null {
+  const SENT_ANYWAY = 2;
+  const threshold = chooseAutoThreshold(
+    scored
+      .filter((s) => s.p >= autoThreshold || s.precedent >= MIN_PRECEDENT)
+      .map((s) => ({
+        p: s.p >= autoThreshold ? SENT_ANYWAY : s.precedent,
+        right: s.right,
+        ...(s.stratum === undefined ? {} : { stratum: s.stratum }),
+      })),
+    targetPrecision,
+  );
+  if (threshold > 1) return null;
+  // chooseAutoThreshold answers 1 also when nothing reaches the precision: check that it does.
+  const sent = scored.filter((s) => s.p >= autoThreshold || s.precedent >= threshold);
+  if (!sent.some((s) => s.p < autoThreshold)) return null;
+  const strata = new Set(sent.map((s) => s.stratum));
+  for (const stratum of strata) {
+    const inStratum = sent.filter((s) => s.stratum === stratum);
+    if (inStratum.filter((s) => s.right).length / inStratum.length < targetPrecision) return null;
+  }
+  return threshold;
 }
 
 /**
@@ -68,6 +136,7 @@ export function fitOnSamples(
       p: probabilityOf(model, s.parts),
       right: s.right,
       sendable: mayAutoSend(s.parts),
+      precedentPart: s.parts[PRECEDENT_PART] ?? 0,
       ...(s.stratum === undefined ? {} : { stratum: s.stratum }),
     }));
   // A draft routing never auto-sends (no asked-for fact, a risk flag) would count against a threshold
@@ -79,6 +148,11 @@ export function fitOnSamples(
     ),
   );
   const review = floor6(chooseReviewThreshold(scored, auto, options.keepRight));
+  const precedent = precedentThreshold(
+    scored.filter((s) => s.sendable).map((s) => ({ ...s, precedent: s.precedentPart })),
+    auto,
+    options.targetPrecision,
+  );
   const groups = [...new Set(samples.map((s) => s.group))].sort();
   return {
     version: 1,
@@ -86,6 +160,7 @@ export function fitOnSamples(
     ...model,
     l2: options.l2,
     thresholds: { auto, review },
+    precedent: { threshold: precedent === null ? null : floor6(precedent) },
     targetPrecision: options.targetPrecision,
     trainedOn: groups.map((name) => {
       const inGroup = samples.filter((s) => s.group === name);
@@ -100,12 +175,10 @@ export function fitOnSamples(
  * sent, unless routing never sends them (see mayAutoSend).
  */
 export function routeOutcome(
-  model: Pick<FittedConfidence, "features" | "weights" | "bias" | "thresholds">,
+  model: Pick<FittedConfidence, "features" | "weights" | "bias" | "thresholds" | "precedent">,
   samples: readonly FitSample[],
 ): FitOutcome {
-  const sent = samples.filter(
-    (s) => s.eligible && mayAutoSend(s.parts) && probabilityOf(model, s.parts) >= model.thresholds.auto,
-  );
+  const sent = samples.filter((s) => s.eligible && sendsAtOnce(model, s.parts));
   const autoRight = sent.filter((s) => s.right).length;
   const answerable = samples.filter((s) => s.answerable).length;
   return {
