@@ -5,19 +5,22 @@ import {
   AGENT,
   launchBrowser,
   startTestServer,
+  SUPERVISOR,
   type TestServer,
 } from "@handoff/server/testing";
-import { ensureBuilt, openConsole } from "./testing/console-page";
+import { ensureBuilt, openConsole, openDesk } from "./testing/console-page";
 
 let server: TestServer;
 let browser: Browser;
 let alex: { context: BrowserContext; page: Page; errors: string[] };
+let sam: { context: BrowserContext; page: Page; errors: string[] };
 
 beforeAll(async () => {
   await ensureBuilt();
   server = await startTestServer();
   browser = await launchBrowser();
   alex = await openConsole(browser, server, AGENT);
+  sam = await openConsole(browser, server, SUPERVISOR);
 });
 
 afterAll(async () => {
@@ -60,5 +63,27 @@ describe("approvals outside the console, on the account page", () => {
         .inputValue(),
     ).toBe("U0ALEX001");
     expect(alex.errors).toEqual([]);
+  });
+
+  it("a supervisor sets a person's approvals on People; a Slack id already linked to someone is refused", async () => {
+    const { page } = sam;
+    await openDesk(page, "People");
+    const section = page.getByRole("region", { name: "Approvals outside the console" });
+    const mine = section.getByLabel("Slack member id of Sam Supervisor");
+    await mine.fill("U0ALEX001");
+    await section.getByRole("button", { name: "Save approvals of Sam Supervisor" }).click();
+    await section.getByRole("alert").filter({ hasText: "already linked to Alex Agent" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await mine.fill("U0SAM0001");
+    await section.getByRole("checkbox", { name: "Email approvals to Sam Supervisor" }).check();
+    await section.getByRole("button", { name: "Save approvals of Sam Supervisor" }).click();
+    await section
+      .getByRole("status")
+      .filter({ hasText: "Approvals for Sam Supervisor are saved." })
+      .waitFor();
+    expect(await section.getByLabel("Slack member id of Alex Agent").inputValue()).toBe("U0ALEX001");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(sam.errors).toEqual([]);
   });
 });

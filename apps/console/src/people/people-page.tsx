@@ -14,6 +14,7 @@ import { FormError } from "../components/form-error";
 import { dateTime } from "../components/format-time";
 import { useAction } from "../hooks/use-action";
 import { useRemote } from "../hooks/use-remote";
+import { ApproversTable } from "./approvers-table";
 import { InviteForm } from "./invite-form";
 import { IssuedLinkBox } from "./issued-link";
 import { PersonRow } from "./person-row";
@@ -104,6 +105,7 @@ export function PeoplePage({ client, user }: { client: RestClient; user: User })
           </table>
         </section>
       )}
+      {list && <ApproversTable client={client} />}
       {list && list.invites.length > 0 && (
         <section aria-label="Open invitations">
           <h2>Open invitations</h2>
