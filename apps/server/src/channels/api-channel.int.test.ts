@@ -170,6 +170,31 @@ describe.each(storeVariants("channels"))("API channel on $name", (variant) => {
     expect((await s.platform.store.conversations.get(conversationId))?.customer.name).toBe("Ada");
   });
 
+  it("an erasure of the customer removes the conversation's thread key and queued replies", async () => {
+    const { s, receiver, channel, key } = await channelServer(variant);
+    const posted = await send(s, channel.id, key, {
+      conversationKey: "k-erase",
+      idempotencyKey: "e1",
+      text: "How long does standard delivery take?",
+      customer: { email: "erase-me@example.com" },
+    });
+    const { conversationId } = ChannelMessageAccepted.parse(posted.body);
+    await until("the reply", () => (replies(receiver.received, "k-erase").length > 0 ? true : undefined));
+    const erased = await api(
+      s,
+      "POST",
+      "/api/privacy/erase",
+      { customer: { email: "erase-me@example.com" }, confirm: true },
+      await signIn(s),
+    );
+    expect(erased.status).toBe(200);
+    await until("the channel records gone", async () =>
+      (await s.platform.store.channels.getLink(conversationId)) === null ? true : undefined,
+    );
+    expect(await s.platform.store.channels.findByExternalKey(channel.id, "k-erase")).toBeNull();
+    expect(await s.platform.store.channels.listDeliveries({ conversationId }, 10)).toEqual([]);
+  });
+
   it("refuses bad input, unknown and disabled channels and callers without the scope, changing nothing", async () => {
     const { s, receiver, channel, key } = await channelServer(variant);
     const bad = await api<{ error: { code: string } }>(

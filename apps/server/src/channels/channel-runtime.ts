@@ -61,6 +61,14 @@ export function channelsFor(platform: Platform, senders?: ChannelSenders): Chann
           logger.error({ err, messageId: message.id }, "could not queue a channel reply"),
         );
     },
+    // A privacy erasure removed the conversation: its address, thread and queued replies go too.
+    conversationErased: (conversationId) => {
+      void store.channels
+        .forget([conversationId])
+        .catch((err: unknown) =>
+          logger.error({ err, conversationId }, "could not forget a conversation's channel"),
+        );
+    },
   });
   const detachContacts = email
     ? onContactLeft(store.audit, (conversationId, address) => {

@@ -35,6 +35,8 @@ export interface ChannelRepo {
    */
   claimDue(now: string, leaseUntil: string, limit: number): Promise<ChannelDelivery[]>;
   recordAttempt(id: string, outcome: ChannelDeliveryOutcome): Promise<void>;
+  /** Deletes the conversations' links, thread keys and deliveries (a privacy erasure); returns how many records. */
+  forget(conversationIds: readonly string[]): Promise<number>;
   /** Newest first: one API channel's deliveries, or one conversation's. */
   listDeliveries(
     filter: { target: string } | { conversationId: string },

@@ -103,6 +103,28 @@ export function describeChannels(ctx: StoreContext): void {
       expect(refs.at(-1)).toBe("<24@example.com>");
     });
 
+    it("forgets an erased conversation's link, thread key and deliveries, and nothing else", async () => {
+      const gone = await ctx.store.channels.link(
+        link({ kind: "api", channelId: "ch-9", externalKey: "+49151", address: null, subject: null }),
+      );
+      const kept = await ctx.store.channels.link(link());
+      await ctx.store.channels.enqueue([
+        delivery({ conversationId: gone.conversationId }),
+        delivery({ conversationId: kept.conversationId }),
+      ]);
+      expect(await ctx.store.channels.forget([gone.conversationId])).toBeGreaterThanOrEqual(2);
+      expect(await ctx.store.channels.getLink(gone.conversationId)).toBeNull();
+      expect(await ctx.store.channels.findByExternalKey("ch-9", "+49151")).toBeNull();
+      expect(await ctx.store.channels.listDeliveries({ conversationId: gone.conversationId }, 10)).toEqual(
+        [],
+      );
+      expect(await ctx.store.channels.getLink(kept.conversationId)).toEqual(kept);
+      expect(
+        await ctx.store.channels.listDeliveries({ conversationId: kept.conversationId }, 10),
+      ).toHaveLength(1);
+      expect(await ctx.store.channels.forget([])).toBe(0);
+    });
+
     it("stores one delivery per message and target, and claims each due one once", async () => {
       const now = delivery({ nextAttemptAt: isoFromNow(-1000) });
       const later = delivery({ nextAttemptAt: isoFromNow(60_000) });

@@ -145,6 +145,15 @@ export function mongoChannelRepo(models: ChannelModels): ChannelRepo {
         { $set: { ...outcome, nextAttemptMs: Date.parse(outcome.nextAttemptAt) } },
       );
     },
+    async forget(conversationIds) {
+      const ids = conversationIds.map((id) => filterString(id, "conversationId"));
+      if (ids.length === 0) return 0;
+      const inIds = trusted({ $in: ids });
+      const links = await models.channelLinks.deleteMany({ _id: inIds });
+      const keys = await models.channelKeys.deleteMany({ conversationId: inIds });
+      const deliveries = await models.channelDeliveries.deleteMany({ conversationId: inIds });
+      return links.deletedCount + keys.deletedCount + deliveries.deletedCount;
+    },
     async listDeliveries(filter, limit) {
       const query =
         "target" in filter

@@ -127,6 +127,16 @@ export function sqliteChannelRepo(db: Database.Database): ChannelRepo {
     "SELECT * FROM channel_deliveries WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
   );
 
+  const forgetLinks = db.prepare(
+    "DELETE FROM channel_links WHERE conversation_id IN (SELECT value FROM json_each(?))",
+  );
+  const forgetDeliveries = db.prepare(
+    "DELETE FROM channel_deliveries WHERE conversation_id IN (SELECT value FROM json_each(?))",
+  );
+  const forget = db.transaction(
+    (ids: string) => forgetLinks.run(ids).changes + forgetDeliveries.run(ids).changes,
+  );
+
   const link = db.transaction((l: ChannelLink): unknown => {
     if (l.externalKey !== null) {
       const taken = linkFromRowOrNull(linkByKey.get(l.channelId, l.externalKey));
@@ -207,6 +217,9 @@ export function sqliteChannelRepo(db: Database.Database): ChannelRepo {
     },
     async recordAttempt(id, outcome) {
       record.run({ id, ...outcome, nextAttemptMs: Date.parse(outcome.nextAttemptAt) });
+    },
+    async forget(conversationIds) {
+      return forget.immediate(JSON.stringify(conversationIds));
     },
     async listDeliveries(filter, limit) {
       const rows =
