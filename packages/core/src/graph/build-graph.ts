@@ -2,6 +2,7 @@ import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/lan
 import type { GraphDeps } from "./deps";
 import { assessNode } from "./nodes/assess";
 import { draftNode } from "./nodes/draft";
+import { inSequence } from "./in-sequence";
 import { handoffNode } from "./nodes/handoff";
 import { retrieveNode } from "./nodes/retrieve";
 import { reviewNode } from "./nodes/review";
@@ -10,9 +11,11 @@ import { sendNode } from "./nodes/send";
 import { GraphState, type GraphStateValue } from "./state";
 
 /**
- * retrieve -> draft -> assess -> route -> send | review | handoff.
- * review may loop back to draft (guide) or move on to handoff (reject without reply, takeover).
- * A customer's explicit request for a person skips straight to handoff.
+ * answer (retrieve -> draft -> assess -> route) -> send | review | handoff.
+ * review may loop back to answer for a redraft (guide; the run's retrieval is kept) or move on to
+ * handoff (reject without reply, takeover). A customer's explicit request for a person skips straight
+ * to handoff. The four answer steps always run together, so they are one node: each node costs
+ * LangGraph's runtime about as much CPU as the step itself.
  */
 export function buildGraph(
   deps: GraphDeps,
@@ -27,22 +30,19 @@ export function buildGraph(
       return await node(...args);
     };
   return new StateGraph(GraphState)
-    .addNode("retrieve", step(retrieveNode(deps)))
-    .addNode("draft", step(draftNode(deps)))
-    .addNode("assess", step(assessNode(deps)))
-    .addNode("route", step(routeNode(deps)))
+    .addNode(
+      "answer",
+      step(inSequence(retrieveNode(deps), draftNode(deps), assessNode(deps), routeNode(deps))),
+    )
     .addNode("send", step(sendNode(deps)))
-    .addNode("review", step(reviewNode(deps)), { ends: ["draft", "handoff", END] })
+    .addNode("review", step(reviewNode(deps)), { ends: ["answer", "handoff", END] })
     .addNode("handoff", step(handoffNode(deps)))
     .addConditionalEdges(
       START,
-      (s: GraphStateValue) => (s.trigger === "human_request" ? "handoff" : "retrieve"),
-      ["handoff", "retrieve"],
+      (s: GraphStateValue) => (s.trigger === "human_request" ? "handoff" : "answer"),
+      ["handoff", "answer"],
     )
-    .addEdge("retrieve", "draft")
-    .addEdge("draft", "assess")
-    .addEdge("assess", "route")
-    .addConditionalEdges("route", routeTarget, ["send", "review", "handoff"])
+    .addConditionalEdges("answer", routeTarget, ["send", "review", "handoff"])
     .addEdge("send", END)
     .addEdge("handoff", END)
     .compile({ checkpointer });

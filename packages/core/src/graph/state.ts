@@ -71,3 +71,5 @@ export const GraphState = Annotation.Root({
 export type GraphStateValue = typeof GraphState.State;
 /** A partial update a node returns. */
 export type GraphStateUpdate = typeof GraphState.Update;
+/** New values for some channels, as plain values (every channel keeps the last value written). */
+export type StateChanges = Partial<GraphStateValue>;

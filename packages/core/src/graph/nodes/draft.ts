@@ -1,12 +1,12 @@
 import type { Draft, SourceRef } from "@handoff/contracts";
 import { ModelError, type ModelDraft, type RetrievalHit, type RetrievalResult } from "../../ports";
 import type { GraphDeps } from "../deps";
-import type { GraphStateUpdate, GraphStateValue } from "../state";
+import type { GraphStateValue, StateChanges } from "../state";
 
 /** Asks the model for drafts; any failure is recorded (and later routed to a person), never thrown. */
 export const draftNode =
   (deps: GraphDeps) =>
-  async (state: GraphStateValue): Promise<GraphStateUpdate> => {
+  async (state: GraphStateValue): Promise<StateChanges> => {
     const retrieval = state.retrieval;
     if (!retrieval) throw new Error("draft ran before retrieve");
     const { helpCenterUrl } = await deps.settings();

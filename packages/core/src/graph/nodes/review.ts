@@ -32,7 +32,7 @@ export const reviewNode =
     switch (effect.kind) {
       case "redraft":
         return new Command({
-          goto: "draft",
+          goto: "answer",
           update: { guidance: [...state.guidance, effect.instruction], round: state.round + 1, attempted },
         });
       case "person":

@@ -1,13 +1,13 @@
 import type { Route, RouteReason } from "@handoff/contracts";
 import { applyRiskSettings, decideRoute } from "../../policy";
 import type { GraphDeps } from "../deps";
-import type { GraphStateUpdate, GraphStateValue } from "../state";
+import type { GraphStateValue, StateChanges } from "../state";
 import { pauseId } from "../pause-id";
 
 /** Picks auto / approval / handoff from confidence, risk rules and settings, and audits the decision. */
 export const routeNode =
   (deps: GraphDeps) =>
-  async (state: GraphStateValue): Promise<GraphStateUpdate> => {
+  async (state: GraphStateValue): Promise<StateChanges> => {
     // A run re-played after a crash that had already opened its pause goes back to that pause, whatever
     // a model would say this time: the person deciding it must decide what the customer will get.
     const opened = state.replay ? await openedPause(deps, state) : null;
