@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SHARED_EVAL_DIR, readEvalSet } from "./eval-sets";
+import { learningCurve, type LearningCurve } from "./learning-curve";
+
+/**
+ * The bot learns from its team on the shared real-message sets: with 2 approved corrections per
+ * intent, it answers more of the other questions on its own, without sending anything wrong.
+ *
+ * Issue 13 asks for +0.25 automation at k = 2 over k = 0 at precision >= 0.98. Measured 2026-12-05 at
+ * 8986565: skyways +0.109 (0.455 -> 0.564), shopfront +0.115 (0.171 -> 0.286), both at precision
+ * 1.000. The gains below are today's floors, a little under those figures; raise them toward 0.25 as
+ * correction matching improves, never lower them.
+ */
+const FLOORS: Record<string, number> = { skyways: 0.1, shopfront: 0.1 };
+const present = Object.keys(FLOORS).every((name) =>
+  existsSync(path.join(SHARED_EVAL_DIR, name, "cases.jsonl")),
+);
+
+const curves = new Map<string, LearningCurve>();
+beforeAll(async () => {
+  if (!present) return;
+  for (const name of Object.keys(FLOORS)) {
+    const set = await readEvalSet(path.join(SHARED_EVAL_DIR, name));
+    if (set) curves.set(name, await learningCurve(set, [0, 2]));
+  }
+}, 300_000);
+
+describe.skipIf(!present)("learning from approved corrections on the shared sets", () => {
+  for (const [name, floor] of Object.entries(FLOORS))
+    it(`${name}: 2 corrections per intent answer at least ${floor} more of the probes, at precision >= 0.98, nothing risky sent`, () => {
+      const curve = curves.get(name)!;
+      const [none, two] = curve.points;
+      expect(none?.k).toBe(0);
+      expect(two?.k).toBe(2);
+      expect(two!.summary.automation - none!.summary.automation).toBeGreaterThanOrEqual(floor);
+      expect(two!.summary.autoPrecision).toBeGreaterThanOrEqual(0.98);
+      expect(two!.summary.riskyAutoSent).toBe(0);
+      expect(two!.answeredFromCorrection).toBeGreaterThan(0);
+    });
+});
