@@ -39,7 +39,7 @@ export const messagePage = (title: string, text: string, link?: { href: string; 
 export const approvePage = (review: ApprovalReview, who: string) =>
   page(
     "Approve this reply?",
-    `<p>Signed in by this link as ${escape(who)}.</p>${packetHtml(review)}
+    `<p>This link was sent to ${escape(who)}; you decide as them.</p>${packetHtml(review)}
 <form method="post"><button type="submit">Approve and send to the customer</button></form>`,
   );
 
@@ -47,7 +47,7 @@ export const approvePage = (review: ApprovalReview, who: string) =>
 export const rejectPage = (review: ApprovalReview, who: string, error?: string) =>
   page(
     "Reject this reply?",
-    `<p>Signed in by this link as ${escape(who)}.</p>${packetHtml(review)}
+    `<p>This link was sent to ${escape(who)}; you decide as them.</p>${packetHtml(review)}
 <form method="post">${error ? `<p class="error" id="reason-error">${escape(error)}</p>` : ""}
 <label for="reason">Why is the draft rejected? (the conversation goes to a person)</label>
 <textarea id="reason" name="reason" required maxlength="2000"${error ? ' aria-describedby="reason-error"' : ""}></textarea>
