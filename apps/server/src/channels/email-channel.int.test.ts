@@ -120,6 +120,37 @@ describe.each(storeVariants("email"))("email channel on $name", (variant) => {
     expect(mailsTo(smtp, "ada@example.com")).toHaveLength(2);
   });
 
+  it("an agent continues a widget conversation by email; without an address it is refused", async () => {
+    const { s, smtp } = await emailServer(variant);
+    const { agent, customer, review } = await pendingHandoff(s);
+    const conversationId = customer.conversationId;
+    const agentToken = await signIn(s, AGENT);
+    const route = `/api/conversations/${conversationId}/email`;
+    const refused = await api<{ error: { code: string } }>(s, "POST", route, {}, agentToken);
+    expect(refused.status).toBe(400);
+    expect((await api(s, "POST", route, { address: "not an address" }, agentToken)).status).toBe(400);
+    expect((await api(s, "POST", route, { address: "cy@example.com" })).status).toBe(401);
+    const linked = await api<{ link: { kind: string; address: string } }>(
+      s,
+      "POST",
+      route,
+      { address: "cy@example.com" },
+      agentToken,
+    );
+    expect(linked.status).toBe(200);
+    expect(linked.body.link).toMatchObject({ kind: "email", address: "cy@example.com" });
+    const audited = await s.platform.store.audit.list({
+      conversationId,
+      action: "channel.email_linked",
+      limit: 5,
+    });
+    expect(audited.map((e) => e.actor.name)).toEqual(["Alex Agent"]);
+    expect((await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id })).ok).toBe(true);
+    await agentReply(s, conversationId, "I will follow up by email.", "c1");
+    const mail = await until("the reply by email", () => mailsTo(smtp, "cy@example.com")[0]);
+    expect(mail.raw).toContain("I will follow up by email.");
+  });
+
   it("an email to the support address starts a conversation the bot answers by email, in the thread", async () => {
     const { s, smtp, key } = await emailServer(variant);
     const posted = await api(
