@@ -135,7 +135,10 @@ describe("answering from an approved correction to a like question", () => {
     category: "corrections",
     signals: { answer: 0.4, fact: 1, lead: 0.1, own: 0.3, support: 0 },
   };
-  const fromCorrection = (similarity: number, unsaid: string[] = []): RetrievalResult => ({
+  const fromCorrection = (
+    similarity: number,
+    unsaid: Array<{ term: string; word: string }> = [],
+  ): RetrievalResult => ({
     query: "how do I talk with customer support?",
     hits: [
       {
@@ -176,11 +179,34 @@ describe("answering from an approved correction to a like question", () => {
   });
 
   it("a question naming a thing the correction never did is not answered from it unless the answer names it", () => {
-    const spirit = fromCorrection(0.9, ["spirit"]);
+    const spirit = fromCorrection(0.9, [{ term: "spirit", word: "spirit" }]);
     expect(precedentAgreeing(weakDraft, spirit)).toBe(0);
     expect(route(spirit)).not.toBe("auto");
     const named = { ...weakDraft, drafts: [{ text: `${answer} Spirit too.`, sourceIds: ["c-phone"] }] };
     expect(precedentAgreeing(named, spirit)).toBe(0.9);
+  });
+
+  it("reads what the quoted passage states: a thing it names through a synonym counts, one it misses does not", () => {
+    const text = "We ship to the United States and Canada.";
+    const usa = { term: "usa", word: "usa" };
+    const withPassage = (missing: string[]): RetrievalResult => ({
+      ...fromCorrection(0.9, [usa]),
+      hits: [
+        {
+          id: "shipping",
+          kind: "article",
+          title: "Shipping",
+          text,
+          score: 0.6,
+          matchedTerms: ["ship"],
+          passages: [{ text, kind: "sentence", block: 0, index: 0, coverage: 1, own: 1, missing }],
+        },
+      ],
+      precedents: [{ id: "c-ship", similarity: 0.9, answer: text, unsaid: [usa] }],
+    });
+    const draftQuoting = { ...weakDraft, drafts: [{ text, sourceIds: ["shipping"] }] };
+    expect(precedentAgreeing(draftQuoting, withPassage([]))).toBe(0.9);
+    expect(precedentAgreeing(draftQuoting, withPassage(["usa"]))).toBe(0);
   });
 
   it("a correction backs an answer that says what it says, or comes from the article it quotes, and no other", () => {

@@ -107,12 +107,23 @@ export function precedentAgreeing(draft: ModelDraft, retrieval: RetrievalResult)
   const cited = new Set(first.sourceIds);
   const citedArticles = retrieval.hits.filter((h) => h.kind === "article" && cited.has(h.id));
   const words = new Set(wordsOf(said));
+  // The retrieved passage the answer quotes knows which of the question's terms it states, synonyms
+  // and places inside places included ("United States" for "USA"); an answer quoting none (a model's
+  // own words) is read word for word.
+  const quoted = retrieval.hits
+    .filter((h) => cited.has(h.id))
+    .flatMap((h) => h.passages ?? [])
+    .find((p) => p.text.length > 0 && said.includes(flat(p.text)));
+  const names = (thing: { term: string; word: string }): boolean =>
+    quoted !== undefined
+      ? !quoted.missing.includes(thing.term)
+      : wordsOf(thing.word).every((w) => words.has(w));
   let best = 0;
   for (const p of retrieval.precedents ?? []) {
     if (p.similarity <= best) continue;
     // "Does Spirit allow two carry-ons?" is not answered by a correction about carry-ons in general
     // unless the answer itself names Spirit.
-    if (!p.unsaid.every((w) => wordsOf(w).every((x) => words.has(x)))) continue;
+    if (!p.unsaid.every(names)) continue;
     const answer = flat(p.answer);
     const agrees =
       cited.has(p.id) ||

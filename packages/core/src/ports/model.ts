@@ -71,10 +71,11 @@ export interface Precedent {
   /** The correction's answer. */
   answer: string;
   /**
-   * The customer's words naming a thing (a place, a brand, a plan) that neither the correction's
-   * question nor its answer names: an answer backed by this correction must say them itself.
+   * The things the customer names (a place, a brand, a plan) that neither the correction's question
+   * nor its answer names, as index terms and as the customer wrote them: an answer backed by this
+   * correction must say them itself.
    */
-  unsaid: string[];
+  unsaid: Array<{ term: string; word: string }>;
 }
 
 /** Input to a drafting model. */

@@ -387,7 +387,7 @@ export class KnowledgeIndex {
             matchFactor(family, k) === 0 &&
             matchFactor(doc.bodyTerms, k) === 0,
         )
-        .map((k) => k.word);
+        .map((k) => ({ term: k.term, word: k.word }));
       out.push({ id: doc.id, similarity: round(similarity), answer: doc.text, unsaid });
     }
     out.sort((a, b) => b.similarity - a.similarity);
