@@ -104,6 +104,15 @@ describe("channels screen", () => {
       .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The conversation says where its replies go.
+    await page.goto(`${server.url}/console/#/conversations/${reply.conversationId}`);
+    await page
+      .getByRole("region", { name: "Channel" })
+      .getByText("API channel: replies are posted to the platform for thread +4915100000009.")
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await openDesk(page, "Channels");
+
     await card.getByRole("button", { name: "Disable" }).click();
     await card.getByText(/^Disabled/).waitFor();
     expect((await server.platform.store.channels.listChannels())[0]?.enabled).toBe(false);

@@ -155,3 +155,10 @@ export const ChannelReply = z.object({
   message: ChannelReplyMessage,
 });
 export type ChannelReply = z.infer<typeof ChannelReply>;
+
+/** GET /api/conversations/:id/channel: the conversation's channel (null: the widget) and its latest replies. */
+export const ConversationChannel = z.object({
+  link: ChannelLink.nullable(),
+  deliveries: z.array(ChannelDelivery),
+});
+export type ConversationChannel = z.infer<typeof ConversationChannel>;

@@ -4,6 +4,8 @@ import {
   ApiChannelCreated,
   ApiChannelList,
   ChannelDeliveryList,
+  ChannelLink,
+  ConversationChannel,
   type ApiChannelCreate,
   type ApiChannelUpdate,
 } from "@handoff/contracts";
@@ -28,3 +30,17 @@ export const listChannelDeliveries = (client: RestClient, id: string) =>
   client
     .get(ChannelDeliveryList, `/api/channels/${encodeURIComponent(id)}/deliveries`)
     .then((r) => r.deliveries);
+
+/** GET /api/conversations/:id/channel: where the conversation's replies go. */
+export const conversationChannel = (client: RestClient, conversationId: string) =>
+  client.get(ConversationChannel, `/api/conversations/${encodeURIComponent(conversationId)}/channel`);
+
+/** Continue a conversation by email (to the customer's address unless one is given). */
+export const continueByEmail = (client: RestClient, conversationId: string, address?: string) =>
+  client
+    .post(
+      z.object({ link: ChannelLink }),
+      `/api/conversations/${encodeURIComponent(conversationId)}/email`,
+      address ? { address } : {},
+    )
+    .then((r) => r.link);

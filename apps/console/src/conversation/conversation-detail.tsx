@@ -16,6 +16,7 @@ import { useNow } from "../hooks/use-now";
 import { customerName } from "../inbox/describe";
 import { ApprovalView } from "../review/approval-view";
 import { CustomerPanel } from "./customer-panel";
+import { ConversationChannelNote } from "../channels/conversation-channel";
 import { statusLabel } from "./status-label";
 
 interface Props {
@@ -67,6 +68,7 @@ export function ConversationDetail(props: Props) {
         </div>
       </header>
       <CustomerPanel conversationId={conversationId} />
+      <ConversationChannelNote conversationId={conversationId} customerEmail={conversation?.customer.email} />
       {view.error && (
         <p className="form-error" role="alert">
           {view.error}

@@ -9,7 +9,9 @@ import {
   ChannelDeliveryList,
   ChannelMessageAccepted,
   ChannelMessageCreate,
+  ChannelLink,
   ContinueByEmail,
+  ConversationChannel,
   InboundEmail,
   InboundEmailAccepted,
   AgentMessageCreated,
@@ -224,9 +226,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     "Channels",
     "agent",
     "A conversation's channel and its deliveries",
+    { response: ConversationChannel },
   ),
   r("post", "/api/conversations/:id/email", "Channels", "agent", "Continue a conversation by email", {
     body: ContinueByEmail,
+    response: z.object({ link: ChannelLink }),
   }),
   r("get", "/api/me/approvals", "Approvers", "agent", "Your approvals outside the console (email, Slack)", {
     response: ApproverPrefs,
