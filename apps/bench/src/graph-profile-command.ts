@@ -1,0 +1,32 @@
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
+import { runGraphBaseline } from "./baselines/graph-baseline";
+import { CpuProfile } from "./profile/cpu-profile";
+
+/**
+ * `npm run profile-graph -w @handoff/bench -- [MESSAGES] [FILE]`: the graph phase (the server's
+ * platform in this process, graph in this thread) under V8's profiler, after one unprofiled round to
+ * warm up; read the profile with `profile-summary`.
+ */
+async function main(): Promise<void> {
+  const [messages = "150", file = "graph.cpuprofile"] = process.argv.slice(2);
+  const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  await runGraphBaseline(40);
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  const result = await runGraphBaseline(Number(messages));
+  const { profile } = await session.post("Profiler.stop");
+  await writeFile(out, JSON.stringify(CpuProfile.parse(profile)));
+  console.log(`${result.cpuMsPerMessage} ms CPU per message (profiled); profile written to ${out}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
