@@ -58,11 +58,10 @@ export class ErasedCitations implements CitationScrubber {
     return this.rewriteProse(this.withoutCitations(value, withdrawn), withdrawn);
   }
 
-  /** A reference to an erased correction: a retrieval hit or a draft's source. */
+  /** A reference to an erased correction: a retrieval hit, a draft's source, or a precedent (which quotes its answer). */
   private isErasedRef(value: Json): boolean {
-    return (
-      isObject(value) && value.kind === "correction" && typeof value.id === "string" && this.ids.has(value.id)
-    );
+    if (!isObject(value) || typeof value.id !== "string" || !this.ids.has(value.id)) return false;
+    return value.kind === "correction" || (typeof value.similarity === "number" && "answer" in value);
   }
 
   /** A draft that drew on an erased correction (a packet draft cites sources, a model draft source ids). */
