@@ -32,7 +32,7 @@ async function createAdmin(args: string[], env: Record<string, string> = {}) {
       ["--import", "tsx", "src/main.ts", "create-admin", ...args],
       {
         cwd: serverRoot,
-        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
+        env: { ...process.env, MONGODB_URI: "", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
       },
     );
     return { code: 0, out: stdout + stderr };

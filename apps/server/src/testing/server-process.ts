@@ -32,6 +32,9 @@ export function startServerProcess(
     cwd: serverRoot,
     env: {
       ...process.env,
+      // A MONGODB_URI in the test run's environment must not move a SQLite test onto the shared
+      // MongoDB database; a test that wants MongoDB passes its own (with a database of its own).
+      MONGODB_URI: "",
       PORT: "0",
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
