@@ -2,7 +2,7 @@ import { ChannelAdmin, ChannelIntake, ChannelOutbox, systemClock, type ChannelSe
 import type { Platform } from "../app/create-platform";
 import { httpSender } from "../webhooks/http-sender";
 import { onContactLeft } from "./contact-left-listener";
-import { serialTicker } from "./serial-ticker";
+import { serialTicker } from "../app/serial-ticker";
 import { smtpEmailSender } from "./smtp-email-sender";
 
 /** The platform's channels: admin and intake for the routes, and the outbox's delivery loop. */

@@ -1,5 +1,6 @@
 import { WebhookService, systemClock, type WebhookSender } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
+import { serialTicker } from "../app/serial-ticker";
 import { bridgeDomainEvents } from "./domain-event-bridge";
 import { httpSender } from "./http-sender";
 
@@ -27,27 +28,11 @@ export function webhooksFor(platform: Platform, send: WebhookSender = httpSender
     clock: systemClock,
     retry: { baseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
   });
-  let running: Promise<void> | null = null;
-  let again = false;
-  const tick = (): Promise<void> => {
-    if (running) {
-      // An event raised during a tick is sent by one more right after it.
-      again = true;
-      return running;
-    }
-    running = service
-      .deliverDue(send)
-      .then(() => undefined)
-      .catch((err: unknown) => logger.error({ err }, "webhook delivery failed"))
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          void tick();
-        }
-      });
-    return running;
-  };
+  // An event raised during a tick is sent by one more right after it.
+  const tick = serialTicker(
+    () => service.deliverDue(send),
+    (err) => logger.error({ err }, "webhook delivery failed"),
+  );
   let stopped = false;
   const detach = bridgeDomainEvents(
     { notifier: platform.notifier, store: platform.store, now: () => systemClock.now() },
