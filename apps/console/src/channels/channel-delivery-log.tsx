@@ -1,7 +1,7 @@
 import { useCallback } from "react";
 import { listChannelDeliveries } from "../api/channels-api";
 import type { RestClient } from "../api/rest-client";
-import { FormError } from "../components/form-error";
+import { DeliveryTable, deliveryStatus } from "../components/delivery-table";
 import { dateTime } from "../components/format-time";
 import { useRemote } from "../hooks/use-remote";
 
@@ -19,45 +19,21 @@ export function ChannelDeliveryLog({
     useCallback(() => listChannelDeliveries(client, channelId), [client, channelId]),
   );
   return (
-    <section aria-label={`Replies sent through ${label}`}>
-      <div className="webhook-log-head">
-        <h3>Replies sent</h3>
-        <button type="button" className="btn btn-small" onClick={deliveries.reload}>
-          Refresh
-        </button>
-      </div>
-      <FormError message={deliveries.error} />
-      {deliveries.data && deliveries.data.length === 0 && <p className="empty">Nothing sent yet.</p>}
-      {deliveries.data && deliveries.data.length > 0 && (
-        <table className="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">Reply</th>
-              <th scope="col">From</th>
-              <th scope="col">Queued</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.data.map((d) => (
-              <tr key={d.id}>
-                <td>{d.message.text.length > 80 ? `${d.message.text.slice(0, 79)}…` : d.message.text}</td>
-                <td>{d.message.authorName ?? d.message.author}</td>
-                <td>{dateTime(d.createdAt)}</td>
-                <td>
-                  {d.status === "pending" && d.attempts > 0
-                    ? `retrying ${dateTime(d.nextAttemptAt)}`
-                    : d.status}
-                </td>
-                <td>{d.attempts}</td>
-                <td>{d.lastError ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <DeliveryTable
+      label={`Replies sent through ${label}`}
+      title="Replies sent"
+      remote={deliveries}
+      columns={["Reply", "From", "Queued", "Status", "Attempts", "Last error"]}
+      cells={(d) => (
+        <>
+          <td>{d.message.text.length > 80 ? `${d.message.text.slice(0, 79)}…` : d.message.text}</td>
+          <td>{d.message.authorName ?? d.message.author}</td>
+          <td>{dateTime(d.createdAt)}</td>
+          <td>{deliveryStatus(d)}</td>
+          <td>{d.attempts}</td>
+          <td>{d.lastError ?? "—"}</td>
+        </>
       )}
-    </section>
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { createChannel, listChannels, updateChannel } from "../api/channels-api";
 import type { RestClient } from "../api/rest-client";
 import { FormError } from "../components/form-error";
+import { SigningSecret } from "../components/signing-secret";
 import { useAction } from "../hooks/use-action";
 import { useRemote } from "../hooks/use-remote";
 import { ChannelDeliveryLog } from "./channel-delivery-log";
@@ -45,19 +46,7 @@ export function ChannelsPage({ client }: { client: RestClient }) {
           )
         }
       />
-      {secret && (
-        <div className="issued-link notice-ok" role="status">
-          <p>
-            <strong>Channel added.</strong> Its signing secret is not shown again:
-          </p>
-          <div className="issued-link-row">
-            <input type="text" readOnly aria-label="Signing secret" value={secret} />
-            <button type="button" className="btn" onClick={() => setSecret(null)}>
-              Done
-            </button>
-          </div>
-        </div>
-      )}
+      {secret && <SigningSecret added="Channel" secret={secret} onDone={() => setSecret(null)} />}
       <FormError message={error ?? channels.error} />
       {channels.data && channels.data.length === 0 && <p className="empty">No API channels yet.</p>}
       {channels.data?.map((channel) => (

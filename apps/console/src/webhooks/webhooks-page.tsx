@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { createWebhook, listWebhooks, updateWebhook } from "../api/webhooks-api";
 import type { RestClient } from "../api/rest-client";
 import { FormError } from "../components/form-error";
+import { SigningSecret } from "../components/signing-secret";
 import { useAction } from "../hooks/use-action";
 import { useRemote } from "../hooks/use-remote";
 import { DeliveryLog } from "./delivery-log";
@@ -42,19 +43,7 @@ export function WebhooksPage({ client }: { client: RestClient }) {
           )
         }
       />
-      {secret && (
-        <div className="issued-link notice-ok" role="status">
-          <p>
-            <strong>Webhook added.</strong> Its signing secret is not shown again:
-          </p>
-          <div className="issued-link-row">
-            <input type="text" readOnly aria-label="Signing secret" value={secret} />
-            <button type="button" className="btn" onClick={() => setSecret(null)}>
-              Done
-            </button>
-          </div>
-        </div>
-      )}
+      {secret && <SigningSecret added="Webhook" secret={secret} onDone={() => setSecret(null)} />}
       <FormError message={error ?? endpoints.error} />
       {endpoints.data && endpoints.data.length === 0 && <p className="empty">No webhooks yet.</p>}
       {endpoints.data?.map((endpoint) => (
