@@ -1,0 +1,32 @@
+import { InProcessGraphRunner } from "../graph";
+import { silentLogger } from "../ports";
+import type { ConversationServiceDeps, Engine } from "./engine";
+import { KeyedQueue } from "./keyed-queue";
+
+/**
+ * The parts every job on conversations shares. The in-process graph is built in any case: recovery
+ * reads where a thread stands from the checkpointer through it, even when runs execute elsewhere.
+ */
+export function createEngine(deps: ConversationServiceDeps): Engine {
+  const local = new InProcessGraphRunner(deps, deps.checkpointer);
+  const exclusive = deps.exclusive;
+  return {
+    deps,
+    graph: local.graph,
+    runner: deps.runner ?? local,
+    logger: deps.logger ?? silentLogger,
+    queue: new KeyedQueue(
+      exclusive ? (conversationId, task) => exclusive.run(`conversation:${conversationId}`, task) : undefined,
+    ),
+  };
+}
+
+/**
+ * Runs a sweep on this instance, or, with several instances on one store, only when no other instance
+ * is running the same sweep (then it skips this round and reports 0).
+ */
+export async function sweepOnce(engine: Engine, name: string, sweep: () => Promise<number>): Promise<number> {
+  const exclusive = engine.deps.exclusive;
+  if (exclusive) return (await exclusive.runIfFree(`sweep:${name}`, sweep)) ?? 0;
+  return sweep();
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@handoff/contracts";
+import { postMessage } from "../conversation/post-message";
+import { loadContext, messageRunId } from "../conversation/run-input";
+import {
+  ASK,
+  SERVICE_TEST_TIMEOUT,
+  useServiceHarness,
+  type ServiceHarness,
+  replies,
+} from "../conversation/testing/service-harness";
+import { InProcessGraphRunner } from "./in-process-runner";
+import { threadPosition } from "./thread-position";
+
+// The graph on its own, on a real (in-memory) store: runs, pauses where its checkpoint says, resumes.
+
+const AGENT: Actor = { type: "user", id: "agent-1", name: "Ada" };
+
+const harness = useServiceHarness();
+
+/** Stores a customer question and runs the graph on it, as the service's intake would. */
+async function run(h: ServiceHarness, runner: InProcessGraphRunner, text: string) {
+  const conversation = await h.store.conversations.create({ id: randomUUID(), customer: {} });
+  const { message } = await postMessage(h.deps, {
+    conversationId: conversation.id,
+    clientId: randomUUID(),
+    author: "customer",
+    authorName: null,
+    text,
+    sources: [],
+    internal: false,
+  });
+  const runId = messageRunId(message);
+  await runner.execute({
+    kind: "run",
+    request: {
+      runId,
+      conversationId: conversation.id,
+      trigger: "message",
+      question: text,
+      questionSeq: message.seq,
+      ...(await loadContext(h.store, { conversationId: conversation.id, seq: message.seq })),
+    },
+  });
+  return { conversationId: conversation.id, runId };
+}
+
+const position = (h: ServiceHarness, runner: InProcessGraphRunner, threadId: string) =>
+  threadPosition(runner.graph, h.deps.checkpointer, threadId);
+
+describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
+  it("answers a question it can and ends its thread without pausing", async () => {
+    const h = harness();
+    const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
+    const { conversationId, runId } = await run(h, runner, ASK.auto);
+    expect(await position(h, runner, runId)).toEqual({ kind: "ended" });
+    expect(await h.store.reviews.listByConversation(conversationId)).toEqual([]);
+    expect((await replies(h, conversationId)).map((m) => m.author)).toEqual(["bot"]);
+  });
+
+  it("pauses on the approval it opened, and a resume with the decision sends the draft and ends", async () => {
+    const h = harness();
+    const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
+    const { conversationId, runId } = await run(h, runner, ASK.approval);
+    const [review] = await h.store.reviews.listByConversation(conversationId);
+    expect(review?.kind).toBe("approval");
+    expect(review?.threadId).toBe(runId);
+    expect(await position(h, runner, runId)).toEqual({ kind: "paused", reviewId: review?.id });
+    expect(await replies(h, conversationId)).toEqual([]);
+
+    await runner.execute({
+      kind: "resume",
+      threadId: runId,
+      resume: { decision: { type: "approve" }, actor: AGENT },
+    });
+    expect(await position(h, runner, runId)).toEqual({ kind: "ended" });
+    const draft = review?.kind === "approval" ? review.packet.draft.text : "";
+    expect((await replies(h, conversationId)).map((m) => m.text)).toEqual([draft]);
+  });
+
+  it("pauses on a handoff until a person ends it", async () => {
+    const h = harness();
+    const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
+    const { conversationId, runId } = await run(h, runner, ASK.handoff);
+    const [review] = await h.store.reviews.listByConversation(conversationId);
+    expect(review?.kind).toBe("handoff");
+    expect(await position(h, runner, runId)).toEqual({ kind: "paused", reviewId: review?.id });
+    expect((await h.store.conversations.get(conversationId))?.status).toBe("waiting_human");
+  });
+
+  it("reads a thread that never saved a checkpoint as none (a crashed message run is replayed from it)", async () => {
+    const h = harness();
+    const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
+    expect(await position(h, runner, "never-ran")).toEqual({ kind: "none" });
+  });
+});
