@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    // Two files at a time: a browser test mostly waits on chromium and its server, so two of them
+    // share two cores well (one at a time left half of CI's time idle).
+    maxWorkers: 2,
   },
 });

@@ -8,5 +8,8 @@ export default defineConfig({
     // 5 s left no margin on a busy CI machine. Speed is measured by the benchmark, not by timeouts.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default on two cores is one file at a time; most integration tests wait on child
+    // processes, sockets and timers, so two files at a time finish CI in far less wall time.
+    maxWorkers: 2,
   },
 });

@@ -1,12 +1,14 @@
 import { defineConfig } from "vitest/config";
 
-// Browser tests drive a real chromium against a real server: generous timeouts, one file at a time.
+// Browser tests drive a real chromium against a real server: generous timeouts.
 export default defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    // Two files at a time: a browser test mostly waits on chromium and its server, so two of them
+    // share two cores well (one at a time left half of CI's time idle).
+    maxWorkers: 2,
   },
 });

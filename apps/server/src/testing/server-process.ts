@@ -51,7 +51,7 @@ export function startServerProcess(
       // A server still starting would otherwise outlive the caller that gave up on it.
       child.kill("SIGKILL");
       reject(new Error(`server did not start:\n${output}`));
-    }, opts.startTimeoutMs ?? 30_000);
+    }, opts.startTimeoutMs ?? 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
