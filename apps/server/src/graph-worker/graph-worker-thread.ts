@@ -10,6 +10,7 @@ import {
   KnowledgeService,
   SettingsService,
   systemClock,
+  warmUpGraphSteps,
 } from "@handoff/core";
 import { createModel } from "../app/create-model";
 import { graphDeps } from "../app/graph-deps";
@@ -39,6 +40,8 @@ const runner = new InProcessGraphRunner(
   }),
   checkpointer,
 );
+
+warmUpGraphSteps();
 
 // Jobs sent after a knowledge change wait for the reload, so they search what the supervisor just changed.
 let indexReady: Promise<void> = Promise.resolve();

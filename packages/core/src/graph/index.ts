@@ -6,3 +6,4 @@ export * from "./graph-job";
 export * from "./in-process-runner";
 export * from "./thread-position";
 export * from "./pause-id";
+export * from "./warm-up";

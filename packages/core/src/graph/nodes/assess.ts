@@ -1,22 +1,18 @@
 import {
   answerSafetyFlags,
   assessMessage,
-  assessRisk,
   buildConfidence,
   injectionFlags,
   modelKindFlags,
-  preloadLanguageDetector,
 } from "../../policy";
 import type { GraphDeps } from "../deps";
 import { NO_CONFIDENCE } from "../packets";
 import type { GraphStateValue, StateChanges } from "../state";
 
 /** Applies the risk rules (in the message's language) and builds the confidence from all its signals. */
-export const assessNode = (deps: Pick<GraphDeps, "helpCenterLanguage" | "settings">) => {
-  // The detector and the rules' lexicons load in the background, not on the first customer's time.
-  preloadLanguageDetector();
-  setImmediate(() => assessRisk("warm up the lexicons", "en"));
-  return async (state: GraphStateValue): Promise<StateChanges> => {
+export const assessNode =
+  (deps: Pick<GraphDeps, "helpCenterLanguage" | "settings">) =>
+  async (state: GraphStateValue): Promise<StateChanges> => {
     const helpCenterLanguage = await deps.helpCenterLanguage();
     const message = await assessMessage({ text: state.question, helpCenterLanguage });
     // Whether the message instructs the assistant is judged by the injection screen, which reads who is
@@ -43,4 +39,3 @@ export const assessNode = (deps: Pick<GraphDeps, "helpCenterLanguage" | "setting
       }),
     };
   };
-};
