@@ -4,6 +4,7 @@ import { Conversation, ConversationStatus, CustomerProfile } from "@handoff/cont
 import type { Clock, ConversationPatch, ConversationRepo } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
 import { isUniqueViolation, parseOptional, toFlag } from "./rows";
+import { rowMemo } from "./row-memo";
 
 /** A conversations row as SQLite returns it, mapped and then checked against the contract. */
 export const conversationFromRow = z
@@ -35,6 +36,8 @@ export const conversationFromRow = z
 
 /** ConversationRepo on SQLite. */
 export function sqliteConversationRepo(db: Database.Database, clock: Clock): ConversationRepo {
+  // Rows read again unchanged are not parsed again (see row-memo).
+  const rowParser = rowMemo(conversationFromRow);
   const insert = db.prepare(
     `INSERT INTO conversations (id, status, customer, last_seq, created_at, updated_at)
      VALUES (@id, 'bot', @customer, 0, @now, @now) RETURNING *`,
@@ -65,7 +68,7 @@ export function sqliteConversationRepo(db: Database.Database, clock: Clock): Con
     async create({ id, customer }) {
       const now = clock.now().toISOString();
       try {
-        return conversationFromRow.parse(
+        return rowParser.parse(
           insert.get({ id, customer: toJson(CustomerProfile.parse(customer)), now }),
         );
       } catch (error) {
@@ -75,12 +78,12 @@ export function sqliteConversationRepo(db: Database.Database, clock: Clock): Con
     },
 
     async get(id) {
-      return parseOptional(conversationFromRow, byId.get(id));
+      return parseOptional(rowParser, byId.get(id));
     },
 
     async transition(id, from, patch) {
       return parseOptional(
-        conversationFromRow,
+        rowParser,
         transition.get({
           id,
           from: toJson(from.map((s) => ConversationStatus.parse(s))),
@@ -92,7 +95,7 @@ export function sqliteConversationRepo(db: Database.Database, clock: Clock): Con
 
     async updateCustomer(id, customer) {
       return parseOptional(
-        conversationFromRow,
+        rowParser,
         updateCustomer.get({
           id,
           customer: toJson(CustomerProfile.parse(customer)),
@@ -103,7 +106,7 @@ export function sqliteConversationRepo(db: Database.Database, clock: Clock): Con
 
     async list({ statuses, limit }) {
       const rows = list.all({ statuses: statuses === undefined ? null : toJson(statuses), limit });
-      return rows.map((row) => conversationFromRow.parse(row));
+      return rows.map((row) => rowParser.parse(row));
     },
   };
 }

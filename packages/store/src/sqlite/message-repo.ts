@@ -6,6 +6,7 @@ import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
 import { messagePreview } from "../shared/preview";
 import { limitParam, toFlag } from "./rows";
+import { rowMemo } from "./row-memo";
 
 /** A messages row mapped to the contract Message. */
 const messageFromRow = z
@@ -43,6 +44,8 @@ const ConversationRow = z.object({ conversation_id: z.string() });
 
 /** MessageRepo on SQLite: seq comes from conversations.last_seq inside one write transaction. */
 export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageRepo {
+  // Rows read again unchanged are not parsed again (see row-memo).
+  const rowParser = rowMemo(messageFromRow);
   const byClientId = db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?");
   // Internal notes bump seq and updatedAt but keep the customer-visible preview.
   const bump = db.prepare(
@@ -99,7 +102,7 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
   const append = db.transaction((input: NewMessage): { message: Message; duplicate: boolean } => {
     if (input.clientId !== null) {
       const existing = byClientId.get(input.conversationId, input.clientId);
-      if (existing !== undefined) return { message: messageFromRow.parse(existing), duplicate: true };
+      if (existing !== undefined) return { message: rowParser.parse(existing), duplicate: true };
     }
     const now = clock.now().toISOString();
     const internal = toFlag(input.internal);
@@ -127,7 +130,7 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
       handling: input.author === "customer" ? "queued" : null,
     });
     // Parsing inside the transaction means a message that would not read back is never committed.
-    return { message: messageFromRow.parse(row), duplicate: false };
+    return { message: rowParser.parse(row), duplicate: false };
   });
 
   return {
@@ -136,16 +139,16 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
     },
 
     async listSince(conversationId, after, limit) {
-      return since.all(conversationId, after, limitParam(limit)).map((row) => messageFromRow.parse(row));
+      return since.all(conversationId, after, limitParam(limit)).map((row) => rowParser.parse(row));
     },
 
     async listRecent(conversationId, count) {
-      return recent.all(conversationId, limitParam(count)).map((row) => messageFromRow.parse(row));
+      return recent.all(conversationId, limitParam(count)).map((row) => rowParser.parse(row));
     },
 
     async listWaiting(conversationId) {
       return waiting.all(conversationId).map((row) => ({
-        message: messageFromRow.parse(row),
+        message: rowParser.parse(row),
         handling: WaitingRow.parse(row).handling,
       }));
     },

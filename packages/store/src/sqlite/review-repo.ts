@@ -4,6 +4,7 @@ import { HandoffOutcome, Review, ReviewDecision, ReviewStatus, Timestamp } from 
 import type { Clock, ReviewRepo } from "@handoff/core";
 import { NEVER_MS, fromJson, toEpochMs, toJson } from "../shared/json";
 import { limitParam, parseOptional } from "./rows";
+import { rowMemo } from "./row-memo";
 
 /** A reviews row mapped to the contract Review (the kind column picks the packet and decision shapes). */
 const reviewFromRow = z
@@ -46,6 +47,8 @@ const KindRow = z.object({ kind: z.enum(["approval", "handoff"]) });
 
 /** ReviewRepo on SQLite: claim and decide are single compare-and-set UPDATEs. */
 export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRepo {
+  // Rows read again unchanged are not parsed again (see row-memo).
+  const rowParser = rowMemo(reviewFromRow);
   const insert = db.prepare(
     `INSERT INTO reviews (id, kind, conversation_id, thread_id, status, assignee_id, assignee_name,
        created_at, created_ms, deadline, deadline_ms, decided_at, decided_by, packet, decision)
@@ -115,7 +118,7 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
       packet: toJson(review.packet),
       decision: review.decision === null ? null : toJson(review.decision),
     });
-    return { review: reviewFromRow.parse(byId.get(review.id)), created: changes === 1 };
+    return { review: rowParser.parse(byId.get(review.id)), created: changes === 1 };
   });
 
   const decideTx = db.transaction(
@@ -132,7 +135,7 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
         });
       }
       return parseOptional(
-        reviewFromRow,
+        rowParser,
         decide.get({
           id,
           from: toJson(from.map((s) => ReviewStatus.parse(s))),
@@ -150,27 +153,27 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
     },
 
     async get(id) {
-      return parseOptional(reviewFromRow, byId.get(id));
+      return parseOptional(rowParser, byId.get(id));
     },
 
     async listByStatus(statuses, limit) {
-      return byStatus.all(toJson(statuses), limitParam(limit)).map((row) => reviewFromRow.parse(row));
+      return byStatus.all(toJson(statuses), limitParam(limit)).map((row) => rowParser.parse(row));
     },
 
     async listByConversation(conversationId) {
-      return byConversation.all(conversationId).map((row) => reviewFromRow.parse(row));
+      return byConversation.all(conversationId).map((row) => rowParser.parse(row));
     },
 
     async claim(id, assignee) {
       return parseOptional(
-        reviewFromRow,
+        rowParser,
         claim.get({ id, assignee_id: assignee.id, assignee_name: assignee.name }),
       );
     },
 
     async reassign(id, fromAssigneeId, to) {
       return parseOptional(
-        reviewFromRow,
+        rowParser,
         reassign.get({
           id,
           from: fromAssigneeId,
@@ -186,16 +189,16 @@ export function sqliteReviewRepo(db: Database.Database, clock: Clock): ReviewRep
     },
 
     async listDue(now, limit) {
-      return due.all(toEpochMs(now), limitParam(limit)).map((row) => reviewFromRow.parse(row));
+      return due.all(toEpochMs(now), limitParam(limit)).map((row) => rowParser.parse(row));
     },
 
     async bringDeadlineForward(id, deadline) {
       const checked = Timestamp.parse(deadline);
-      return parseOptional(reviewFromRow, forward.get({ id, deadline: checked, ms: toEpochMs(checked) }));
+      return parseOptional(rowParser, forward.get({ id, deadline: checked, ms: toEpochMs(checked) }));
     },
 
     async listUnapplied(before, limit) {
-      return unapplied.all(before, limitParam(limit)).map((row) => reviewFromRow.parse(row));
+      return unapplied.all(before, limitParam(limit)).map((row) => rowParser.parse(row));
     },
 
     async markApplied(id) {
