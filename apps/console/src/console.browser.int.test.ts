@@ -90,6 +90,10 @@ describe("approving a risky draft in the console", () => {
     await detail.locator(".question-text", { hasText: RISKY }).waitFor();
     await detail.getByText(review.packet.draft.text).first().waitFor();
     await detail.getByText("confidence", { exact: true }).waitFor();
+    // Every part of the confidence is shown, the precedent (an approved correction's question like this one) too.
+    const precedent = review.packet.confidence.parts.precedent;
+    if (precedent === undefined) throw new Error("the packet's confidence has no precedent part");
+    await detail.getByRole("meter", { name: `Precedent: ${Math.round(precedent * 100)}%` }).waitFor();
     await detail.getByText("forces approval").waitFor();
     await expect(detail.locator(".packet-language").textContent()).resolves.toBe(
       "Customer wrote in English (en)",

@@ -21,8 +21,13 @@ const PARTS: Array<{ key: keyof Confidence["parts"]; label: string; hint: string
   { key: "general", label: "General", hint: "0 when the question is about its own order number or amount" },
   {
     key: "support",
-    label: "Precedent",
+    label: "Support",
     hint: "an approved correction to a like question from the same source",
+  },
+  {
+    key: "precedent",
+    label: "Precedent",
+    hint: "how like an approved correction's question the customer's is, when the answer agrees with it",
   },
 ];
 

@@ -16,12 +16,11 @@ import { isElliptical } from "./follow-up";
 import { languageTools, type RetrievalLanguage } from "./lexicon/language-tools";
 import { buildLexicon, Lexicon } from "./lexicon/lexicon";
 import { correctSpelling } from "./spelling";
-import { questionSimilarity, questionTermWeights } from "./question-match";
+import { questionTermWeights } from "./question-match";
+import { matchCorrection } from "./correction-match";
 
 /** How many approved corrections to like questions a search reports at most. */
 const MAX_PRECEDENTS = 3;
-/** A customer's word rarer than this among the corrections' questions names what the question is about. */
-const NAMED_THING_WEIGHT = 0.75;
 /** How many hits a search returns at most. */
 const MAX_HITS = 5;
 /** Candidates MiniSearch proposes (per engine) before they are re-scored. */
@@ -294,7 +293,7 @@ export class KnowledgeIndex {
     const runnerUp = rival?.hit.score ?? 0;
     return {
       ...empty,
-      precedents: this.precedents(keyTerms, searchTerms),
+      precedents: this.precedents(query, keyTerms, searchTerms),
       hits: scored.slice(0, MAX_HITS).map((s) => s.hit),
       coverage: round(top.cover),
       margin: round(top.hit.score > 0 ? (top.hit.score - runnerUp) / top.hit.score : 0),
@@ -356,38 +355,38 @@ export class KnowledgeIndex {
    * answer (two people who answered "how do I talk to support?" and "is there a phone number?" alike
    * say both ask one thing); what the customer asked is always measured against a single question.
    */
-  private precedents(keyTerms: readonly WeightedTerm[], terms: ReadonlySet<string>): Precedent[] {
+  private precedents(
+    question: string,
+    keyTerms: readonly WeightedTerm[],
+    terms: ReadonlySet<string>,
+  ): Precedent[] {
     const lexicon = this.analyzer().lexicon;
+    const context = {
+      language: this.language,
+      weight: this.questionWeight,
+      termOf: (word: string) => lexicon.termOf(word),
+      isStopWord: (word: string) => lexicon.tools.isStopWord(word),
+      helpCenterSays: (term: string) => this.articleFrequencies().has(term),
+      knowledgeSays: (term: string) => this.frequencies().has(term),
+      isNoun: (word: string) => lexicon.knows(word) && !lexicon.isMostlyVerb(word),
+      synonyms: (word: string) =>
+        new Set(lexicon.expand(word).flatMap((e) => (e.via === "synonym" ? [e.term] : []))),
+    };
     const out: Precedent[] = [];
     for (const { id: key } of this.correctionCandidates(terms)) {
       const doc = this.correctionDocs.get(key);
       if (doc === undefined) continue;
-      const family = this.answerFamilies.get(flat(doc.text)) ?? doc.headTerms;
-      const own = questionSimilarity(keyTerms, doc.headTerms, this.questionWeight);
-      const pooled = questionSimilarity(keyTerms, family, this.questionWeight);
-      const covered = Math.max(own.covered, pooled.covered);
-      // A correction whose answer opens with a condition the customer did not raise ("If an address is
-      // flagged as not valid, ...") answered the exception its own question was about.
-      const exception =
-        own.asked < 1 && doc.units.some((u) => isUnaskedCondition(u.condition, doc.headTerms, keyTerms));
-      const similarity =
-        (covered + own.asked > 0 ? (2 * covered * own.asked) / (covered + own.asked) : 0) *
-        (exception ? UNASKED_CONDITION_FACTOR : 1);
-      // A thing the customer names that neither the correction's question nor its answer does ("Spirit"
-      // in "does Spirit allow more than one carry-on?", "Guam" for a correction about Costa Rica): the
-      // answer must name it itself, or the correction answered another question. Words most questions
-      // say, and words naming an action or a quality, are not things.
-      const unsaid = keyTerms
-        .filter(
-          (k) =>
-            this.questionWeight(k.term) >= NAMED_THING_WEIGHT &&
-            // A name of several words ("Costa Rica") is a thing; a single word, when WordNet knows it
-            // mostly as something other than a verb ("Spirit", not "wher" or "require").
-            (k.term.includes("_") || (lexicon.knows(k.word) && !lexicon.isMostlyVerb(k.word))) &&
-            matchFactor(family, k) === 0 &&
-            matchFactor(doc.bodyTerms, k) === 0,
-        )
-        .map((k) => ({ term: k.term, word: k.word }));
+      const { similarity, unsaid } = matchCorrection(
+        { text: question, terms: keyTerms },
+        {
+          question: doc.question ?? doc.title,
+          terms: doc.headTerms,
+          family: this.answerFamilies.get(flat(doc.text)) ?? doc.headTerms,
+          answerTerms: doc.bodyTerms,
+          opensWithCondition: doc.units.some((u) => isUnaskedCondition(u.condition, doc.headTerms, keyTerms)),
+        },
+        context,
+      );
       out.push({ id: doc.id, similarity: round(similarity), answer: doc.text, unsaid });
     }
     out.sort((a, b) => b.similarity - a.similarity);

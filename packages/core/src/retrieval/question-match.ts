@@ -34,21 +34,32 @@ export function questionTermWeights(questions: ReadonlyArray<ReadonlySet<string>
   return (term) => idf(df.get(term) ?? 0) / most;
 }
 
+/** Terms left out of a comparison: the customer's (`query`) and the other question's (`question`). */
+export interface IgnoredTerms {
+  query: ReadonlySet<string>;
+  question: ReadonlySet<string>;
+}
+
+const NONE: IgnoredTerms = { query: new Set(), question: new Set() };
+
 /**
  * Compares a customer's question with another question (an approved correction's): how much of each
  * the other says, a term matching itself fully and through a synonym at the synonym's factor, each
  * weighted by `weight`. "Does Lumen support dark mode?" and "Is there a dark mode?" share their topic;
- * "use another account" and "close my account" share only a word every account question says.
+ * "use another account" and "close my account" share only a word every account question says. Ignored
+ * terms count on neither side (the things each question names, when they differ: see correction-match).
  */
 export function questionSimilarity(
   query: readonly QueryTerm[],
   question: ReadonlySet<string>,
   weight: (term: string) => number,
+  ignore: IgnoredTerms = NONE,
 ): QuestionSimilarity {
   let queryTotal = 0;
   let covered = 0;
   const standsFor = new Map<string, number>();
   for (const q of query) {
+    if (ignore.query.has(q.term)) continue;
     const w = weight(q.term);
     queryTotal += w;
     let factor = question.has(q.term) ? 1 : 0;
@@ -61,6 +72,7 @@ export function questionSimilarity(
   let questionTotal = 0;
   let asked = 0;
   for (const term of question) {
+    if (ignore.question.has(term)) continue;
     const w = weight(term);
     questionTotal += w;
     asked += w * (standsFor.get(term) ?? 0);

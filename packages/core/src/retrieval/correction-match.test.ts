@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import {
+  matchCorrection,
+  type CorrectionToMatch,
+  type CustomerTerm,
+  type MatchContext,
+} from "./correction-match";
+
+const STOP = new Set([
+  "a",
+  "the",
+  "is",
+  "in",
+  "do",
+  "does",
+  "i",
+  "what",
+  "which",
+  "how",
+  "of",
+  "to",
+  "my",
+  "you",
+  "for",
+]);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 0 && !STOP.has(w));
+
+/** A help center that names France, Japan and England and speaks of plugs, shipping and vaccines. */
+const HELP_CENTER = new Set([
+  "plug",
+  "use",
+  "france",
+  "japan",
+  "england",
+  "ship",
+  "vaccine",
+  "travel",
+  "type",
+]);
+const context: MatchContext = {
+  language: "en",
+  weight: () => 1,
+  termOf: (word) => (STOP.has(word.toLowerCase()) ? null : singular(word.toLowerCase())),
+  isStopWord: (word) => STOP.has(word),
+  helpCenterSays: (term) => HELP_CENTER.has(term),
+  knowledgeSays: (term) => HELP_CENTER.has(term),
+  isNoun: (word) => !["need", "use", "take", "long"].includes(word),
+  synonyms: () => new Set(),
+};
+
+function singular(word: string): string {
+  return word.endsWith("s") && word.length > 3 ? word.slice(0, -1) : word;
+}
+
+function customer(text: string): { text: string; terms: CustomerTerm[] } {
+  const terms = words(text).map((word) => ({ term: singular(word), word, alternatives: [] }));
+  return { text, terms };
+}
+
+function correction(question: string, answer: string): CorrectionToMatch {
+  const terms = new Set(words(question).map(singular));
+  return {
+    question,
+    terms,
+    family: terms,
+    answerTerms: new Set(words(answer).map(singular)),
+    opensWithCondition: false,
+  };
+}
+
+const england = correction("which plugs does england use", "England uses Type G plugs.");
+
+describe("matchCorrection", () => {
+  it("reads the same question about another place the help center names as the correction's kind of question, the place left for the answer to state", () => {
+    const match = matchCorrection(customer("which plugs does japan use"), england, context);
+    expect(match.similarity).toBe(1);
+    expect(match.unsaid).toEqual([{ term: "japan", word: "japan" }]);
+  });
+
+  it("keeps a place the help center never names in the comparison: nothing there answers for it", () => {
+    const match = matchCorrection(customer("which plugs does kenya use"), england, context);
+    expect(match.similarity).toBeLessThan(0.8);
+    expect(match.unsaid.map((u) => u.word)).toEqual(["kenya"]);
+  });
+
+  it("lets a place narrow a correction that names none, instead of filling its slot", () => {
+    const abroad = correction(
+      "do i need vaccines when i travel",
+      "Some countries require a yellow fever vaccine.",
+    );
+    const general = matchCorrection(customer("do i need vaccines when i travel"), abroad, context);
+    const narrowed = matchCorrection(customer("do i need vaccines when i travel to japan"), abroad, context);
+    expect(general.similarity).toBe(1);
+    expect(narrowed.similarity).toBeLessThan(general.similarity);
+    expect(narrowed.unsaid.map((u) => u.word)).toEqual(["japan"]);
+  });
+
+  it("tells a question about how long from one about how much on the same topic", () => {
+    const howLong = correction("how long does shipping take", "Standard shipping takes 3 to 5 days.");
+    const same = matchCorrection(customer("how long does shipping take"), howLong, context);
+    const cost = matchCorrection(customer("how much does shipping cost"), howLong, context);
+    expect(same.similarity).toBe(1);
+    expect(cost.similarity).toBeLessThan(0.7);
+  });
+
+  it("takes a common word the help center never uses for a thing the answer must name ('spirit' in an airline question)", () => {
+    const carryOn = correction(
+      "can i take more than one carry on",
+      "Extra carry-on bags are checked at the gate.",
+    );
+    const match = matchCorrection(customer("does spirit allow more than one carry on"), carryOn, context);
+    expect(match.unsaid.map((u) => u.word)).toContain("spirit");
+  });
+
+  it("counts what the correction's answer says toward the customer's question", () => {
+    const toothpaste = correction(
+      "rules for toothpaste",
+      "Toothpaste, sunscreen and lotion must be in small containers.",
+    );
+    const withAnswer = matchCorrection(customer("rules for lotion"), toothpaste, context);
+    const without = matchCorrection(
+      customer("rules for lotion"),
+      { ...toothpaste, answerTerms: new Set() },
+      context,
+    );
+    expect(withAnswer.similarity).toBeGreaterThan(without.similarity);
+  });
+});
