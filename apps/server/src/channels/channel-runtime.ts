@@ -1,14 +1,13 @@
-import { ChannelAdmin, ChannelIntake, ChannelOutbox, systemClock, type ChannelSenders } from "@handoff/core";
+import { ChannelOutbox, systemClock, type ChannelDeps } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
-import { httpSender } from "../webhooks/http-sender";
-import { onContactLeft } from "./contact-left-listener";
 import { serialTicker } from "../app/serial-ticker";
-import { smtpEmailSender } from "./smtp-email-sender";
+import { REGISTERED_CHANNELS } from "./registered-channels";
+import type { ServerChannel } from "./server-channel";
 
-/** The platform's channels: admin and intake for the routes, and the outbox's delivery loop. */
+/** The platform's channels: each one's routes, and the outbox's delivery loop they share. */
 export interface ChannelRuntime {
-  admin: ChannelAdmin;
-  intake: ChannelIntake;
+  deps: ChannelDeps;
+  channels: readonly ServerChannel[];
   outbox: ChannelOutbox;
   /** Sends what is due now; ticks never overlap. */
   tick(): Promise<void>;
@@ -19,40 +18,32 @@ const runtimes = new WeakMap<Platform, ChannelRuntime>();
 
 /**
  * The one channel runtime of a platform, started on first use. Every reply stored for a conversation
- * on email or an API channel is queued for it (never awaited by whoever stored it) and sent by the
- * tick; a customer who leaves an email gets the team's answers by email from then on.
+ * on a channel other than the widget is queued for it (never awaited by whoever stored it) and sent by
+ * the tick through that channel's adapter.
  */
-export function channelsFor(platform: Platform, senders?: ChannelSenders): ChannelRuntime {
+export function channelsFor(platform: Platform): ChannelRuntime {
   const existing = runtimes.get(platform);
   if (existing) return existing;
   const { config, logger, store } = platform;
-  const email =
-    config.EMAIL_REPLY_DOMAIN && config.EMAIL_REPLY_SECRET && config.SMTP_URL
-      ? { replyDomain: config.EMAIL_REPLY_DOMAIN, replySecret: config.EMAIL_REPLY_SECRET }
-      : null;
-  const send: ChannelSenders = senders ?? {
-    email:
-      email && config.SMTP_URL
-        ? smtpEmailSender(config.SMTP_URL, config.EMAIL_FROM ?? config.MAIL_FROM)
-        : null,
-    http: httpSender(),
-  };
-  const deps = {
+  const deps: ChannelDeps = {
     store,
     clock: systemClock,
     conversations: platform.conversations,
-    email,
     retry: { baseMs: config.CHANNEL_RETRY_BASE_MS, maxAttempts: config.CHANNEL_MAX_ATTEMPTS },
   };
-  const admin = new ChannelAdmin(deps);
-  const outbox = new ChannelOutbox(deps);
+  const channels = REGISTERED_CHANNELS.map((create) => create({ platform, deps }));
+  const outbox = new ChannelOutbox(
+    deps,
+    channels.flatMap((channel) => (channel.adapter ? [channel.adapter] : [])),
+  );
   const tick = serialTicker(
-    () => outbox.deliverDue(send),
+    () => outbox.deliverDue(),
     (err) => logger.error({ err }, "channel delivery failed"),
   );
   let stopped = false;
-  const detachMessages = platform.notifier.attach({
-    messageCreated: (message) => {
+  const detachMessages = platform.notifier.attach((event) => {
+    if (event.type === "message.created") {
+      const message = event.data.message;
       if (stopped) return;
       void outbox
         .onMessage(message)
@@ -60,38 +51,29 @@ export function channelsFor(platform: Platform, senders?: ChannelSenders): Chann
         .catch((err: unknown) =>
           logger.error({ err, messageId: message.id }, "could not queue a channel reply"),
         );
-    },
+    }
     // A privacy erasure removed the conversation: its address, thread and queued replies go too.
-    conversationErased: (conversationId) => {
+    if (event.type === "conversation.erased") {
+      const { conversationId } = event.data;
       void store.channels
         .forget([conversationId])
         .catch((err: unknown) =>
           logger.error({ err, conversationId }, "could not forget a conversation's channel"),
         );
-    },
+    }
   });
-  const detachContacts = email
-    ? onContactLeft(store.audit, (conversationId, address) => {
-        if (stopped) return;
-        admin
-          .continueByEmail(conversationId, address, null)
-          .catch((err: unknown) =>
-            logger.warn({ err, conversationId }, "could not put a conversation on email"),
-          );
-      })
-    : () => undefined;
   const timer = setInterval(() => void tick(), config.CHANNEL_TICK_MS);
   timer.unref();
   const runtime: ChannelRuntime = {
-    admin,
-    intake: new ChannelIntake(deps),
+    deps,
+    channels,
     outbox,
     tick,
     stop() {
       stopped = true;
       clearInterval(timer);
       detachMessages();
-      detachContacts();
+      for (const channel of channels) channel.stop();
     },
   };
   runtimes.set(platform, runtime);

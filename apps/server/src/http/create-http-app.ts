@@ -90,7 +90,7 @@ export function createHttpApp(platform: Platform, redis?: RedisClient): express.
   mountAgentMessageRoute(app, platform, agents);
   mountApiKeyRoutes(app, apiKeys, supervisors);
   mountWebhookRoutes(app, webhooksFor(platform).service, supervisors);
-  mountChannelRoutes(app, channelsFor(platform), { agents, supervisors }, platform.logger);
+  mountChannelRoutes(app, channelsFor(platform), { agents, supervisors });
   mountApprovers(app, platform, { agents, supervisors });
   mountOpenApiRoutes(app);
   app.get("/api/kb/articles", agents, listArticles(platform));

@@ -11,23 +11,16 @@ export interface ChannelConversations {
   ): Promise<{ message: Message; duplicate: boolean; processed: Promise<void> }>;
 }
 
-/** The email channel's settings: replies come back to reply+<token>@replyDomain, signed with replySecret. */
-export interface EmailChannelSettings {
-  replyDomain: string;
-  replySecret: string;
-}
-
 /** Retry timing of outbound deliveries: the first retry after `baseMs`, doubling up to an hour. */
 export interface ChannelRetryPolicy {
   baseMs: number;
   maxAttempts: number;
 }
 
+/** What every channel is built on. */
 export interface ChannelDeps {
   store: Store;
   clock: Clock;
   conversations: ChannelConversations;
-  /** Null when the email channel is not configured. */
-  email: EmailChannelSettings | null;
   retry?: ChannelRetryPolicy;
 }

@@ -17,9 +17,9 @@ import {
   storeVariants,
   type StoreVariant,
   type TestServer,
-} from "../testing";
-import { startReceiver, type Received } from "../webhooks/webhook-receiver";
-import { agentReply, apiKey, signIn, until } from "./channels-test-kit";
+} from "../../testing";
+import { startReceiver, type Received } from "../../webhooks/webhook-receiver";
+import { agentReply, apiKey, signIn, until } from "../channels-test-kit";
 
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {

@@ -8,9 +8,9 @@ import {
   storeVariants,
   type StoreVariant,
   type TestServer,
-} from "../testing";
-import { startSmtpServer, type ReceivedMail } from "../testing/smtp-server";
-import { agentReply, apiKey, signIn, until } from "./channels-test-kit";
+} from "../../testing";
+import { startSmtpServer, type ReceivedMail } from "../../testing/smtp-server";
+import { agentReply, apiKey, signIn, until } from "../channels-test-kit";
 
 const DOMAIN = "reply.example.test";
 const cleanups: Array<() => Promise<unknown>> = [];

@@ -1,0 +1,60 @@
+import { ContinueByEmail, Id, InboundEmail } from "@handoff/contracts";
+import { continueByEmail, EmailChannelAdapter, EmailIntake } from "@handoff/core";
+import type { Request, Response } from "express";
+import { z } from "zod";
+import { currentUser } from "../../http/auth-middleware";
+import { answerAccepted, apiKeyOnly } from "../channel-http";
+import type { ChannelFactory } from "../server-channel";
+import { onContactLeft } from "./contact-left-listener";
+import { smtpEmailSender } from "./smtp-email-sender";
+
+const Params = z.object({ id: Id });
+
+/**
+ * Email: replies over SMTP with threading headers and a signed reply address; parsed inbound emails
+ * posted by the mail provider (API key) land in their conversation; a customer who leaves their email
+ * when nobody is free gets the team's answers by email. Configured by EMAIL_REPLY_DOMAIN,
+ * EMAIL_REPLY_SECRET and SMTP_URL; without them the routes answer 409 and nothing is emailed.
+ */
+export const emailChannel: ChannelFactory = ({ platform, deps }) => {
+  const { config, logger, store } = platform;
+  const settings =
+    config.EMAIL_REPLY_DOMAIN && config.EMAIL_REPLY_SECRET && config.SMTP_URL
+      ? { replyDomain: config.EMAIL_REPLY_DOMAIN, replySecret: config.EMAIL_REPLY_SECRET }
+      : null;
+  const adapter =
+    settings && config.SMTP_URL
+      ? new EmailChannelAdapter(
+          deps,
+          settings,
+          smtpEmailSender(config.SMTP_URL, config.EMAIL_FROM ?? config.MAIL_FROM),
+        )
+      : null;
+  const intake = new EmailIntake(deps, settings);
+  let stopped = false;
+  const detachContacts = settings
+    ? onContactLeft(store.audit, (conversationId, address) => {
+        if (stopped) return;
+        continueByEmail(deps, settings, conversationId, address, null).catch((err: unknown) =>
+          logger.warn({ err, conversationId }, "could not put a conversation on email"),
+        );
+      })
+    : () => undefined;
+  return {
+    adapter,
+    mountRoutes(app, { agents }) {
+      app.post("/api/channels/email/inbound", apiKeyOnly, agents, async (req: Request, res: Response) => {
+        answerAccepted(logger, res, await intake.receive(InboundEmail.parse(req.body)));
+      });
+      app.post("/api/conversations/:id/email", agents, async (req: Request, res: Response) => {
+        const { id } = Params.parse(req.params);
+        const { address } = ContinueByEmail.parse(req.body ?? {});
+        res.json({ link: await continueByEmail(deps, settings, id, address, currentUser(res)) });
+      });
+    },
+    stop() {
+      stopped = true;
+      detachContacts();
+    },
+  };
+};

@@ -1,0 +1,3 @@
+export * from "./api-adapter";
+export * from "./api-intake";
+export * from "./api-channel-admin";

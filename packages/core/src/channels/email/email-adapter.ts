@@ -1,0 +1,57 @@
+import type { ChannelDelivery, ChannelLink, Message } from "@handoff/contracts";
+import { retryable, type ChannelAdapter, type DeliveryError } from "../channel-adapter";
+import type { ChannelDeps } from "../channel-deps";
+import type { EmailChannelSettings, EmailSender } from "./email-settings";
+import { replyAddress } from "./reply-address";
+
+/** An email's subject: the thread's (or ours when the customer started in the widget), "Re: " once it is a reply. */
+function emailSubject(subject: string | null, isReply: boolean): string {
+  const base = subject ?? "Your conversation with our support team";
+  return (subject !== null || isReply) && !/^re:/i.test(base) ? `Re: ${base}` : base;
+}
+
+/**
+ * Replies by email: one email per bot or agent reply (system notices stay in the console), threaded
+ * under the customer's emails, with a signed reply address that brings their answer back.
+ */
+export class EmailChannelAdapter implements ChannelAdapter {
+  readonly kind = "email";
+
+  constructor(
+    private readonly deps: ChannelDeps,
+    private readonly settings: EmailChannelSettings,
+    private readonly sendEmail: EmailSender,
+  ) {}
+
+  carries(message: Message): boolean {
+    return message.author !== "system";
+  }
+
+  target(link: ChannelLink): string | null {
+    return link.address;
+  }
+
+  async send(delivery: ChannelDelivery, link: ChannelLink): Promise<DeliveryError | null> {
+    const { replyDomain, replySecret } = this.settings;
+    const message = delivery.message;
+    const messageId = `<msg.${message.id}@${replyDomain}>`;
+    const refs = link.threadRefs.filter((ref) => ref !== messageId);
+    const inReplyTo = refs.at(-1);
+    const replyTo = replyAddress(replySecret, replyDomain, link.conversationId);
+    try {
+      await this.sendEmail({
+        to: delivery.target,
+        subject: emailSubject(link.subject, refs.length > 0),
+        text: message.authorName ? `${message.text}\n\n— ${message.authorName}\n` : `${message.text}\n`,
+        messageId,
+        ...(inReplyTo ? { inReplyTo } : {}),
+        references: refs,
+        ...(replyTo ? { replyTo } : {}),
+      });
+    } catch (err) {
+      return retryable(err, "the mail server refused the email");
+    }
+    await this.deps.store.channels.addThreadRef(link.conversationId, messageId);
+    return null;
+  }
+}
