@@ -56,6 +56,11 @@ export const ConfigSchema = z.object({
    * keep the main thread to themselves. "auto": on when the machine has two or more cores.
    */
   GRAPH_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
+  /**
+   * At most this many graph worker threads (default: one per core). One starts with the server; another
+   * starts when every running one is busy, and stays.
+   */
+  GRAPH_WORKERS: optional(z.coerce.number().int().min(1).max(64)),
   /** How often pauses are checked against their deadlines. */
   DEADLINE_CHECK_SECONDS: z.coerce.number().min(0.1).default(15),
   /** How often due webhook deliveries are looked for (new events are sent at once besides). */

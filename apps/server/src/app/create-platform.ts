@@ -14,6 +14,7 @@ import {
   AssignmentService,
   SettingsService,
   systemClock,
+  warmUpGraphSteps,
   type Clock,
   type DraftModel,
   type BaseCheckpointSaver,
@@ -24,8 +25,8 @@ import { AuthService } from "../auth/auth-service";
 import { smtpMailer } from "../auth/mailer";
 import { argon2Hasher } from "../auth/passwords";
 import { ConsolePorts } from "../assignment/console-ports";
-import { useGraphWorker, workerConfig } from "../graph-worker/worker-config";
-import { WorkerGraphRunner } from "../graph-worker/worker-graph-runner";
+import { GraphWorkerPool } from "../graph-worker/graph-worker-pool";
+import { graphWorkerCount, useGraphWorker, workerConfig } from "../graph-worker/worker-config";
 import type { Config } from "./config";
 import { createModel } from "./create-model";
 import { graphDeps } from "./graph-deps";
@@ -64,8 +65,8 @@ export interface Platform {
   /** This instance's id; with REDIS_URL set, other instances share the store and the sockets. */
   instanceId: string;
   multiInstance: boolean;
-  /** The worker thread the graph runs in (GRAPH_WORKER), or null when it runs in this thread. */
-  graphWorker: WorkerGraphRunner | null;
+  /** The worker threads the graph runs in (GRAPH_WORKER, GRAPH_WORKERS), or null when it runs in this thread. */
+  graphWorker: GraphWorkerPool | null;
   /** Drops cached settings or reloads the knowledge index after another instance changed them. */
   refreshCaches(change: "settings" | "knowledge"): Promise<void>;
   close(): Promise<void>;
@@ -95,7 +96,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const multiInstance = config.REDIS_URL !== undefined;
   const injected = Object.values(overrides).some((value) => value !== undefined);
   const runner = useGraphWorker(config, injected)
-    ? await WorkerGraphRunner.start({
+    ? await GraphWorkerPool.start({
+        size: graphWorkerCount(config),
         config: workerConfig(config),
         notifier,
         logger,
@@ -105,6 +107,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
             .catch((err: unknown) => logger.error({ err }, "recovery after a graph worker restart failed")),
       })
     : undefined;
+  // The message-reading libraries load only in the thread that runs the graph.
+  if (!runner) warmUpGraphSteps();
   // The worker keeps caches of its own: tell it whenever this thread's copy changes.
   settings.onChange(() => runner?.refresh("settings"));
   knowledge.onChange(() => runner?.refresh("knowledge"));

@@ -109,6 +109,38 @@ describe("the graph in a worker thread", () => {
   });
 
   it(
+    "starts a second worker when the first is busy, and every question is answered once",
+    { timeout: 120_000 },
+    async () => {
+      const server = await fakeModel.start({ offline: true, env: { ...inWorker, GRAPH_WORKERS: "2" } });
+      const pool = server.platform.graphWorker;
+      if (!pool) throw new Error("expected the graph to run in workers");
+      expect(pool.size()).toBe(1);
+
+      const ask = async (count: number) => {
+        const customers = await Promise.all(Array.from({ length: count }, () => connectCustomer(server)));
+        const answered = customers.map((c) => nextMessage(c.socket, (m) => m.author === "bot", 60_000));
+        await Promise.all(
+          customers.map((c) =>
+            c.socket.emitWithAck("message:send", {
+              clientId: "q",
+              text: "How long does standard delivery take?",
+            }),
+          ),
+        );
+        for (const answer of await Promise.all(answered)) expect(answer.text).toMatch(/2 to 4 business days/);
+        return customers;
+      };
+      const first = await ask(30);
+      await vi.waitFor(() => expect(pool.size()).toBe(2), { timeout: 30_000 });
+      // With two workers, jobs go to the less busy one; each question is still answered once.
+      const second = await ask(20);
+      await server.platform.conversations.idle();
+      for (const customer of [...first, ...second]) expect(await replies(customer)).toHaveLength(1);
+    },
+  );
+
+  it(
     "replaces a worker that dies mid-answer, and the question it was answering is answered once",
     { timeout: 30_000 },
     async () => {

@@ -40,3 +40,8 @@ export function useGraphWorker(config: Config, injected: boolean): boolean {
   }
   return config.GRAPH_WORKER === "on" || availableParallelism() >= 2;
 }
+
+/** How many graph worker threads the pool may start: GRAPH_WORKERS, or one per core. */
+export function graphWorkerCount(config: Pick<Config, "GRAPH_WORKERS">): number {
+  return config.GRAPH_WORKERS ?? availableParallelism();
+}

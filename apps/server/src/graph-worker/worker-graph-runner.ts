@@ -70,6 +70,11 @@ export class WorkerGraphRunner implements GraphRunner {
     });
   }
 
+  /** Jobs sent to this worker and not yet finished. */
+  jobsInHand(): number {
+    return this.pending.size;
+  }
+
   /** Tells the worker that settings or the knowledge index changed (here or on another instance). */
   refresh(change: "settings" | "knowledge"): void {
     this.post({ type: change === "settings" ? "settings-changed" : "knowledge-changed" });
