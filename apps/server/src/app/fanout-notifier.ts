@@ -1,15 +1,17 @@
-import type { Conversation, HandoffUnavailable, Message, Review, TypingEvent } from "@handoff/contracts";
-import type { ConversationChange, Notifier } from "@handoff/core";
+import type { PlatformEvent, TypingEvent } from "@handoff/contracts";
+import type { Notifier } from "@handoff/core";
+
+/** Receives every platform event; a listener picks the kinds it cares about by `event.type`. */
+export type EventListener = (event: PlatformEvent) => void;
 
 /**
- * Forwards every domain event to the listeners attached so far. The conversation service needs a
- * notifier before the Socket.IO server exists, so the sockets attach themselves later.
+ * Forwards every platform event, as it is, to the listeners attached so far. The conversation service
+ * needs a notifier before the Socket.IO server exists, so the sockets attach themselves later.
  */
 export class FanoutNotifier implements Notifier {
-  private readonly listeners: Partial<Notifier>[] = [];
+  private readonly listeners: EventListener[] = [];
 
-  /** Listeners implement only the events they care about. */
-  attach(listener: Partial<Notifier>): () => void {
+  attach(listener: EventListener): () => void {
     this.listeners.push(listener);
     return () => {
       const i = this.listeners.indexOf(listener);
@@ -17,25 +19,12 @@ export class FanoutNotifier implements Notifier {
     };
   }
 
-  messageCreated(message: Message): void {
-    for (const l of this.listeners) l.messageCreated?.(message);
+  publish(event: PlatformEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
-  conversationUpdated(conversation: Conversation, change: ConversationChange = "state"): void {
-    for (const l of this.listeners) l.conversationUpdated?.(conversation, change);
-  }
-  reviewCreated(review: Review): void {
-    for (const l of this.listeners) l.reviewCreated?.(review);
-  }
-  reviewUpdated(review: Review): void {
-    for (const l of this.listeners) l.reviewUpdated?.(review);
-  }
-  typing(event: TypingEvent): void {
-    for (const l of this.listeners) l.typing?.(event);
-  }
-  handoffUnavailable(event: HandoffUnavailable): void {
-    for (const l of this.listeners) l.handoffUnavailable?.(event);
-  }
-  conversationErased(conversationId: string): void {
-    for (const l of this.listeners) l.conversationErased?.(conversationId);
+
+  /** Someone typing (the socket handlers' shorthand for publishing it). */
+  typing(data: TypingEvent): void {
+    this.publish({ type: "typing", data });
   }
 }

@@ -128,8 +128,8 @@ describe.each(storeVariants("approvers_email"))("approvals by email on $name", (
 
   it("emails an approval once even when its opening is announced again (a pause reopened by recovery)", async () => {
     const { review } = await emailedApproval();
-    server.platform.notifier.reviewCreated(review);
-    server.platform.notifier.reviewCreated(review);
+    server.platform.notifier.publish({ type: "review.opened", data: { review } });
+    server.platform.notifier.publish({ type: "review.opened", data: { review } });
     await approversFor(server.platform).idle();
     expect(smtp.received).toHaveLength(1);
   });

@@ -1,4 +1,3 @@
-import type { Review } from "@handoff/contracts";
 import { ApproverDirectory } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
 import { approvalNotifier } from "./approval-notifier";
@@ -44,7 +43,9 @@ export function approversFor(platform: Platform): ApproverRuntime {
     },
   };
   const notify = approvalNotifier(platform, { directory, secret: runtime.secret });
-  platform.notifier.attach({ reviewCreated: (review: Review) => runtime.track(notify(review)) });
+  platform.notifier.attach((event) => {
+    if (event.type === "review.opened") runtime.track(notify(event.data.review));
+  });
   runtimes.set(platform, runtime);
   return runtime;
 }

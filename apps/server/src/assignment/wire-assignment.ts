@@ -1,4 +1,4 @@
-import type { Review } from "@handoff/contracts";
+import { reviewIn, type Review } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
 import type { ConsoleNamespace } from "../realtime/namespaces";
 
@@ -25,7 +25,10 @@ export function wireAssignment(platform: Platform, consoleNs: ConsoleNamespace):
     };
     work().catch(report("offering a handoff failed"));
   };
-  platform.notifier.attach({ reviewCreated: changed, reviewUpdated: changed });
+  platform.notifier.attach((event) => {
+    const review = reviewIn(event);
+    if (review) changed(review);
+  });
   // Someone just opened the console: handoffs nobody could be offered may go to them now.
   consoleNs.on("connection", () => {
     assignment.offerWaiting().catch(report("offering waiting handoffs failed"));

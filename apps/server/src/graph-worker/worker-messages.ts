@@ -1,29 +1,6 @@
 import { z } from "zod";
-import {
-  Conversation,
-  ErrorCode,
-  HandoffUnavailable,
-  Message,
-  Review,
-  TypingEvent,
-} from "@handoff/contracts";
+import { ErrorCode, PlatformEvent } from "@handoff/contracts";
 import { GraphJob } from "@handoff/core";
-
-/** A Notifier call made by the graph in the worker, replayed on the main thread where the sockets are. */
-export const NotifierEvent = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("messageCreated"), message: Message }),
-  z.object({
-    kind: z.literal("conversationUpdated"),
-    conversation: Conversation,
-    change: z.enum(["state", "activity"]),
-  }),
-  z.object({ kind: z.literal("reviewCreated"), review: Review }),
-  z.object({ kind: z.literal("reviewUpdated"), review: Review }),
-  z.object({ kind: z.literal("typing"), event: TypingEvent }),
-  z.object({ kind: z.literal("handoffUnavailable"), event: HandoffUnavailable }),
-  z.object({ kind: z.literal("conversationErased"), conversationId: z.string() }),
-]);
-export type NotifierEvent = z.infer<typeof NotifierEvent>;
 
 /** Main thread -> worker. */
 export const ToWorker = z.discriminatedUnion("type", [
@@ -43,7 +20,8 @@ export type JobError = z.infer<typeof JobError>;
 /** Worker -> main thread. Events of a job always arrive before its `done`. */
 export const FromWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
-  z.object({ type: z.literal("notify"), event: NotifierEvent }),
+  /** What the graph published, forwarded as it is to the main thread where the sockets are. */
+  z.object({ type: z.literal("notify"), event: PlatformEvent }),
   z.object({ type: z.literal("done"), id: z.number().int() }),
   z.object({ type: z.literal("failed"), id: z.number().int(), error: JobError }),
   /** Something went wrong outside any job; the main thread logs it. */

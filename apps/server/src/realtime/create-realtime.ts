@@ -58,26 +58,28 @@ export function createRealtime(
   const consoleNs = consoleNamespace(io);
   registerWidgetNamespace(widget, platform, redis?.client);
   registerConsoleNamespace(consoleNs, platform);
-  platform.notifier.attach(new SocketNotifier(widget, consoleNs));
+  const sockets = new SocketNotifier(widget, consoleNs);
+  platform.notifier.attach((event) => sockets.publish(event));
   const queue = new QueuePositions(platform.store, widget, (err) =>
     platform.logger.error({ err }, "queue update failed"),
   );
-  platform.notifier.attach(queue);
+  platform.notifier.attach(queue.listener);
   const availability = new AgentAvailability(
     consoleNs,
-    (event) => platform.notifier.handoffUnavailable(event),
+    (data) => platform.notifier.publish({ type: "handoff.unavailable", data }),
     (err) => platform.logger.error({ err }, "agent availability check failed"),
     async (category) => (await platform.teams.hoursFor(category)).status,
   );
-  platform.notifier.attach({
-    reviewCreated: (review) => {
+  platform.notifier.attach((event) => {
+    if (event.type === "review.opened") {
+      const review = event.data.review;
       availability.check(review);
       platform.afterHours
         .pauseOpened(review)
         .catch((err: unknown) =>
           platform.logger.error({ err, reviewId: review.id }, "business hours check failed"),
         );
-    },
+    }
   });
   widget.on("connection", (socket) => {
     // A customer who comes back while waiting learns their place, and whether anyone is there at all.

@@ -1,5 +1,5 @@
-import type { Review } from "@handoff/contracts";
-import type { Notifier, Store } from "@handoff/core";
+import { reviewIn, type PlatformEvent, type Review } from "@handoff/contracts";
+import type { Store } from "@handoff/core";
 import type { WidgetNamespace } from "./namespaces";
 import { conversationRoom } from "./rooms";
 
@@ -7,19 +7,17 @@ import { conversationRoom } from "./rooms";
  * Tells every waiting customer their place in the human queue whenever the queue changes (a handoff
  * opens, is claimed or closes). Oldest handoff first, as agents see it.
  */
-export class QueuePositions implements Partial<Notifier> {
+export class QueuePositions {
   constructor(
     private readonly store: Store,
     private readonly widget: WidgetNamespace,
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  reviewCreated(review: Review): void {
-    if (review.kind === "handoff") this.broadcast();
-  }
-  reviewUpdated(review: Review): void {
-    if (review.kind === "handoff") this.broadcast();
-  }
+  /** A platform event listener: any change to a handoff moves the queue. */
+  readonly listener = (event: PlatformEvent): void => {
+    if (reviewIn(event)?.kind === "handoff") this.broadcast();
+  };
 
   /** Sends one conversation its position (on connect), if it is waiting; returns its handoff then. */
   async sendTo(conversationId: string): Promise<Review | null> {

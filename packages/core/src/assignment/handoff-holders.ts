@@ -3,6 +3,7 @@ import { moveConversation } from "../conversation/lifecycle";
 import { DomainError } from "../errors";
 import { postMessage } from "../conversation/post-message";
 import type { Clock, Notifier, Store } from "../ports";
+import { conversationChanged } from "../ports";
 
 /** How many claimed handoffs one look goes through (a person never holds near this many). */
 const CLAIMED_LIMIT = 5000;
@@ -70,8 +71,8 @@ export class HandoffHolders {
           assigneeName: to.name,
         },
       );
-      notifier.reviewUpdated(moved);
-      notifier.conversationUpdated(conversation);
+      notifier.publish({ type: "handoff.claimed", data: { review: moved } });
+      notifier.publish(conversationChanged(conversation));
       await store.audit.append({
         actor,
         action: "handoff.reassigned",
@@ -101,8 +102,8 @@ export class HandoffHolders {
       assigneeId: null,
       assigneeName: null,
     });
-    notifier.reviewUpdated(back);
-    notifier.conversationUpdated(conversation);
+    notifier.publish({ type: "review.updated", data: { review: back } });
+    notifier.publish(conversationChanged(conversation));
     await store.audit.append({
       actor,
       action: "handoff.returned",

@@ -49,7 +49,7 @@ export async function decideApproval(
   await Promise.all([
     applyRecorded(engine, decided, actor),
     (async () => {
-      notifier.reviewUpdated(decided);
+      notifier.publish({ type: "review.decided", data: { review: decided } });
       await recordCorrection(engine.deps, review, decision, actor);
     })(),
   ]);

@@ -2,6 +2,7 @@ import type { Actor } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { Notifier, Store } from "../ports";
 import { postMessage } from "./post-message";
+import { conversationChanged } from "../ports";
 
 const CUSTOMER: Actor = { type: "customer", id: null, name: null };
 
@@ -28,6 +29,7 @@ export class CustomerFeedback {
         category: conversation?.category ?? null,
       },
     });
+    this.deps.notifier.publish({ type: "message.rated", data: { conversationId, messageId, rating } });
     return null;
   }
 
@@ -55,7 +57,7 @@ export class CustomerFeedback {
       ...conversation.customer,
       email,
     });
-    if (updated) this.deps.notifier.conversationUpdated(updated);
+    if (updated) this.deps.notifier.publish(conversationChanged(updated));
     await postMessage(this.deps, {
       conversationId,
       clientId: `contact:${email}:${note ?? ""}`.slice(0, 100),

@@ -44,7 +44,7 @@ describe("a customer's message", SERVICE_TEST_TIMEOUT, () => {
     expect(review.packet.draft.text.length).toBeGreaterThan(0);
     expect(review.packet.riskFlags.map((f) => f.category)).toContain("money_movement");
     expect(await replies(h, conversation.id)).toEqual([]);
-    expect(h.notifier.pushed.reviewsCreated.map((r) => r.id)).toEqual([review.id]);
+    expect(h.notifier.pushed.reviewsOpened.map((r) => r.id)).toEqual([review.id]);
   });
 
   it("asking for a person opens a handoff and tells the customer", async () => {

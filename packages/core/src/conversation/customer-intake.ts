@@ -8,6 +8,7 @@ import { moveConversation } from "./lifecycle";
 import { postMessage } from "./post-message";
 import { loadContext } from "./run-input";
 import { settleMessages } from "./settle-messages";
+import { conversationChanged } from "../ports";
 
 /** What comes in from customers: new conversations, their messages, and asking for a person. */
 
@@ -77,7 +78,7 @@ export async function requestHuman(
         return;
       case "resolved":
         conversation = await moveConversation(store, conversationId, "reopened");
-        notifier.conversationUpdated(conversation);
+        notifier.publish(conversationChanged(conversation));
         break;
       case "bot":
         break;

@@ -87,6 +87,9 @@ async function remindWaitingCustomer(engine: Engine, review: Review): Promise<bo
     internal: false,
   });
   if (!duplicate)
-    engine.deps.notifier.handoffUnavailable({ conversationId: review.conversationId, reason: "timeout" });
+    engine.deps.notifier.publish({
+      type: "handoff.unavailable",
+      data: { conversationId: review.conversationId, reason: "timeout" },
+    });
   return !duplicate;
 }

@@ -37,7 +37,7 @@ export async function escalateNow(engine: Engine, conversationId: string, reason
         { type: "reject", reason: "The assistant could not carry on; a person takes over." },
         null,
       );
-      if (withdrawn) notifier.reviewUpdated(withdrawn);
+      if (withdrawn) notifier.publish({ type: "review.updated", data: { review: withdrawn } });
     }
     if (review.status === "decided" || review.kind === "approval") await store.reviews.markApplied(review.id);
   }

@@ -70,6 +70,8 @@ describe("a handoff", SERVICE_TEST_TIMEOUT, () => {
     const back = await h.service.releaseHandoff(conversation.id, "handed_back", agent);
     expect(back.status).toBe("bot");
     expect((await h.store.reviews.get(handoff.id))?.status).toBe("decided");
+    const kinds = h.notifier.pushed.events.map((e) => e.type).filter((t) => t.startsWith("handoff."));
+    expect(kinds).toEqual(["handoff.claimed", "handoff.handed_back"]);
     const { processed } = await h.service.receiveCustomerMessage(conversation.id, {
       clientId: "q2",
       text: ASK.auto,

@@ -6,6 +6,8 @@ import { recordTakeoverAnswer } from "./corrections";
 import { getConversation, type Engine } from "./engine";
 import { moveConversation, pauseSources } from "./lifecycle";
 import { postMessage } from "./post-message";
+import { conversationChanged } from "../ports";
+import { handoffEnded } from "@handoff/contracts";
 
 /** What a person does with a handoff: take it, talk to the customer, hand it back or resolve it. */
 
@@ -27,8 +29,8 @@ export async function claimHandoff(engine: Engine, reviewId: string, user: User)
       assigneeId: user.id,
       assigneeName: user.name,
     });
-    notifier.conversationUpdated(conversation);
-    notifier.reviewUpdated(claimed);
+    notifier.publish(conversationChanged(conversation));
+    notifier.publish({ type: "handoff.claimed", data: { review: claimed } });
     await store.audit.append({
       actor: asActor(user),
       action: "handoff.claimed",
@@ -117,7 +119,7 @@ export async function releaseHandoff(
       conversationId,
       details: { reviewId: open.id, outcome },
     });
-    notifier.reviewUpdated(decided);
+    notifier.publish(handoffEnded(decided, outcome));
     await applyRecorded(engine, decided, asActor(user));
   });
   return getConversation(engine, conversationId);

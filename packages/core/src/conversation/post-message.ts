@@ -1,6 +1,7 @@
 import type { Message } from "@handoff/contracts";
 import type { NewMessage, Notifier, Store } from "../ports";
 import { ExclusiveRunner } from "./conversation-lease";
+import { conversationChanged } from "../ports";
 
 /**
  * Stores a message and pushes it to both sides. Delivery is idempotent: a repeated clientId stores
@@ -15,9 +16,9 @@ export async function postMessage(
   if (deps.exclusive instanceof ExclusiveRunner) await deps.exclusive.checkFence();
   const result = await deps.store.messages.append(input);
   if (!result.duplicate) {
-    deps.notifier.messageCreated(result.message);
+    deps.notifier.publish({ type: "message.created", data: { message: result.message } });
     const conversation = await deps.store.conversations.get(input.conversationId);
-    if (conversation) deps.notifier.conversationUpdated(conversation, "activity");
+    if (conversation) deps.notifier.publish(conversationChanged(conversation, "activity"));
   }
   return result;
 }

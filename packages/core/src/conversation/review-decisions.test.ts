@@ -95,6 +95,8 @@ describe("an agent's decision on a pending draft", SERVICE_TEST_TIMEOUT, () => {
     expect(await replies(h, conversation.id)).toHaveLength(1);
     const audit = await h.store.audit.list({ conversationId: conversation.id, limit: 50 });
     expect(audit.filter((e) => e.action === "review.decided")).toHaveLength(1);
+    const decided = h.notifier.pushed.events.filter((e) => e.type === "review.decided");
+    expect(decided.map((e) => e.type === "review.decided" && e.data.review.id)).toEqual([review.id]);
   });
 
   it("on a handoff is refused: handoffs are claimed", async () => {

@@ -2,6 +2,7 @@ import { unhandled, type Message } from "@handoff/contracts";
 import { getConversation, hasRun, runGraph, type Engine } from "./engine";
 import { handlingAfter, messagePlan, moveConversation } from "./lifecycle";
 import { loadContext, messageRunId } from "./run-input";
+import { conversationChanged } from "../ports";
 
 /**
  * Deals with every customer message the bot has not finished with, oldest first, as the lifecycle
@@ -36,7 +37,7 @@ export async function settleMessages(engine: Engine, conversationId: string): Pr
     const plan = messagePlan(conversation.status);
     switch (plan) {
       case "reopen":
-        notifier.conversationUpdated(await moveConversation(store, conversationId, "reopened"));
+        notifier.publish(conversationChanged(await moveConversation(store, conversationId, "reopened")));
         await runMessage(engine, message, { waited: handling === "held" });
         await routed();
         break;

@@ -13,6 +13,7 @@ import { redactAuditDetails } from "./redact-audit";
 
 /** More than any one customer's history; the audit list needs a bound. */
 const MAX_AUDIT_EVENTS = 100_000;
+const MAX_DELIVERIES = 100_000;
 
 /**
  * Privacy requests about one customer: export everything stored about them, or erase it. Both are
@@ -23,7 +24,7 @@ export class CustomerDataService {
   constructor(
     private readonly store: Store,
     private readonly knowledge: KnowledgeService,
-    private readonly notifier: Pick<Notifier, "conversationErased" | "reviewUpdated">,
+    private readonly notifier: Notifier,
     /** Runs work on one conversation in turn with the bot and agents (ConversationService.exclusive). */
     private readonly exclusive: <T>(conversationId: string, task: () => Promise<T>) => Promise<T> = (
       _id,
@@ -32,7 +33,7 @@ export class CustomerDataService {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Conversations, messages (internal notes included), reviews, corrections and audit events. */
+  /** Conversations, messages (internal notes included), reviews, corrections, audit events and channels. */
   async export(lookup: CustomerLookup, actor: Actor): Promise<CustomerExport> {
     const conversations = await this.conversationsOf(lookup);
     const ids = conversations.map((c) => c.id);
@@ -43,8 +44,15 @@ export class CustomerDataService {
       reviews: [],
       corrections: await this.store.customerData.listCorrections(ids),
       audit: [],
+      channels: [],
+      channelDeliveries: [],
     };
     for (const id of ids) {
+      const link = await this.store.channels.getLink(id);
+      if (link) result.channels.push(link);
+      result.channelDeliveries.push(
+        ...(await this.store.channels.listDeliveries({ conversationId: id }, MAX_DELIVERIES)),
+      );
       result.messages.push(...(await this.store.messages.listSince(id, 0)));
       result.reviews.push(...(await this.store.reviews.listByConversation(id)));
       const events = await this.store.audit.list({ conversationId: id, limit: MAX_AUDIT_EVENTS });
@@ -76,7 +84,7 @@ export class CustomerDataService {
     for (const id of ids) {
       const counts = await this.exclusive(id, () => this.store.customerData.erase([id], redactAuditDetails));
       erased = addCounts(erased, { ...counts, citationsRemoved: 0 });
-      this.notifier.conversationErased(id);
+      this.notifier.publish({ type: "conversation.erased", data: { conversationId: id } });
     }
     if (drawn.length > 0) {
       // First out of the index, so no new draft can cite them; then out of what already did.
@@ -104,7 +112,7 @@ export class CustomerDataService {
       for (const reviewId of scrubbed.reviewIds) {
         const review = await this.store.reviews.get(reviewId);
         if (review && (review.status === "pending" || review.status === "claimed"))
-          this.notifier.reviewUpdated(review);
+          this.notifier.publish({ type: "review.updated", data: { review } });
       }
     }
     // A correction drawn from a draft that cited an erased one lost that tag; the index has tags too.

@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Conversation, HandoffUnavailable, Message, Review, Role, User } from "@handoff/contracts";
+import type {
+  Conversation,
+  HandoffUnavailable,
+  Message,
+  PlatformEvent,
+  Review,
+  Role,
+  User,
+} from "@handoff/contracts";
 import { openSqliteStore } from "@handoff/store";
 import { afterEach, beforeEach } from "vitest";
 import { KnowledgeService } from "../../knowledge";
@@ -13,33 +21,27 @@ import { ConversationService, type ConversationServiceDeps } from "../conversati
 // (":memory:", store and checkpoints on one connection), the offline model and the sample help center.
 // Never imported by production code.
 
-/** What each Notifier call pushed, in order. */
+/** What core published, in order, and the parts tests read most. */
 export interface Pushed {
+  events: PlatformEvent[];
   messages: Message[];
   conversations: Conversation[];
-  reviewsCreated: Review[];
-  reviewsUpdated: Review[];
+  reviewsOpened: Review[];
   unavailable: HandoffUnavailable[];
 }
 
 /** A Notifier that keeps what it was told. */
 export function recordingNotifier(): Notifier & { pushed: Pushed } {
-  const pushed: Pushed = {
-    messages: [],
-    conversations: [],
-    reviewsCreated: [],
-    reviewsUpdated: [],
-    unavailable: [],
-  };
+  const pushed: Pushed = { events: [], messages: [], conversations: [], reviewsOpened: [], unavailable: [] };
   return {
     pushed,
-    messageCreated: (message) => void pushed.messages.push(message),
-    conversationUpdated: (conversation) => void pushed.conversations.push(conversation),
-    reviewCreated: (review) => void pushed.reviewsCreated.push(review),
-    reviewUpdated: (review) => void pushed.reviewsUpdated.push(review),
-    typing: () => undefined,
-    handoffUnavailable: (event) => void pushed.unavailable.push(event),
-    conversationErased: () => undefined,
+    publish(event) {
+      pushed.events.push(event);
+      if (event.type === "message.created") pushed.messages.push(event.data.message);
+      if (event.type === "conversation.changed") pushed.conversations.push(event.data.conversation);
+      if (event.type === "review.opened") pushed.reviewsOpened.push(event.data.review);
+      if (event.type === "handoff.unavailable") pushed.unavailable.push(event.data);
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { handoffPacket } from "../packets";
 import { HandoffResume } from "../resume";
 import type { GraphStateUpdate, GraphStateValue } from "../state";
 import { pauseId } from "../pause-id";
+import { conversationChanged } from "../../ports";
 
 /**
  * Hands the conversation to a person and pauses until they hand it back or resolve it. The live chat
@@ -35,15 +36,17 @@ export async function closeHandoff(
   const { conversationId, reviewId, outcome } = input;
   const conversation = await deps.store.conversations.get(conversationId);
   if (conversation?.status === "human") {
-    deps.notifier.conversationUpdated(
-      await moveConversation(
-        deps.store,
-        conversationId,
-        outcome === "resolved" ? "resolved" : "handed_back",
-        {
-          assigneeId: null,
-          assigneeName: null,
-        },
+    deps.notifier.publish(
+      conversationChanged(
+        await moveConversation(
+          deps.store,
+          conversationId,
+          outcome === "resolved" ? "resolved" : "handed_back",
+          {
+            assigneeId: null,
+            assigneeName: null,
+          },
+        ),
       ),
     );
   }
@@ -90,18 +93,20 @@ async function openHandoff(
   const { review: stored, created } = await deps.store.reviews.create(review);
   if (!created || stored.kind !== "handoff") return review;
 
-  deps.notifier.conversationUpdated(
-    takeover
-      ? await moveConversation(deps.store, state.conversationId, "taken_over", {
-          assigneeId: takeover.id,
-          assigneeName: takeover.name,
-          category: state.category,
-        })
-      : await moveConversation(deps.store, state.conversationId, "handoff_opened", {
-          category: state.category,
-        }),
+  deps.notifier.publish(
+    conversationChanged(
+      takeover
+        ? await moveConversation(deps.store, state.conversationId, "taken_over", {
+            assigneeId: takeover.id,
+            assigneeName: takeover.name,
+            category: state.category,
+          })
+        : await moveConversation(deps.store, state.conversationId, "handoff_opened", {
+            category: state.category,
+          }),
+    ),
   );
-  deps.notifier.reviewCreated(stored);
+  deps.notifier.publish({ type: "review.opened", data: { review: stored } });
   await postMessage(deps, {
     conversationId: state.conversationId,
     clientId: `${reviewId}:notice`,

@@ -14,6 +14,7 @@ import { approvalPacket } from "../packets";
 import { ReviewResume } from "../resume";
 import type { GraphStateValue } from "../state";
 import { pauseId } from "../pause-id";
+import { conversationChanged } from "../../ports";
 
 /**
  * Pauses for a person to approve, edit, choose, guide, reject or take over. Everything before
@@ -104,23 +105,27 @@ async function openReview(
   const conversation = await deps.store.conversations.get(state.conversationId);
   // A guided redraft opens its round while the conversation already awaits approval.
   if (conversation && conversation.status !== "awaiting_approval") {
-    deps.notifier.conversationUpdated(
-      await moveConversation(deps.store, state.conversationId, "approval_opened", {
-        category: state.category,
-      }),
+    deps.notifier.publish(
+      conversationChanged(
+        await moveConversation(deps.store, state.conversationId, "approval_opened", {
+          category: state.category,
+        }),
+      ),
     );
   }
-  deps.notifier.reviewCreated(stored);
+  deps.notifier.publish({ type: "review.opened", data: { review: stored } });
   return stored;
 }
 
 async function returnToBot(deps: GraphDeps, conversationId: string) {
   const conversation = await deps.store.conversations.get(conversationId);
   if (conversation?.status !== "awaiting_approval") return;
-  deps.notifier.conversationUpdated(
-    await moveConversation(deps.store, conversationId, "reply_sent", {
-      assigneeId: null,
-      assigneeName: null,
-    }),
+  deps.notifier.publish(
+    conversationChanged(
+      await moveConversation(deps.store, conversationId, "reply_sent", {
+        assigneeId: null,
+        assigneeName: null,
+      }),
+    ),
   );
 }
