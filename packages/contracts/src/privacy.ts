@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AuditEvent } from "./audit";
+import { ChannelDelivery, ChannelLink } from "./channels";
 import { Id, Timestamp } from "./common";
 import { Conversation } from "./conversation";
 import { Correction } from "./feedback";
@@ -36,6 +37,9 @@ export const CustomerExport = z.object({
   reviews: z.array(Review),
   corrections: z.array(Correction),
   audit: z.array(AuditEvent),
+  /** The conversations' channels (email address and thread, API channel thread key) and what they sent. */
+  channels: z.array(ChannelLink),
+  channelDeliveries: z.array(ChannelDelivery),
 });
 export type CustomerExport = z.infer<typeof CustomerExport>;
 

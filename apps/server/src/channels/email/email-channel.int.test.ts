@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ChannelMessageAccepted, ConversationSnapshot } from "@handoff/contracts";
+import { ChannelMessageAccepted, ConversationSnapshot, CustomerExport } from "@handoff/contracts";
 import {
   api,
   AGENT,
@@ -118,6 +118,25 @@ describe.each(storeVariants("email"))("email channel on $name", (variant) => {
     // Each reply went out once.
     await new Promise((r) => setTimeout(r, 400));
     expect(mailsTo(smtp, "ada@example.com")).toHaveLength(2);
+
+    // The customer's privacy export holds their address, the thread and the emails sent to them.
+    const exported = await api(
+      s,
+      "GET",
+      "/api/privacy/export?email=ada%40example.com",
+      undefined,
+      await signIn(s),
+    );
+    const data = CustomerExport.parse(exported.body);
+    expect(data.channels).toEqual([
+      expect.objectContaining({ conversationId, kind: "email", address: "ada@example.com" }),
+    ]);
+    expect(data.channelDeliveries.map((d) => [d.message.text, d.status])).toEqual(
+      expect.arrayContaining([
+        ["Which order is it about?", "delivered"],
+        ["Found it, it ships today.", "delivered"],
+      ]),
+    );
   });
 
   it("an agent continues a widget conversation by email; without an address it is refused", async () => {
