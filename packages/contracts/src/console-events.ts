@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { ClientId, Id, MessageText } from "./common";
 import { Conversation } from "./conversation";
-import type { Result } from "./errors";
-import type { Message } from "./message";
 import { HandoffOutcome, Review, ReviewDecision } from "./review";
-import type { HandoffOffer } from "./teams";
-import type { ConversationSnapshot, TypingEvent } from "./widget-events";
 
 /** `review:decide`: an agent's decision on a pending draft. */
 export const ReviewDecide = z.object({ reviewId: Id, decision: ReviewDecision });
@@ -45,42 +41,3 @@ export const InboxList = z.object({ includeResolved: z.boolean().default(false) 
 /** The inbox: pending pauses plus the conversations they belong to. */
 export const Inbox = z.object({ reviews: z.array(Review), conversations: z.array(Conversation) });
 export type Inbox = z.infer<typeof Inbox>;
-
-type Ack<T> = (result: Result<T>) => void;
-
-/** Events a console sends. */
-export interface ConsoleClientEvents {
-  "inbox:list": (payload: z.input<typeof InboxList>, ack: Ack<Inbox>) => void;
-  "review:decide": (payload: z.input<typeof ReviewDecide>, ack: Ack<{ review: Review }>) => void;
-  "handoff:claim": (payload: z.input<typeof HandoffClaim>, ack: Ack<{ review: Review }>) => void;
-  "handoff:release": (
-    payload: z.input<typeof HandoffRelease>,
-    ack: Ack<{ conversation: Conversation }>,
-  ) => void;
-  "message:send": (
-    payload: z.input<typeof AgentMessageSend>,
-    ack: Ack<{ message: Message; duplicate: boolean }>,
-  ) => void;
-  "conversation:open": (
-    payload: z.input<typeof ConversationOpen>,
-    ack: Ack<ConversationSnapshot & { reviews: Review[] }>,
-  ) => void;
-  "conversation:close": (payload: z.input<typeof ConversationClose>, ack?: Ack<null>) => void;
-  "typing:set": (payload: z.input<typeof AgentTypingSet>, ack?: Ack<null>) => void;
-  "handoff:accept": (payload: z.input<typeof OfferAnswer>, ack: Ack<{ review: Review }>) => void;
-  "handoff:decline": (payload: z.input<typeof OfferAnswer>, ack: Ack<null>) => void;
-  "offers:list": (payload: z.input<typeof OffersList>, ack: Ack<{ offers: HandoffOffer[] }>) => void;
-}
-
-/** Events the server pushes to consoles (queue room for everyone, conversation rooms for followers). */
-export interface ConsoleServerEvents {
-  "review:created": (review: Review) => void;
-  "review:updated": (review: Review) => void;
-  "conversation:updated": (conversation: Conversation) => void;
-  "conversation:erased": (payload: ConversationErased) => void;
-  "message:new": (message: Message) => void;
-  typing: (event: TypingEvent) => void;
-  /** A waiting handoff is offered to this person (their sockets only). */
-  "handoff:offered": (offer: HandoffOffer) => void;
-  "handoff:offer_withdrawn": (payload: OfferWithdrawn) => void;
-}

@@ -28,3 +28,6 @@ export * from "./domain-events";
 export * from "./webhooks";
 export * from "./channels";
 export * from "./approvers";
+export * from "./socket-table";
+export * from "./widget-socket-table";
+export * from "./console-socket-table";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ClientId, Id, MessageText, Timestamp } from "./common";
 import { Conversation } from "./conversation";
-import type { Result } from "./errors";
 import { Message } from "./message";
 
 /** `message:send` from the customer: deduplicated by clientId. */
@@ -63,30 +62,9 @@ export const TypingEvent = z.object({
 });
 export type TypingEvent = z.infer<typeof TypingEvent>;
 
-type Ack<T> = (result: Result<T>) => void;
+/** Ack of a `message:send` (widget or console): the stored message, and whether it was a repeat. */
+export const MessageSent = z.object({ message: Message, duplicate: z.boolean() });
+export type MessageSent = z.infer<typeof MessageSent>;
 
-/** Events the widget sends (every payload is validated against the schema of the same name). */
-export interface WidgetClientEvents {
-  "message:send": (
-    payload: z.input<typeof WidgetMessageSend>,
-    ack: Ack<{ message: Message; duplicate: boolean }>,
-  ) => void;
-  "messages:sync": (payload: z.input<typeof MessagesSync>, ack: Ack<ConversationSnapshot>) => void;
-  "typing:set": (payload: z.input<typeof TypingSet>, ack?: Ack<null>) => void;
-  "handoff:request": (
-    payload: z.input<typeof HandoffRequest>,
-    ack: Ack<{ conversation: Conversation }>,
-  ) => void;
-  "feedback:rate": (payload: z.input<typeof MessageRate>, ack: Ack<null>) => void;
-  "conversation:rate": (payload: z.input<typeof ConversationRate>, ack: Ack<null>) => void;
-  "contact:leave": (payload: z.input<typeof ContactLeave>, ack: Ack<null>) => void;
-}
-
-/** Events the server pushes to a customer's widget (their own conversation only). */
-export interface WidgetServerEvents {
-  "message:new": (message: Message) => void;
-  "conversation:updated": (conversation: Conversation) => void;
-  typing: (event: TypingEvent) => void;
-  "queue:position": (payload: QueuePosition) => void;
-  "handoff:unavailable": (payload: HandoffUnavailable) => void;
-}
+/** Ack of the requests that answer with the conversation they changed. */
+export const ConversationResult = z.object({ conversation: Conversation });

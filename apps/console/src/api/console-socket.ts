@@ -1,8 +1,11 @@
 import { io, type Socket } from "socket.io-client";
-import type { ConsoleClientEvents, ConsoleServerEvents } from "@handoff/contracts";
+import type { ClientEmitsOf, ConsoleRequests, ConsoleServerEvents } from "@handoff/contracts";
 
-/** The agent's typed connection to the /console namespace. */
-export type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>;
+/**
+ * The agent's connection to the /console namespace: pushes typed by the contracts' push table;
+ * requests go through `request` (console-request.ts), typed and checked by the request table.
+ */
+export type ConsoleSocket = Socket<ConsoleServerEvents, ClientEmitsOf<ConsoleRequests>>;
 
 /** Connects to the console namespace of the server this page came from. */
 export function connectConsole(token: string): ConsoleSocket {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { HandoffOffer, OfferWithdrawn } from "@handoff/contracts";
+import { ConsolePushes, type HandoffOffer } from "@handoff/contracts";
 import type { ConsoleSocket } from "../api/console-socket";
 import { listOffers } from "../api/offer-requests";
 
@@ -15,12 +15,12 @@ export function useOffers(socket: ConsoleSocket | null) {
       listOffers(socket).then(setOffers, () => undefined);
     };
     const offered = (raw: unknown) => {
-      const offer = HandoffOffer.safeParse(raw);
+      const offer = ConsolePushes["handoff:offered"].safeParse(raw);
       if (offer.success)
         setOffers((all) => [...all.filter((o) => o.reviewId !== offer.data.reviewId), offer.data]);
     };
     const withdrawn = (raw: unknown) => {
-      const ended = OfferWithdrawn.safeParse(raw);
+      const ended = ConsolePushes["handoff:offer_withdrawn"].safeParse(raw);
       if (ended.success) setOffers((all) => all.filter((o) => o.reviewId !== ended.data.reviewId));
     };
     if (socket.connected) load();

@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef, useState } from "react";
-import { Conversation, ConversationErased, Review, type Review as ReviewType } from "@handoff/contracts";
+import { ConsolePushes, type Review } from "@handoff/contracts";
 import { connectConsole, type ConsoleSocket } from "../api/console-socket";
 import { listInbox } from "../api/requests";
 import { emptyInbox, inboxReducer } from "../inbox/inbox-state";
@@ -18,7 +18,7 @@ export type ConnectionState = "connecting" | "online" | "offline";
  */
 export function useConsoleConnection(
   token: string,
-  handlers: { onNewReview(review: ReviewType): void; onUnauthorized(): void; onReconnected?(): void },
+  handlers: { onNewReview(review: Review): void; onUnauthorized(): void; onReconnected?(): void },
 ) {
   const [socket, setSocket] = useState<ConsoleSocket | null>(null);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
@@ -55,21 +55,21 @@ export function useConsoleConnection(
       if (/unauthorized/i.test(err.message)) handlersRef.current.onUnauthorized();
     });
     s.on("review:created", (raw) => {
-      const parsed = Review.safeParse(raw);
+      const parsed = ConsolePushes["review:created"].safeParse(raw);
       if (!parsed.success) return;
       dispatch({ type: "reviews", reviews: [parsed.data] });
       if (parsed.data.status === "pending") handlersRef.current.onNewReview(parsed.data);
     });
     s.on("review:updated", (raw) => {
-      const parsed = Review.safeParse(raw);
+      const parsed = ConsolePushes["review:updated"].safeParse(raw);
       if (parsed.success) dispatch({ type: "reviews", reviews: [parsed.data] });
     });
     s.on("conversation:updated", (raw) => {
-      const parsed = Conversation.safeParse(raw);
+      const parsed = ConsolePushes["conversation:updated"].safeParse(raw);
       if (parsed.success) dispatch({ type: "conversation", conversation: parsed.data });
     });
     s.on("conversation:erased", (raw) => {
-      const parsed = ConversationErased.safeParse(raw);
+      const parsed = ConsolePushes["conversation:erased"].safeParse(raw);
       if (parsed.success) dispatch({ type: "erased", conversationId: parsed.data.conversationId });
     });
     return () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Conversation, ConversationErased, Message, TypingEvent, type Review } from "@handoff/contracts";
+import { ConsolePushes, type Conversation, type Message, type Review } from "@handoff/contracts";
 import type { ConsoleSocket } from "../api/console-socket";
 import { closeConversation, openConversation } from "../api/requests";
 
@@ -64,7 +64,7 @@ export function useConversation(
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
     const onMessage = (raw: unknown) => {
-      const parsed = Message.safeParse(raw);
+      const parsed = ConsolePushes["message:new"].safeParse(raw);
       if (!parsed.success || parsed.data.conversationId !== conversationId) return;
       const message = parsed.data;
       setView((v) => ({
@@ -74,12 +74,12 @@ export function useConversation(
       }));
     };
     const onConversation = (raw: unknown) => {
-      const parsed = Conversation.safeParse(raw);
+      const parsed = ConsolePushes["conversation:updated"].safeParse(raw);
       if (!parsed.success || parsed.data.id !== conversationId) return;
       setView((v) => ({ ...v, conversation: parsed.data }));
     };
     const onTyping = (raw: unknown) => {
-      const parsed = TypingEvent.safeParse(raw);
+      const parsed = ConsolePushes.typing.safeParse(raw);
       if (!parsed.success || parsed.data.conversationId !== conversationId) return;
       if (parsed.data.author !== "customer") return;
       clearTimeout(typingTimer);
@@ -89,7 +89,7 @@ export function useConversation(
       setView((v) => ({ ...v, customerTyping: typing }));
     };
     const onErased = (raw: unknown) => {
-      const parsed = ConversationErased.safeParse(raw);
+      const parsed = ConsolePushes["conversation:erased"].safeParse(raw);
       if (!parsed.success || parsed.data.conversationId !== conversationId) return;
       setView({
         conversation: null,

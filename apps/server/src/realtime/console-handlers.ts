@@ -1,15 +1,4 @@
-import {
-  AgentMessageSend,
-  AgentTypingSet,
-  ConversationClose,
-  ConversationOpen,
-  HandoffClaim,
-  HandoffRelease,
-  InboxList,
-  OfferAnswer,
-  OffersList,
-  ReviewDecide,
-} from "@handoff/contracts";
+import { ConsoleRequests } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
 import type { ConsoleNamespace } from "./namespaces";
 import { bindConsoleSessions } from "./console-sessions";
@@ -29,54 +18,54 @@ export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: 
 
     socket.on(
       "inbox:list",
-      validatedHandler(logger, InboxList, (input) => conversations.inbox(input)),
+      validatedHandler(logger, ConsoleRequests["inbox:list"], (input) => conversations.inbox(input)),
     );
     socket.on(
       "review:decide",
-      validatedHandler(logger, ReviewDecide, async ({ reviewId, decision }) => ({
+      validatedHandler(logger, ConsoleRequests["review:decide"], async ({ reviewId, decision }) => ({
         review: await conversations.decideReview(reviewId, decision, user()),
       })),
     );
     socket.on(
       "handoff:claim",
-      validatedHandler(logger, HandoffClaim, async ({ reviewId }) => ({
+      validatedHandler(logger, ConsoleRequests["handoff:claim"], async ({ reviewId }) => ({
         review: await conversations.claimHandoff(reviewId, user()),
       })),
     );
     socket.on(
       "handoff:accept",
-      validatedHandler(logger, OfferAnswer, async ({ reviewId }) => ({
+      validatedHandler(logger, ConsoleRequests["handoff:accept"], async ({ reviewId }) => ({
         review: await platform.assignment.accept(reviewId, user()),
       })),
     );
     socket.on(
       "handoff:decline",
-      validatedHandler(logger, OfferAnswer, async ({ reviewId }) => {
+      validatedHandler(logger, ConsoleRequests["handoff:decline"], async ({ reviewId }) => {
         await platform.assignment.decline(reviewId, user());
         return null;
       }),
     );
     socket.on(
       "offers:list",
-      validatedHandler(logger, OffersList, async () => ({
+      validatedHandler(logger, ConsoleRequests["offers:list"], async () => ({
         offers: await platform.assignment.offersFor(user().id),
       })),
     );
     socket.on(
       "handoff:release",
-      validatedHandler(logger, HandoffRelease, async ({ conversationId, outcome }) => ({
+      validatedHandler(logger, ConsoleRequests["handoff:release"], async ({ conversationId, outcome }) => ({
         conversation: await conversations.releaseHandoff(conversationId, outcome, user()),
       })),
     );
     socket.on(
       "message:send",
-      validatedHandler(logger, AgentMessageSend, ({ conversationId, ...input }) =>
+      validatedHandler(logger, ConsoleRequests["message:send"], ({ conversationId, ...input }) =>
         conversations.sendAgentMessage(conversationId, user(), input),
       ),
     );
     socket.on(
       "conversation:open",
-      validatedHandler(logger, ConversationOpen, async ({ conversationId, since }) => {
+      validatedHandler(logger, ConsoleRequests["conversation:open"], async ({ conversationId, since }) => {
         const snapshot = await conversations.snapshot(conversationId, since, { includeInternal: true });
         await socket.join(conversationRoom(conversationId));
         return { ...snapshot, reviews: await store.reviews.listByConversation(conversationId) };
@@ -84,14 +73,14 @@ export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: 
     );
     socket.on(
       "conversation:close",
-      validatedHandler(logger, ConversationClose, async ({ conversationId }) => {
+      validatedHandler(logger, ConsoleRequests["conversation:close"], async ({ conversationId }) => {
         await socket.leave(conversationRoom(conversationId));
         return null;
       }),
     );
     socket.on(
       "typing:set",
-      validatedHandler(logger, AgentTypingSet, async ({ conversationId, typing }) => {
+      validatedHandler(logger, ConsoleRequests["typing:set"], async ({ conversationId, typing }) => {
         notifier.typing({ conversationId, author: "agent", name: user().name, typing });
         return null;
       }),

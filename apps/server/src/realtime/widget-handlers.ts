@@ -1,12 +1,4 @@
-import {
-  ContactLeave,
-  ConversationRate,
-  HandoffRequest,
-  MessageRate,
-  MessagesSync,
-  TypingSet,
-  WidgetMessageSend,
-} from "@handoff/contracts";
+import { WidgetRequests } from "@handoff/contracts";
 import type { Platform } from "../app/create-platform";
 import { trustFunction } from "../app/trust-proxy";
 import { clientAddress } from "./client-address";
@@ -62,7 +54,7 @@ export function registerWidgetNamespace(
 
     socket.on(
       "message:send",
-      validatedHandler(logger, WidgetMessageSend, async (input) => {
+      validatedHandler(logger, WidgetRequests["message:send"], async (input) => {
         const { message, duplicate, processed } = await conversations.receiveCustomerMessage(
           conversationId,
           input,
@@ -75,38 +67,38 @@ export function registerWidgetNamespace(
     );
     socket.on(
       "messages:sync",
-      validatedHandler(logger, MessagesSync, ({ since }) =>
+      validatedHandler(logger, WidgetRequests["messages:sync"], ({ since }) =>
         conversations.snapshot(conversationId, since, { includeInternal: false }),
       ),
     );
     socket.on(
       "typing:set",
-      validatedHandler(logger, TypingSet, async ({ typing }) => {
+      validatedHandler(logger, WidgetRequests["typing:set"], async ({ typing }) => {
         notifier.typing({ conversationId, author: "customer", name: null, typing });
         return null;
       }),
     );
     socket.on(
       "feedback:rate",
-      validatedHandler(logger, MessageRate, ({ messageId, rating }) =>
+      validatedHandler(logger, WidgetRequests["feedback:rate"], ({ messageId, rating }) =>
         customerFeedback.rateMessage(conversationId, messageId, rating),
       ),
     );
     socket.on(
       "conversation:rate",
-      validatedHandler(logger, ConversationRate, ({ score, comment }) =>
+      validatedHandler(logger, WidgetRequests["conversation:rate"], ({ score, comment }) =>
         customerFeedback.rateConversation(conversationId, score, comment),
       ),
     );
     socket.on(
       "contact:leave",
-      validatedHandler(logger, ContactLeave, ({ email, note }) =>
+      validatedHandler(logger, WidgetRequests["contact:leave"], ({ email, note }) =>
         customerFeedback.leaveContact(conversationId, email, note),
       ),
     );
     socket.on(
       "handoff:request",
-      validatedHandler(logger, HandoffRequest, async ({ reason }) => ({
+      validatedHandler(logger, WidgetRequests["handoff:request"], async ({ reason }) => ({
         conversation: await conversations.requestHuman(conversationId, reason),
       })),
     );

@@ -1,25 +1,21 @@
-import { z } from "zod";
-import type { VisitorSession } from "@handoff/contracts";
-import {
-  type ContactLeave,
+import type {
+  ContactLeave,
   Conversation,
-  type ConversationRate,
+  ConversationRate,
   ConversationSnapshot,
-  Message,
-  type MessageRate,
+  MessageRate,
+  MessageSent,
+  VisitorSession,
 } from "@handoff/contracts";
 import type { Identity } from "../../shared/bridge-protocol";
 import type { ApiResult } from "./api-result";
 import { identityRequest, requestVisitorSession } from "./visitor-session";
 import { openWidgetSocket, type SocketListeners } from "./widget-socket";
 
-const Sent = z.object({ message: Message, duplicate: z.boolean() });
-const Handed = z.object({ conversation: Conversation });
-
 /** Everything the chat does with the server, in one place (the UI never touches sockets or fetch). */
 export interface ChatConnection {
   readonly session: VisitorSession;
-  sendMessage(input: { clientId: string; text: string }): Promise<ApiResult<z.output<typeof Sent>>>;
+  sendMessage(input: { clientId: string; text: string }): Promise<ApiResult<MessageSent>>;
   sync(since: number): Promise<ApiResult<ConversationSnapshot>>;
   setTyping(typing: boolean): void;
   requestHuman(reason?: string): Promise<ApiResult<{ conversation: Conversation }>>;
@@ -43,20 +39,16 @@ export const serverChatApi =
     const started = await requestVisitorSession(server, stored.token ? { token: stored.token } : {});
     if (!started.ok) return started;
     const session = started.data;
-    const { socket, request, close } = openWidgetSocket(server, session.token, listeners);
-    const Null = z.null();
+    const { request, send, close } = openWidgetSocket(server, session.token, listeners);
     const connection: ChatConnection = {
       session,
-      sendMessage: (input) => request(Sent, (s) => s.emitWithAck("message:send", input)),
-      sync: (since) => request(ConversationSnapshot, (s) => s.emitWithAck("messages:sync", { since })),
-      setTyping: (typing) => {
-        if (socket.connected) socket.emit("typing:set", { typing });
-      },
-      requestHuman: (reason) =>
-        request(Handed, (s) => s.emitWithAck("handoff:request", reason ? { reason } : {})),
-      rateMessage: (input) => request(Null, (s) => s.emitWithAck("feedback:rate", input), 5000),
-      rateConversation: (input) => request(Null, (s) => s.emitWithAck("conversation:rate", input), 5000),
-      leaveContact: (input) => request(Null, (s) => s.emitWithAck("contact:leave", input), 5000),
+      sendMessage: (input) => request("message:send", input),
+      sync: (since) => request("messages:sync", { since }),
+      setTyping: (typing) => send("typing:set", { typing }),
+      requestHuman: (reason) => request("handoff:request", reason ? { reason } : {}),
+      rateMessage: (input) => request("feedback:rate", input, 5000),
+      rateConversation: (input) => request("conversation:rate", input, 5000),
+      leaveContact: (input) => request("contact:leave", input, 5000),
       identify: (identity) =>
         requestVisitorSession(server, { token: session.token, ...identityRequest(identity) }),
       close,
