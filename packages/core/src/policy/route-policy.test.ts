@@ -81,7 +81,7 @@ describe("decideRoute and the asked-for fact", () => {
 });
 
 describe("mayAutoSend", () => {
-  it("rules out a draft with no asked-for fact, with a risk flag or about the customer's own case, and nothing else", () => {
+  it("rules out a draft with no asked-for fact, with a risk flag or about the customer's own case", () => {
     expect(mayAutoSend({ model: 0.9, rules: 1, fact: 1 })).toBe(true);
     expect(mayAutoSend({ model: 0.9, rules: 1, fact: 1, general: 1 })).toBe(true);
     expect(mayAutoSend({ model: 0.9, rules: 1, fact: 1, general: 0 })).toBe(false);
@@ -89,6 +89,15 @@ describe("mayAutoSend", () => {
     expect(mayAutoSend({ model: 0.9, rules: 1 })).toBe(true);
     expect(mayAutoSend({ model: 0.9, rules: 1, fact: 0 })).toBe(false);
     expect(mayAutoSend({ model: 0.9, rules: 0.5, fact: 1 })).toBe(false);
+  });
+
+  it("rules out a coin toss: a source tied with one that says something else, its passage leading none", () => {
+    expect(mayAutoSend({ model: 0.95, rules: 1, fact: 1, margin: 0, lead: 0 })).toBe(false);
+    // A tie between sources whose passage still leads every other passage can tell them apart.
+    expect(mayAutoSend({ model: 0.95, rules: 1, fact: 1, margin: 0, lead: 0.2 })).toBe(true);
+    expect(mayAutoSend({ model: 0.95, rules: 1, fact: 1, margin: 0.1, lead: 0 })).toBe(true);
+    // A model that does not report how its passage leads is judged on its score.
+    expect(mayAutoSend({ model: 0.95, rules: 1, fact: 1, margin: 0 })).toBe(true);
   });
 
   it("agrees with decideRoute: a draft it rules out is never auto-sent at any score", () => {

@@ -30,10 +30,16 @@ export function decideRoute(input: {
 /**
  * Whether routing could ever auto-send a draft with these confidence parts, whatever its score: no
  * risk flag lowered the rules part, the answer states the kind of fact asked for (an answer to
- * "how much" without an amount is never sent alone, however well its words match), and the question
- * is not about the customer's own order or booking (general 0: a general answer cannot settle it). The fit chooses
- * the auto threshold among these drafts only, since no threshold sends the others.
+ * "how much" without an amount is never sent alone, however well its words match), the question
+ * is not about the customer's own order or booking (general 0: a general answer cannot settle it),
+ * and retrieval could tell the answer from another (a source that ties with one saying something
+ * else, margin 0, whose passage leads no passage that says something else, lead 0, is a coin toss
+ * however well both match). The fit chooses the auto threshold among these drafts only, since no
+ * threshold sends the others.
  */
 export function mayAutoSend(parts: Readonly<Record<string, number | undefined>>): boolean {
-  return parts.fact !== 0 && parts.general !== 0 && (parts.rules === undefined || parts.rules >= 1);
+  const tossUp = parts.margin === 0 && parts.lead === 0;
+  return (
+    parts.fact !== 0 && parts.general !== 0 && !tossUp && (parts.rules === undefined || parts.rules >= 1)
+  );
 }

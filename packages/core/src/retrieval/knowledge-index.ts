@@ -15,7 +15,7 @@ import {
 import { isElliptical } from "./follow-up";
 import { languageTools, type RetrievalLanguage } from "./lexicon/language-tools";
 import { buildLexicon, Lexicon } from "./lexicon/lexicon";
-import { correctSpelling } from "./spelling";
+import { correctSpelling, isMisspeltFunctionWord } from "./spelling";
 import { questionTermWeights } from "./question-match";
 import { matchCorrection } from "./correction-match";
 
@@ -491,10 +491,11 @@ function countTerms(docs: Iterable<IndexedDoc>): Map<string, number> {
 
 /**
  * The terms of a question as the help center would write them: a word the articles do not use is
- * read as two words they do ("timezone" -> "time zone", "doyou" -> two stop words), then as a
- * misspelling of a word of the vocabulary; order numbers, amounts and dates the vocabulary does not
- * state say which case, not which topic, and are dropped. Customers' questions and the questions of
- * approved corrections are read the same way, so they compare term for term.
+ * read as two words they do ("timezone" -> "time zone", "doyou" -> two stop words), as a slip of a
+ * function word ("hiw" for "how", dropped), then as a misspelling of a word of the vocabulary; order
+ * numbers, amounts and dates the vocabulary does not state say which case, not which topic, and
+ * are dropped. Customers' questions and the questions of approved corrections are read the same
+ * way, so they compare term for term.
  */
 function readQuestion(
   text: string,
@@ -507,6 +508,16 @@ function readQuestion(
   for (const read of analyzer.queryWords(withoutAskingWords(text))) {
     const split = articleTerms.has(read.term) ? null : splitCompound(read.word, analyzer, articleTerms);
     for (const { term: raw, word } of split ?? [read]) {
+      const slip =
+        !raw.includes("_") &&
+        !vocabulary.has(raw) &&
+        isMisspeltFunctionWord(
+          word,
+          (w) => tools.isFunctionWord(w),
+          (w) => analyzer.lexicon.knows(w),
+          tools.language,
+        );
+      if (slip) continue;
       const term = raw.includes("_")
         ? raw
         : correctSpelling(word, raw, vocabulary, tools.language, (w) => analyzer.lexicon.knows(w));

@@ -58,6 +58,16 @@ describe("fitConfidence", () => {
     expect(model.thresholds.review).toBeLessThan(model.thresholds.auto);
   });
 
+  it("chooses the auto threshold on the score routing compares (three places), so what it counts as sent is sent", () => {
+    expect(Math.abs(model.thresholds.auto * 1000 - Math.round(model.thresholds.auto * 1000))).toBeLessThan(
+      1e-6,
+    );
+    for (const s of samples.filter((x) => x.eligible)) {
+      const routed = Math.round(probabilityOf(model, s.parts) * 1000) / 1000;
+      expect(sendsAtOnce(model, s.parts)).toBe(routed >= model.thresholds.auto);
+    }
+  });
+
   it("validates by leaving each group out, fitted on the others", () => {
     expect(model.validation.map((f) => [f.heldOut, f.trainedOn])).toEqual([
       ["a", ["b", "c"]],

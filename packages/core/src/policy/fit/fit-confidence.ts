@@ -50,6 +50,19 @@ export function probabilityOf(
   return predictProbability(model, featureVector(parts, model.features));
 }
 
+/**
+ * The score routing compares with the thresholds: the fitted probability to three places, as the
+ * confidence reports it. The fit chooses its thresholds on this score, so a draft the fit counts as
+ * sent is one routing sends (a probability of 0.6904 against a threshold of 0.69042 would otherwise
+ * be sent by the fit and not by routing, whose score reads 0.690).
+ */
+export function routedScore(
+  model: Pick<FittedConfidence, "features" | "weights" | "bias">,
+  parts: Readonly<Record<string, number>>,
+): number {
+  return Math.round(probabilityOf(model, parts) * 1000) / 1000;
+}
+
 /** Every part name the samples carry, sorted: the features are whatever signals the confidence has. */
 export function featureNames(samples: readonly FitSample[]): string[] {
   return [...new Set(samples.flatMap((s) => Object.keys(s.parts)))]
@@ -67,7 +80,7 @@ export function sendsAtOnce(
   parts: Readonly<Record<string, number>>,
 ): boolean {
   if (!mayAutoSend(parts)) return false;
-  return probabilityOf(model, parts) >= model.thresholds.auto || meetsPrecedent(model, parts);
+  return routedScore(model, parts) >= model.thresholds.auto || meetsPrecedent(model, parts);
 }
 
 /** Whether a draft's precedent (a paraphrase of a corrected question it agrees with) reaches the fitted threshold. */
@@ -133,7 +146,7 @@ export function fitOnSamples(
   const scored = samples
     .filter((s) => s.eligible)
     .map((s) => ({
-      p: probabilityOf(model, s.parts),
+      p: routedScore(model, s.parts),
       right: s.right,
       sendable: mayAutoSend(s.parts),
       precedentPart: s.parts[PRECEDENT_PART] ?? 0,

@@ -60,6 +60,8 @@ export interface LanguageTools {
   isStopWord(word: string): boolean;
   /** Whether an index term qualifies rather than names a topic (see ENGLISH_WEAK_WORDS). */
   isWeakTerm(term: string): boolean;
+  /** Whether a word is one of the language's function words as written ("how", "can"; not "checking"). */
+  isFunctionWord(word: string): boolean;
 }
 
 const cache = new Map<RetrievalLanguage, LanguageTools>();
@@ -69,7 +71,8 @@ export function languageTools(language: RetrievalLanguage = "en"): LanguageTools
   const known = cache.get(language);
   if (known !== undefined) return known;
   const stemmer: Stemmer = newStemmer(SNOWBALL[language]);
-  const stops = new Set(STOPWORDS[language]);
+  const functionWords = new Set(STOPWORDS[language]);
+  const stops = new Set(functionWords);
   if (language === "en") for (const w of ENGLISH_FRAME_WORDS.split(/\s+/)) if (w) stops.add(w);
   // Inflections of a stop word are stop words too: "takes" and "checking" frame as "take" and "check" do.
   const stopStems = new Set([...stops].map((w) => stemmer.stem(w)));
@@ -93,6 +96,7 @@ export function languageTools(language: RetrievalLanguage = "en"): LanguageTools
     },
     isStopWord: (word) => stops.has(word) || stopStems.has(tools.stem(word)),
     isWeakTerm: (term) => weak.has(term),
+    isFunctionWord: (word) => functionWords.has(word),
   };
   cache.set(language, tools);
   return tools;
