@@ -121,7 +121,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     checkpointer,
     logger,
   });
-  const feedback = new FeedbackService(store, knowledge);
+  const feedback = new FeedbackService(store, knowledge, notifier);
   const teams = new TeamsService({ store, clock });
   const holders = new HandoffHolders({
     store,

@@ -35,7 +35,7 @@ export function webhooksFor(platform: Platform, send: WebhookSender = httpSender
   );
   let stopped = false;
   const detach = bridgeDomainEvents(
-    { notifier: platform.notifier, store: platform.store, now: () => systemClock.now() },
+    { notifier: platform.notifier, now: () => systemClock.now() },
     (event) => {
       if (stopped) return;
       void service

@@ -8,7 +8,7 @@ import type {
 import { DomainError } from "../errors";
 import type { KnowledgeService } from "../knowledge";
 import { screenCorrection } from "../knowledge/quarantine";
-import type { Store } from "../ports";
+import type { Notifier, Store } from "../ports";
 
 /**
  * The supervisor's feedback queue. Approved corrections are re-indexed at once, so the bot answers
@@ -18,6 +18,7 @@ export class FeedbackService {
   constructor(
     private readonly store: Store,
     private readonly knowledge: KnowledgeService,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(query: CorrectionQuery): Promise<Correction[]> {
@@ -112,6 +113,11 @@ export class FeedbackService {
       conversationId: updated.conversationId,
       details: { correctionId: id, status, ...details },
     });
+    if (status === "approved")
+      this.notifier.publish({
+        type: "correction.approved",
+        data: { correctionId: id, conversationId: updated.conversationId },
+      });
     return updated;
   }
 }
