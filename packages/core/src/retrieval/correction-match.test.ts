@@ -87,7 +87,7 @@ describe("matchCorrection", () => {
     expect(match.unsaid.map((u) => u.word)).toEqual(["kenya"]);
   });
 
-  it("lets a place narrow a correction that names none, instead of filling its slot", () => {
+  it("does not lean a question about a particular place on a correction that names none and whose answer does not name it", () => {
     const abroad = correction(
       "do i need vaccines when i travel",
       "Some countries require a yellow fever vaccine.",
@@ -95,8 +95,18 @@ describe("matchCorrection", () => {
     const general = matchCorrection(customer("do i need vaccines when i travel"), abroad, context);
     const narrowed = matchCorrection(customer("do i need vaccines when i travel to japan"), abroad, context);
     expect(general.similarity).toBe(1);
-    expect(narrowed.similarity).toBeLessThan(general.similarity);
+    expect(narrowed.similarity).toBe(0);
     expect(narrowed.unsaid.map((u) => u.word)).toEqual(["japan"]);
+  });
+
+  it("leans a question about a particular place on a correction naming none when its answer names the place", () => {
+    const plugs = correction(
+      "which plugs do countries use",
+      "Japan uses Type A plugs. France uses Type E plugs.",
+    );
+    const match = matchCorrection(customer("which plugs does japan use"), plugs, context);
+    expect(match.unsaid).toEqual([]);
+    expect(match.similarity).toBeGreaterThan(0.5);
   });
 
   it("tells a question about how long from one about how much on the same topic", () => {

@@ -96,11 +96,13 @@ export function matchCorrection(
     (k) => namedByCustomer(k.word) && context.helpCenterSays(k.term) && !states(correction.family, k),
   );
   const askedTerms = new Set(customer.terms.flatMap((k) => [k.term, ...k.alternatives.map((a) => a.term)]));
-  const theirs =
-    ours.length === 0
-      ? []
-      : thingsNamed(correction, namedByCorrection, context).filter((t) => !askedTerms.has(t));
+  const named = thingsNamed(correction, namedByCorrection, context);
+  const theirs = ours.length === 0 ? [] : named.filter((t) => !askedTerms.has(t));
   const swapped = theirs.length > 0;
+  // A correction naming nothing answered the general question; one about a particular thing it does not
+  // name by name ("some countries in South America" for "vaccines before traveling to Brazil") is
+  // another question, whatever else the two share.
+  const narrower = named.length === 0 && unsaid.some((u) => namedByCustomer(u.word));
   const ignore = {
     query: new Set(swapped ? ours.map((k) => k.term) : []),
     question: new Set(swapped ? theirs : []),
@@ -131,7 +133,7 @@ export function matchCorrection(
   const similarity =
     (covered + own.asked > 0 ? (2 * covered * own.asked) / (covered + own.asked) : 0) *
     (exception ? UNASKED_CONDITION_FACTOR : 1);
-  return { similarity, unsaid };
+  return { similarity: narrower ? 0 : similarity, unsaid };
 }
 
 /**
