@@ -108,12 +108,8 @@ export function matchCorrection(
     question: new Set(swapped ? theirs : []),
   };
 
-  const kind = (text: string): string | null => {
-    const type = expectedAnswerType(text);
-    return type !== null && ASKED_KINDS.has(type) ? `?${type}` : null;
-  };
-  const customerKind = context.language === "en" ? kind(customer.text) : null;
-  const correctionKind = context.language === "en" ? kind(correction.question) : null;
+  const customerKind = context.language === "en" ? askedKind(customer.text) : null;
+  const correctionKind = context.language === "en" ? askedKind(correction.question) : null;
   const query: QueryTerm[] =
     customerKind === null
       ? [...customer.terms]
@@ -134,6 +130,22 @@ export function matchCorrection(
     (covered + own.asked > 0 ? (2 * covered * own.asked) / (covered + own.asked) : 0) *
     (exception ? UNASKED_CONDITION_FACTOR : 1);
   return { similarity: narrower ? 0 : similarity, unsaid };
+}
+
+/** Asked kinds of recent texts: a search compares one question with every correction's. */
+const askedKinds = new Map<string, string | null>();
+/** How many texts askedKinds keeps before it starts again. */
+const ASKED_KINDS_KEPT = 2000;
+
+/** The kind of fact a question asks with words retrieval drops, as a pseudo-term ("?duration"), or null. */
+function askedKind(text: string): string | null {
+  const known = askedKinds.get(text);
+  if (known !== undefined) return known;
+  const type = expectedAnswerType(text);
+  const kind = type !== null && ASKED_KINDS.has(type) ? `?${type}` : null;
+  if (askedKinds.size >= ASKED_KINDS_KEPT) askedKinds.clear();
+  askedKinds.set(text, kind);
+  return kind;
 }
 
 /**
