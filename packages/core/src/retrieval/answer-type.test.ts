@@ -8,6 +8,13 @@ describe("expectedAnswerType", () => {
     expect(expectedAnswerType("Where is the help center?")).toBe("location");
   });
 
+  it("reads a fee or charge named with the words that say which one as asking for an amount", () => {
+    expect(expectedAnswerType("how do I see the termination penalty?")).toBe("amount");
+    expect(expectedAnswerType("I want to check the early termination charge")).toBe("amount");
+    expect(expectedAnswerType("what is the exchange rate between us dollars and yen")).toBe("amount");
+    expect(expectedAnswerType("how do I pay with my card?")).toBe("procedure");
+  });
+
   it("reads a message that is only an action done to a thing as asking how to do it", () => {
     expect(expectedAnswerType("creating free account")).toBe("procedure");
     expect(expectedAnswerType("resetting my password")).toBe("procedure");

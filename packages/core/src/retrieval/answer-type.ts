@@ -12,7 +12,7 @@ const ASKS: ReadonlyArray<[AnswerType, RegExp]> = [
   ],
   [
     "amount",
-    /\b(how much|what does it cost|(the|a|any|your) (price|cost|fee|fees|charge|penalty|rate)s?\b|cost of|price of|is (there|it) (a |any )?(fee|charge|cost))/i,
+    /\b(how much|what does it cost|(the|a|any|your) (\w+ ){0,2}?(price|cost|fee|fees|charge|penalty|rate)s?\b|cost of|price of|is (there|it) (a |any )?(fee|charge|cost))/i,
   ],
   [
     "time",
