@@ -45,6 +45,10 @@ export async function buildServer(outDir = "dist/bin"): Promise<void> {
     bundle: true,
     platform: "node",
     format: "esm",
+    // A dynamic import (the MongoDB store, the Redis adapter) stays a chunk loaded on first use, so a
+    // SQLite deployment never loads mongoose or redis; chunks sit beside the entries (same depth).
+    splitting: true,
+    chunkNames: "chunk-[hash]",
     target: "node20",
     plugins: [workspacePackagesOnly],
     logLevel: "warning",

@@ -2,7 +2,6 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { Server as IoServer } from "socket.io";
 import { createHttpApp } from "../http/create-http-app";
 import { createRealtime } from "../realtime/create-realtime";
-import { connectRedisAdapter } from "../realtime/redis-adapter";
 import type { Config } from "./config";
 import { createPlatform, type Platform, type PlatformOverrides } from "./create-platform";
 import { webhooksFor } from "../webhooks/webhook-runtime";
@@ -41,7 +40,10 @@ export interface StopOptions {
 export async function startServer(config: Config, overrides: PlatformOverrides = {}): Promise<RunningServer> {
   const platform = await createPlatform(config, overrides);
   // One Redis connection for what instances share: socket events, and the per-address budgets.
-  const redis = config.REDIS_URL ? await connectRedisAdapter(config.REDIS_URL, platform.logger) : null;
+  // Loaded only when configured: a single instance never loads the redis client.
+  const redis = config.REDIS_URL
+    ? await (await import("../realtime/redis-adapter")).connectRedisAdapter(config.REDIS_URL, platform.logger)
+    : null;
   const http = createServer(createHttpApp(platform, redis?.client));
   const realtime = createRealtime(http, platform, redis);
   const io = realtime.io;
