@@ -22,6 +22,8 @@ describe("namedThingReader", () => {
     const named = namedThingReader("Is there a mobile app? I use Android.", isStopWord, "en");
     expect(named("mobile")).toBe(false);
     expect(named("android")).toBe(true);
+    const opening = namedThingReader("How do I apply for a seasonal job?", isStopWord, "en");
+    expect(opening("job")).toBe(false);
   });
 
   it("does not take a phrase opening with a function word for a name ('the city of orlando')", () => {

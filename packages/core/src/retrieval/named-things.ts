@@ -10,9 +10,10 @@ function placeNames(): ReadonlySet<string> {
 
 /**
  * Which words of a customer's message name one particular thing (a place, a brand, a plan), as
- * opposed to a kind of thing ("plug", "kind", "device"). In a message its writer capitalised, a word
- * written with a capital inside a sentence names a thing ("does Spirit allow ...") and a word written
- * in lowercase does not, even when WordNet knows a place of that name ("mobile app"); in a message
+ * opposed to a kind of thing ("plug", "kind", "device"). In a message its writer capitalised (a capital
+ * opening it, or inside a sentence; "I" does not count), a word written with a capital inside a
+ * sentence names a thing ("does Spirit allow ...") and a word written in lowercase does not, even when
+ * WordNet knows a place of that name ("mobile app", "a seasonal job"); in a message
  * written all in lowercase ("what plugs does japan use"), the places WordNet names are things. A
  * multiword name ("costa_rica") is a thing when WordNet names the place or it is written capitalised;
  * one opening with a function word ("the_city") is a phrase, not a name. WordNet's places are read
@@ -28,7 +29,8 @@ export function namedThingReader(
   // German capitalises every noun: its capitals name nothing in particular.
   const capitals = language !== "de";
   const written = wordsAsWritten(text);
-  const cased = written.some((w) => !w.opens && w.text !== "I" && /^\p{Lu}/u.test(w.text));
+  // Written in case: a capital other than "I", inside a sentence or opening the message.
+  const cased = written.some((w, i) => (i === 0 || !w.opens) && w.text !== "I" && /^\p{Lu}/u.test(w.text));
   const capitalised = new Set<string>();
   const lowercase = new Set<string>();
   for (const w of written) {
