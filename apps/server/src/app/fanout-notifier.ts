@@ -1,4 +1,4 @@
-import type { PlatformEvent, TypingEvent } from "@handoff/contracts";
+import type { PlatformEvent } from "@handoff/contracts";
 import type { Notifier } from "@handoff/core";
 
 /** Receives every platform event; a listener picks the kinds it cares about by `event.type`. */
@@ -21,10 +21,5 @@ export class FanoutNotifier implements Notifier {
 
   publish(event: PlatformEvent): void {
     for (const listener of this.listeners) listener(event);
-  }
-
-  /** Someone typing (the socket handlers' shorthand for publishing it). */
-  typing(data: TypingEvent): void {
-    this.publish({ type: "typing", data });
   }
 }

@@ -81,7 +81,10 @@ export function registerConsoleNamespace(consoleNs: ConsoleNamespace, platform: 
     socket.on(
       "typing:set",
       validatedHandler(logger, ConsoleRequests["typing:set"], async ({ conversationId, typing }) => {
-        notifier.typing({ conversationId, author: "agent", name: user().name, typing });
+        notifier.publish({
+          type: "typing",
+          data: { conversationId, author: "agent", name: user().name, typing },
+        });
         return null;
       }),
     );

@@ -74,7 +74,10 @@ export function registerWidgetNamespace(
     socket.on(
       "typing:set",
       validatedHandler(logger, WidgetRequests["typing:set"], async ({ typing }) => {
-        notifier.typing({ conversationId, author: "customer", name: null, typing });
+        notifier.publish({
+          type: "typing",
+          data: { conversationId, author: "customer", name: null, typing },
+        });
         return null;
       }),
     );
