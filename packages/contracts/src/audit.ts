@@ -1,4 +1,11 @@
 import { z } from "zod";
+import {
+  ConversationRatedDetails,
+  CorrectionReviewedDetails,
+  MessageRatedDetails,
+  MessageRoutedDetails,
+  ReviewDecidedDetails,
+} from "./audit-details";
 import { Id, Timestamp } from "./common";
 
 /** Who did something: a console user, the system (bot, scheduler) or the customer. */
@@ -59,13 +66,33 @@ export const AuditAction = z.enum([
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-/** One line of the audit log. */
-export const AuditEvent = z.object({
-  id: Id,
-  at: Timestamp,
-  actor: Actor,
-  action: AuditAction,
-  conversationId: Id.nullable(),
-  details: z.record(z.string(), z.unknown()),
-});
+/** Audited actions whose details are not typed yet (a free record). */
+export const UntypedAuditAction = AuditAction.exclude([
+  "message.routed",
+  "review.decided",
+  "message.rated",
+  "conversation.rated",
+  "correction.reviewed",
+]);
+export type UntypedAuditAction = z.infer<typeof UntypedAuditAction>;
+
+/** The audit union over some common fields: each typed action with its details' schema. */
+const auditUnion = <B extends z.ZodRawShape>(common: B) =>
+  z.discriminatedUnion("action", [
+    z.object({ ...common, action: z.literal("message.routed"), details: MessageRoutedDetails }),
+    z.object({ ...common, action: z.literal("review.decided"), details: ReviewDecidedDetails }),
+    z.object({ ...common, action: z.literal("message.rated"), details: MessageRatedDetails }),
+    z.object({ ...common, action: z.literal("conversation.rated"), details: ConversationRatedDetails }),
+    z.object({ ...common, action: z.literal("correction.reviewed"), details: CorrectionReviewedDetails }),
+    z.object({ ...common, action: UntypedAuditAction, details: z.record(z.string(), z.unknown()) }),
+  ]);
+
+/** What is written to the audit log: the details are typed by the action. */
+export const AuditEntry = auditUnion({ actor: Actor, conversationId: Id.nullable() });
+export type AuditEntry = z.input<typeof AuditEntry>;
+
+/** One line of the audit log, as read back (old and redacted rows read leniently, see audit-details). */
+export const AuditEvent = auditUnion({ id: Id, at: Timestamp, actor: Actor, conversationId: Id.nullable() });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+/** The audit events of one typed action. */
+export type AuditEventOf<A extends AuditEvent["action"]> = Extract<AuditEvent, { action: A }>;

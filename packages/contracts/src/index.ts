@@ -31,3 +31,4 @@ export * from "./approvers";
 export * from "./socket-table";
 export * from "./widget-socket-table";
 export * from "./console-socket-table";
+export * from "./audit-details";

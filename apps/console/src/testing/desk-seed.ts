@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { Actor, AuditAction, Correction } from "@handoff/contracts";
+import { AuditEntry, type Actor, type AuditAction, type Correction } from "@handoff/contracts";
 import { pendingApproval, pendingHandoff, type TestServer } from "@handoff/server/testing";
 
 /**
@@ -48,7 +48,9 @@ async function appendAt(
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(Date.now() - hoursAgo * HOUR);
   try {
-    await server.platform.store.audit.append({ actor, action, conversationId: null, details });
+    await server.platform.store.audit.append(
+      AuditEntry.parse({ actor, action, conversationId: null, details }),
+    );
   } finally {
     vi.useRealTimers();
   }

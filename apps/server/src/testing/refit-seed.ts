@@ -1,4 +1,4 @@
-import { Review, type ReviewDecision } from "@handoff/contracts";
+import { AuditEntry, Review, type ReviewDecision } from "@handoff/contracts";
 import { AGENT, type TestServer } from "./test-server";
 
 /** One decided draft of a seeded history: the confidence it was routed with and what a person did. */
@@ -33,17 +33,20 @@ export async function seedDecisionHistory(
     const id = `seed-refit-${i}`;
     const at = new Date(start + i * 60_000).toISOString();
     const routeReason = d.routeReason ?? "medium_confidence";
-    await server.platform.store.audit.append({
-      actor: { type: "system", id: null, name: "seed" },
-      action: "message.routed",
-      conversationId: null,
-      details: {
-        round: 0,
-        route: "approval",
-        reason: routeReason,
-        confidence: { score: d.score, parts: d.parts },
-      },
-    });
+    // Parsed by the audit contract, so the seeded details are what a routed message records.
+    await server.platform.store.audit.append(
+      AuditEntry.parse({
+        actor: { type: "system", id: null, name: "seed" },
+        action: "message.routed",
+        conversationId: null,
+        details: {
+          round: 0,
+          route: "approval",
+          reason: routeReason,
+          confidence: { score: d.score, parts: d.parts },
+        },
+      }),
+    );
     await server.platform.store.reviews.create(
       Review.parse({
         id,
@@ -77,12 +80,14 @@ export async function seedDecisionHistory(
     await server.platform.store.reviews.decide(id, ["pending"], decisionOf(d.decision), agent.user.id);
   }
   for (const a of autoSent)
-    await server.platform.store.audit.append({
-      actor: { type: "system", id: null, name: "seed" },
-      action: "message.routed",
-      conversationId: null,
-      details: { round: 0, route: "auto", reason: "high_confidence", confidence: a },
-    });
+    await server.platform.store.audit.append(
+      AuditEntry.parse({
+        actor: { type: "system", id: null, name: "seed" },
+        action: "message.routed",
+        conversationId: null,
+        details: { round: 0, route: "auto", reason: "high_confidence", confidence: a },
+      }),
+    );
 }
 
 /**

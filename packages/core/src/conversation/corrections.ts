@@ -123,10 +123,13 @@ async function thumbedDownAnswer(
   sinceAgent: Message[],
 ): Promise<CorrectionTarget | null> {
   const ratings = await deps.store.audit.list({ conversationId, action: "message.rated", limit: 50 });
-  const latest = new Map<string, unknown>();
+  const latest = new Map<string, "up" | "down" | undefined>();
   // Newest first: the first rating seen per answer is the customer's final word on it.
-  for (const e of ratings)
-    if (!latest.has(String(e.details.messageId))) latest.set(String(e.details.messageId), e.details.rating);
+  for (const e of ratings) {
+    if (e.action !== "message.rated") continue;
+    const { messageId = "", rating } = e.details;
+    if (!latest.has(messageId)) latest.set(messageId, rating);
+  }
   const index = sinceAgent.findLastIndex((m) => m.author === "bot" && latest.get(m.id) === "down");
   const answer = sinceAgent[index];
   const question = sinceAgent.slice(0, index).findLast((m) => m.author === "customer");

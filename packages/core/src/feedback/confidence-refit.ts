@@ -109,15 +109,14 @@ export class ConfidenceRefitService {
     });
     return events.flatMap((e) => {
       // Redrafts after a person's guidance are not new messages.
-      if (Number(e.details.round ?? 0) !== 0) return [];
-      const confidence = Confidence.safeParse(e.details.confidence);
-      const reason = typeof e.details.reason === "string" ? e.details.reason : "";
+      if (e.action !== "message.routed" || (e.details.round ?? 0) !== 0) return [];
+      const { confidence, reason = "", route = "handoff" } = e.details;
       return [
         {
-          parts: confidence.success ? numericParts(confidence.data.parts) : {},
-          score: confidence.success ? confidence.data.score : 0,
-          route: typeof e.details.route === "string" ? e.details.route : "handoff",
-          eligible: confidence.success && SCORE_DECIDED_REASONS.has(reason),
+          parts: confidence ? numericParts(confidence.parts) : {},
+          score: confidence ? confidence.score : 0,
+          route,
+          eligible: !!confidence && SCORE_DECIDED_REASONS.has(reason),
         },
       ];
     });

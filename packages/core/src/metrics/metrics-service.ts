@@ -1,4 +1,11 @@
-import type { AuditEvent, Metrics, MetricsQuery, Recommendation, Settings } from "@handoff/contracts";
+import type {
+  AuditEvent,
+  AuditEventOf,
+  Metrics,
+  MetricsQuery,
+  Recommendation,
+  Settings,
+} from "@handoff/contracts";
 import type { Store } from "../ports";
 import { quantile, rate, readingTimeMs } from "./stats";
 
@@ -9,12 +16,23 @@ const ATTENTION_MODIFIED = 0.3;
 const ATTENTION_MIN_REVIEWS = 10;
 const STEP = 0.05;
 
-const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const decisionType = (e: AuditEvent): string | null =>
-  typeof e.details.decision === "object" && e.details.decision !== null && "type" in e.details.decision
-    ? str(e.details.decision.type)
-    : null;
+type Routed = AuditEventOf<"message.routed">;
+type Decided = AuditEventOf<"review.decided">;
+
+const decisionType = (e: Decided): string | null => e.details.decision?.type ?? null;
+
+/** The category an event is about, for the actions that record one. */
+const categoryOf = (e: AuditEvent): string | null | undefined => {
+  switch (e.action) {
+    case "message.routed":
+    case "review.decided":
+    case "message.rated":
+    case "conversation.rated":
+      return e.details.category;
+    default:
+      return undefined;
+  }
+};
 
 /** Computes the supervisor dashboard and threshold recommendations from the audit log and reviews. */
 export class MetricsService {
@@ -22,31 +40,35 @@ export class MetricsService {
 
   async compute(query: MetricsQuery): Promise<Metrics> {
     const events = await this.events(query);
-    const routed = events.filter((e) => e.action === "message.routed" && Number(e.details.round ?? 0) === 0);
+    const routed = events.flatMap((e) =>
+      e.action === "message.routed" && (e.details.round ?? 0) === 0 ? [e] : [],
+    );
     const count = (route: string) => routed.filter((e) => e.details.route === route).length;
     const escalationsByReason: Record<string, number> = {};
     for (const e of routed) {
       if (e.details.route === "auto") continue;
-      const reason = str(e.details.reason) ?? "unknown";
+      const reason = e.details.reason ?? "unknown";
       escalationsByReason[reason] = (escalationsByReason[reason] ?? 0) + 1;
     }
-    const decisions = events.filter((e) => e.action === "review.decided");
+    const decisions = events.flatMap((e) => (e.action === "review.decided" ? [e] : []));
     const byType = (t: string) => decisions.filter((e) => decisionType(e) === t).length;
     const approved = byType("approve");
     const edited = byType("edit") + byType("choose");
     const rejected = byType("reject");
-    const waits = decisions.flatMap((e) => (e.actor.type === "user" ? [num(e.details.waitedMs) ?? 0] : []));
+    const waits = decisions.flatMap((e) =>
+      e.actor.type === "user" ? [finite(e.details.waitedMs) ?? 0] : [],
+    );
     const stamps = decisions.filter(
       (e) =>
         decisionType(e) === "approve" &&
         e.actor.type === "user" &&
-        (num(e.details.waitedMs) ?? 0) < readingTimeMs(num(e.details.draftWords) ?? 0),
+        (finite(e.details.waitedMs) ?? 0) < readingTimeMs(finite(e.details.draftWords) ?? 0),
     );
     const shadow = decisions.filter((e) => e.details.routeReason === "shadow_mode");
     const firstReplies = await this.handoffFirstReplies(query);
     const scores = events.flatMap((e) => {
-      const score = e.action === "conversation.rated" ? num(e.details.score) : null;
-      return score !== null && score >= 1 && score <= 5 ? [Math.round(score)] : [];
+      const score = e.action === "conversation.rated" ? e.details.score : undefined;
+      return score !== undefined ? [score] : [];
     });
     const thumbs = (rating: string) =>
       events.filter((e) => e.action === "message.rated" && e.details.rating === rating).length;
@@ -94,12 +116,12 @@ export class MetricsService {
    * relaxed; modified more than 30% of the time need attention (a stricter auto threshold).
    */
   async recommendations(settings: Settings): Promise<Recommendation[]> {
-    const decisions = (await this.events({})).filter(
-      (e) => e.action === "review.decided" && e.actor.type === "user",
+    const decisions = (await this.events({})).flatMap((e) =>
+      e.action === "review.decided" && e.actor.type === "user" ? [e] : [],
     );
-    const byCategory = new Map<string, AuditEvent[]>();
+    const byCategory = new Map<string, Decided[]>();
     for (const e of decisions) {
-      const category = str(e.details.category);
+      const category = e.details.category;
       if (category) byCategory.set(category, [...(byCategory.get(category) ?? []), e]);
     }
     const out: Recommendation[] = [];
@@ -141,7 +163,7 @@ export class MetricsService {
   private async events(query: MetricsQuery): Promise<AuditEvent[]> {
     // The period is filtered by the store (indexed by time); the category lives in details.
     const inPeriod = await this.store.audit.list({ from: query.from, to: query.to, limit: MAX_EVENTS });
-    return inPeriod.filter((e) => !query.category || e.details.category === query.category);
+    return inPeriod.filter((e) => !query.category || categoryOf(e) === query.category);
   }
 
   private async handoffFirstReplies(query: MetricsQuery): Promise<number[]> {
@@ -167,16 +189,16 @@ export class MetricsService {
 }
 
 const round = (n: number) => Number(n.toFixed(2));
+const finite = (n: number | undefined): number | undefined =>
+  n !== undefined && Number.isFinite(n) ? n : undefined;
 
-function daily(routed: AuditEvent[]): Metrics["daily"] {
+function daily(routed: Routed[]): Metrics["daily"] {
   const days = new Map<string, Metrics["daily"][number]>();
   for (const e of routed) {
     const date = e.at.slice(0, 10);
     const day = days.get(date) ?? { date, messages: 0, auto: 0, approval: 0, handoff: 0 };
     day.messages += 1;
-    if (e.details.route === "auto" || e.details.route === "approval" || e.details.route === "handoff") {
-      day[e.details.route] += 1;
-    }
+    if (e.details.route) day[e.details.route] += 1;
     days.set(date, day);
   }
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -8,7 +8,7 @@ import {
   type AccessLink,
   type AccessLinkPreview,
   type Actor,
-  type AuditAction,
+  type UntypedAuditAction,
   type IssuedLink,
   type PeopleList,
   type Person,
@@ -325,7 +325,7 @@ export class PeopleService {
 
   private async audit(
     actor: Pick<User, "id" | "name">,
-    action: AuditAction,
+    action: UntypedAuditAction,
     details: Record<string, unknown>,
   ): Promise<void> {
     await this.store.audit.append({ actor: asActor(actor), action, conversationId: null, details });

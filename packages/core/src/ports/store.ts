@@ -1,10 +1,9 @@
 import type { ChannelRepo } from "./channel-repo";
 import type {
   AccessLink,
-  Actor,
   Availability,
   Article,
-  AuditAction,
+  AuditEntry,
   AuditEvent,
   AuditQuery,
   Author,
@@ -180,12 +179,8 @@ export type AuditFilter = AuditQuery;
 
 /** Append-only audit log. */
 export interface AuditRepo {
-  append(event: {
-    actor: Actor;
-    action: AuditAction;
-    conversationId: string | null;
-    details: Record<string, unknown>;
-  }): Promise<AuditEvent>;
+  /** Details are typed by the action (AuditEntry in contracts). */
+  append(event: AuditEntry): Promise<AuditEvent>;
   /** Newest first; `text` words must all appear, `from`/`to` bound the time (inclusive). */
   list(filter: AuditFilter): Promise<AuditEvent[]>;
 }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "@handoff/contracts";
+import { AuditEvent, type AuditAction } from "@handoff/contracts";
 import { redactAuditDetails } from "./redact-audit";
 
-const event = (action: AuditEvent["action"], details: Record<string, unknown>): AuditEvent => ({
-  id: "e1",
-  at: new Date().toISOString(),
-  actor: { type: "customer", id: null, name: null },
-  action,
-  conversationId: "c1",
-  details,
-});
+const event = (action: AuditAction, details: Record<string, unknown>): AuditEvent =>
+  AuditEvent.parse({
+    id: "e1",
+    at: new Date().toISOString(),
+    actor: { type: "customer", id: null, name: null },
+    action,
+    conversationId: "c1",
+    details,
+  });
 
 describe("redacting an erased customer's audit events", () => {
   it("keeps what metrics count and drops the customer's words and contact details", () => {

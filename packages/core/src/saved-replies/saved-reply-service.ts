@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type {
   Actor,
-  AuditAction,
+  UntypedAuditAction,
   SavedReply,
   SavedReplyCreate,
   SavedReplyUpdate,
@@ -73,7 +73,7 @@ export class SavedReplyService {
   }
 
   private async audit(
-    action: AuditAction,
+    action: UntypedAuditAction,
     user: User,
     reply: SavedReply,
     extra: Record<string, unknown> = {},

@@ -3,7 +3,7 @@ import {
   TeamInput,
   TeamPatch,
   type Actor,
-  type AuditAction,
+  type UntypedAuditAction,
   type HoursStatus,
   type Team,
 } from "@handoff/contracts";
@@ -106,7 +106,11 @@ export class TeamsService {
     }
   }
 
-  private async audit(actor: Actor, action: AuditAction, details: Record<string, unknown>): Promise<void> {
+  private async audit(
+    actor: Actor,
+    action: UntypedAuditAction,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     await this.store.audit.append({ actor, action, conversationId: null, details });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditAction } from "@handoff/contracts";
+import { AuditEntry, type AuditAction } from "@handoff/contracts";
 import type { StoreContext } from "./context";
 
 const system = { type: "system", id: null, name: null } as const;
@@ -7,7 +7,7 @@ const system = { type: "system", id: null, name: null } as const;
 /** AuditRepo: an append-only log read newest first. */
 export function describeAudit(ctx: StoreContext): void {
   const log = (action: AuditAction, conversationId: string | null, details: Record<string, unknown> = {}) =>
-    ctx.store.audit.append({ actor: system, action, conversationId, details });
+    ctx.store.audit.append(AuditEntry.parse({ actor: system, action, conversationId, details }));
 
   describe("audit log", () => {
     it("assigns each event an id and a time and reads it back", async () => {
@@ -15,13 +15,13 @@ export function describeAudit(ctx: StoreContext): void {
         actor: { type: "user", id: "agent-1", name: "Grace" },
         action: "review.decided",
         conversationId: "conv-1",
-        details: { decision: "approve", nested: { ok: true }, list: [1, 2] },
+        details: { decision: { type: "approve" }, nested: { ok: true }, list: [1, 2] },
       });
       expect(event).toMatchObject({
         actor: { type: "user", id: "agent-1", name: "Grace" },
         action: "review.decided",
         conversationId: "conv-1",
-        details: { decision: "approve", nested: { ok: true }, list: [1, 2] },
+        details: { decision: { type: "approve" }, nested: { ok: true }, list: [1, 2] },
       });
       expect(event.id).not.toBe("");
       expect(Number.isNaN(Date.parse(event.at))).toBe(false);

@@ -4,7 +4,7 @@ import { AuditAction, AuditEvent } from "@handoff/contracts";
 import type { AuditRepo, Clock } from "@handoff/core";
 import type { AuditModel } from "./audit-model";
 import { escapeRegExp } from "../shared/regexp";
-import { auditSearchText, searchWords } from "../shared/search-words";
+import { auditSearchText, searchWords, type AuditText } from "../shared/search-words";
 import { checkLimit, filterString, plainJson } from "./docs";
 
 /** An audit_events document mapped to the contract AuditEvent. */
@@ -21,7 +21,7 @@ export const auditFromDoc = z
   .pipe(AuditEvent);
 
 /** Rewrites an event's details and the search text drawn from them (after a redaction, say). */
-export const detailsUpdate = (event: AuditEvent) => ({
+export const detailsUpdate = (event: AuditText & { id: string }) => ({
   updateOne: {
     filter: { _id: new Types.ObjectId(event.id) },
     update: { $set: { details: plainJson(event.details), searchText: auditSearchText(event) } },

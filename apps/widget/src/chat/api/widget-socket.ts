@@ -83,10 +83,16 @@ export function openWidgetSocket(server: string, token: string, on: SocketListen
     else on.connection(navigator.onLine ? "connecting" : "offline");
   });
   socket.on("message:new", validated(WidgetPushes["message:new"], "message:new", on.message));
-  socket.on("conversation:updated", validated(WidgetPushes["conversation:updated"], "conversation:updated", on.conversation));
+  socket.on(
+    "conversation:updated",
+    validated(WidgetPushes["conversation:updated"], "conversation:updated", on.conversation),
+  );
   socket.on("typing", validated(WidgetPushes.typing, "typing", on.typing));
   socket.on("queue:position", validated(WidgetPushes["queue:position"], "queue:position", on.queue));
-  socket.on("handoff:unavailable", validated(WidgetPushes["handoff:unavailable"], "handoff:unavailable", on.unavailable));
+  socket.on(
+    "handoff:unavailable",
+    validated(WidgetPushes["handoff:unavailable"], "handoff:unavailable", on.unavailable),
+  );
 
   // A dead network can leave a websocket looking open for a long time: trust the browser's signal,
   // drop the connection at once and reconnect (then resync) as soon as the network is back.
