@@ -94,14 +94,15 @@ export class ConversationSearchService {
     for (const c of conversations) {
       for (const action of ["conversation.rated", "message.rated"] as const) {
         for (const event of await this.store.audit.list({ conversationId: c.id, action, limit: 50 })) {
-          const { score, rating, comment } = event.details;
-          ratings.push({
-            conversationId: c.id,
-            at: event.at,
-            score: typeof score === "number" ? score : null,
-            thumb: rating === "up" || rating === "down" ? rating : null,
-            comment: typeof comment === "string" ? comment : null,
-          });
+          const base = { conversationId: c.id, at: event.at, score: null, thumb: null, comment: null };
+          if (event.action === "conversation.rated")
+            ratings.push({
+              ...base,
+              score: event.details.score ?? null,
+              comment: event.details.comment ?? null,
+            });
+          if (event.action === "message.rated")
+            ratings.push({ ...base, thumb: event.details.rating ?? null });
         }
       }
     }
