@@ -33,7 +33,7 @@ export const QUESTION_MIX: readonly MixQuestion[] = [
   auto("Do gift cards expire?"),
   handoff("Do you sell tea?"),
   auto("How do I reset my password?"),
-  approval("What water temperature should I brew at?"),
+  approval("What grind should I use for espresso?"),
   auto("What is the minimum wholesale order?"),
   auto("How much does express delivery cost?"),
 ];
