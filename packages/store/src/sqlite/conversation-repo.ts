@@ -68,9 +68,7 @@ export function sqliteConversationRepo(db: Database.Database, clock: Clock): Con
     async create({ id, customer }) {
       const now = clock.now().toISOString();
       try {
-        return rowParser.parse(
-          insert.get({ id, customer: toJson(CustomerProfile.parse(customer)), now }),
-        );
+        return rowParser.parse(insert.get({ id, customer: toJson(CustomerProfile.parse(customer)), now }));
       } catch (error) {
         if (isUniqueViolation(error)) throw new Error(`conversation ${id} already exists`, { cause: error });
         throw error;
