@@ -1,7 +1,7 @@
 import type { Actor, HandoffReview, Review, User } from "@handoff/contracts";
 import { moveConversation } from "../conversation/lifecycle";
 import { DomainError } from "../errors";
-import { postMessage } from "../conversation/post-message";
+import { postJoinedNotice, postMessage } from "../conversation/post-message";
 import type { Clock, Notifier, Store } from "../ports";
 import { conversationChanged } from "../ports";
 
@@ -79,15 +79,12 @@ export class HandoffHolders {
         conversationId: listed.conversationId,
         details: { reviewId, from: from ? { id: from, name: review?.assigneeName ?? null } : null, to: who },
       });
-      await postMessage(this.deps, {
-        conversationId: listed.conversationId,
-        clientId: `${reviewId}:assigned:${this.deps.clock.now().getTime()}`,
-        author: "system",
-        authorName: null,
-        text: `${to.name} from our team has joined the conversation.`,
-        sources: [],
-        internal: false,
-      });
+      await postJoinedNotice(
+        this.deps,
+        listed.conversationId,
+        `${reviewId}:assigned:${this.deps.clock.now().getTime()}`,
+        to.name,
+      );
       return moved;
     });
   }

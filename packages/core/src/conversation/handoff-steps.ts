@@ -5,7 +5,7 @@ import { applyRecorded } from "./apply-decision";
 import { recordTakeoverAnswer } from "./corrections";
 import { getConversation, type Engine } from "./engine";
 import { moveConversation, pauseSources } from "./lifecycle";
-import { postMessage } from "./post-message";
+import { postJoinedNotice, postMessage } from "./post-message";
 import { conversationChanged } from "../ports";
 import { handoffEnded } from "@handoff/contracts";
 
@@ -37,15 +37,7 @@ export async function claimHandoff(engine: Engine, reviewId: string, user: User)
       conversationId: review.conversationId,
       details: { reviewId },
     });
-    await postMessage(engine.deps, {
-      conversationId: review.conversationId,
-      clientId: `${reviewId}:claimed`,
-      author: "system",
-      authorName: null,
-      text: `${user.name} from our team has joined the conversation.`,
-      sources: [],
-      internal: false,
-    });
+    await postJoinedNotice(engine.deps, review.conversationId, `${reviewId}:claimed`, user.name);
     return claimed;
   });
 }

@@ -22,3 +22,21 @@ export async function postMessage(
   }
   return result;
 }
+
+/** Tells the customer a person from the team has joined (a claim, a takeover or a reassignment). */
+export function postJoinedNotice(
+  deps: Parameters<typeof postMessage>[0],
+  conversationId: string,
+  clientId: string,
+  agentName: string,
+): Promise<{ message: Message; duplicate: boolean }> {
+  return postMessage(deps, {
+    conversationId,
+    clientId,
+    author: "system",
+    authorName: null,
+    text: `${agentName} from our team has joined the conversation.`,
+    sources: [],
+    internal: false,
+  });
+}
