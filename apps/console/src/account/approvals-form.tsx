@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from "react";
+import { useCallback, useId, useState, type FormEvent } from "react";
+import type { ApproverPrefs } from "@handoff/contracts";
 import { getApprovalPrefs, setApprovalPrefs } from "../api/approvers-api";
 import type { RestClient } from "../api/rest-client";
 import { FormError } from "../components/form-error";
@@ -11,17 +12,17 @@ import { useRemote } from "../hooks/use-remote";
  */
 export function ApprovalsForm({ client }: { client: RestClient }) {
   const prefs = useRemote(useCallback(() => getApprovalPrefs(client), [client]));
-  const [email, setEmail] = useState(false);
-  const [slack, setSlack] = useState("");
+  if (!prefs.data) return <FormError message={prefs.error} />;
+  // The fields start from the loaded values, so the form never shows a blank id before they arrive.
+  return <ApprovalsFields client={client} initial={prefs.data} />;
+}
+
+function ApprovalsFields({ client, initial }: { client: RestClient; initial: ApproverPrefs }) {
+  const [email, setEmail] = useState(initial.emailApprovals);
+  const [slack, setSlack] = useState(initial.slackUserId ?? "");
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, run } = useAction();
   const hintId = useId();
-
-  useEffect(() => {
-    if (!prefs.data) return;
-    setEmail(prefs.data.emailApprovals);
-    setSlack(prefs.data.slackUserId ?? "");
-  }, [prefs.data]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +38,6 @@ export function ApprovalsForm({ client }: { client: RestClient }) {
       );
   };
 
-  if (!prefs.data) return <FormError message={prefs.error} />;
   return (
     <form className="account-form" onSubmit={save} aria-label="Approvals outside the console">
       <label className="switch">
