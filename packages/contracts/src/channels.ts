@@ -118,6 +118,7 @@ export const ChannelReplyMessage = Message.pick({
   author: true,
   authorName: true,
   text: true,
+  notice: true,
   createdAt: true,
 });
 export type ChannelReplyMessage = z.infer<typeof ChannelReplyMessage>;

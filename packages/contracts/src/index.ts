@@ -2,6 +2,8 @@ export * from "./common";
 export * from "./conversation";
 export * from "./turn";
 export * from "./message";
+export * from "./notice";
+export * from "./notice-text";
 export * from "./routing";
 export * from "./review";
 export * from "./decision";

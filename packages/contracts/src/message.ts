@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ClientId, Id, Timestamp } from "./common";
 import { Author } from "./turn";
 import { SourceRef } from "./routing";
+import { Notice } from "./notice";
 
 /** A stored message: server id plus a per-conversation sequence number clients dedupe and resync by. */
 export const Message = z.object({
@@ -11,7 +12,10 @@ export const Message = z.object({
   clientId: ClientId.nullable(),
   author: Author,
   authorName: z.string().nullable(),
+  /** Empty on a system notice, which channels render from `notice` in their reader's language. */
   text: z.string(),
+  /** What a system message says, as a kind (absent on other messages and on notices stored before kinds). */
+  notice: Notice.optional(),
   sources: z.array(SourceRef),
   /** Internal notes are for agents only and never reach the customer. */
   internal: z.boolean(),

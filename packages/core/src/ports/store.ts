@@ -17,6 +17,7 @@ import type {
   KnowledgeScreening,
   Message,
   MessageHandling,
+  Notice,
   Person,
   Review,
   ReviewStatus,
@@ -36,6 +37,8 @@ export interface NewMessage {
   author: Author;
   authorName: string | null;
   text: string;
+  /** A system message's notice kind (its text is then empty); channels render it. */
+  notice?: Notice;
   sources: SourceRef[];
   internal: boolean;
 }

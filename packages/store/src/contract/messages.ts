@@ -124,6 +124,23 @@ export function describeMessages(ctx: StoreContext): void {
       });
     });
 
+    it("stores a system notice's kind and details, reads them back, and keeps the preview", async () => {
+      const conv = await newConversation(ctx.store);
+      await ctx.store.messages.append(customerMessage(conv.id, { text: "Can I talk to someone?" }));
+      const notice = { kind: "agent.joined", agentName: "Ben" } as const;
+      const { message } = await ctx.store.messages.append(
+        customerMessage(conv.id, { author: "system", text: "", notice }),
+      );
+      expect(message.notice).toEqual(notice);
+      expect(await ctx.store.messages.listRecent(conv.id, 2)).toEqual([
+        expect.not.objectContaining({ notice: expect.anything() }),
+        message,
+      ]);
+      expect(await ctx.store.conversations.get(conv.id)).toMatchObject({
+        lastMessagePreview: "Can I talk to someone?",
+      });
+    });
+
     it("refuses to append to a conversation that does not exist", async () => {
       await expect(ctx.store.messages.append(customerMessage("conv-missing"))).rejects.toThrow(
         /conv-missing/,

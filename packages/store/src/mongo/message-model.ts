@@ -11,6 +11,8 @@ const messageSchema = new Schema(
     author: { type: String, required: true, enum: Author.options },
     authorName: { type: String, default: null },
     text: { type: String, default: "" },
+    // A system message's notice kind and details; absent on other messages and on older notices.
+    notice: { type: Schema.Types.Mixed, default: undefined },
     sources: { type: Schema.Types.Mixed, required: true },
     internal: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },

@@ -27,6 +27,7 @@ const messageFromDoc = z
     author: z.string(),
     authorName: z.string().nullable(),
     text: z.string(),
+    notice: z.unknown().optional(),
     sources: z.unknown(),
     internal: z.boolean(),
     createdAt: z.date(),
@@ -75,7 +76,8 @@ export function mongoMessageRepo(
    */
   async function follow(message: Message, at: Date): Promise<void> {
     const raise = { $max: { lastSeq: message.seq, updatedAt: at } };
-    if (!message.internal) {
+    // A notice has no text to preview, so the inbox keeps the last message's.
+    if (!message.internal && message.notice === undefined) {
       const moved = await conversations.updateOne(
         { _id: message.conversationId, previewSeq: trusted({ $lt: message.seq }) },
         { ...raise, $set: { previewSeq: message.seq, lastMessagePreview: messagePreview(message.text) } },
@@ -111,6 +113,7 @@ export function mongoMessageRepo(
           author: input.author,
           authorName: input.authorName,
           text: input.text,
+          ...(input.notice === undefined ? {} : { notice: plainJson(input.notice) }),
           sources: plainJson(input.sources),
           internal: input.internal,
           createdAt: at.toISOString(),

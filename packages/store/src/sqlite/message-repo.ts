@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { Message, MessageHandling, SourceRef } from "@handoff/contracts";
+import { Message, MessageHandling, Notice, SourceRef } from "@handoff/contracts";
 import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
 import { messagePreview } from "../shared/preview";
@@ -19,6 +19,7 @@ const messageFromRow = z
     author_name: z.string().nullable(),
     text: z.string(),
     sources: z.string(),
+    notice: z.string().nullable(),
     internal: z.number(),
     created_at: z.string(),
   })
@@ -30,6 +31,7 @@ const messageFromRow = z
     author: row.author,
     authorName: row.author_name,
     text: row.text,
+    ...(row.notice === null ? {} : { notice: fromJson(row.notice) }),
     sources: fromJson(row.sources),
     internal: row.internal === 1,
     createdAt: row.created_at,
@@ -58,11 +60,11 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
   );
   const insert = db.prepare(
     `INSERT INTO messages
-       (id, conversation_id, seq, client_id, author, author_name, text, sources, internal, created_at,
-        handling)
+       (id, conversation_id, seq, client_id, author, author_name, text, notice, sources, internal,
+        created_at, handling)
      VALUES
-       (@id, @conversation_id, @seq, @client_id, @author, @author_name, @text, @sources, @internal, @now,
-        @handling)
+       (@id, @conversation_id, @seq, @client_id, @author, @author_name, @text, @notice, @sources, @internal,
+        @now, @handling)
      RETURNING *`,
   );
   const since = db.prepare(
@@ -108,7 +110,8 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
     const internal = toFlag(input.internal);
     const bumped = bump.get({
       conversation_id: input.conversationId,
-      internal,
+      // A notice has no text to preview, so the inbox keeps the last message's.
+      internal: toFlag(input.internal || input.notice !== undefined),
       preview: messagePreview(input.text),
       now,
     });
@@ -123,6 +126,7 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
       author: input.author,
       author_name: input.authorName,
       text: input.text,
+      notice: input.notice === undefined ? null : toJson(Notice.parse(input.notice)),
       sources: toJson(z.array(SourceRef).parse(input.sources)),
       internal,
       now,

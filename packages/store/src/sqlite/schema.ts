@@ -346,6 +346,12 @@ const migrations: readonly Migration[] = [
       CREATE INDEX channel_deliveries_conversation ON channel_deliveries (conversation_id, created_at);
     `,
   },
+  {
+    // A system message's notice kind and details (JSON), rendered by each channel; null on every other
+    // message and on notices written before kinds, which keep their text.
+    version: 14,
+    sql: `ALTER TABLE messages ADD COLUMN notice TEXT;`,
+  },
 ];
 
 /** Every step's version, in the order applied; 10 was never used, so the list has a gap on purpose. */
