@@ -11,11 +11,12 @@ import { sendNode } from "./nodes/send";
 import { GraphState, type GraphStateValue } from "./state";
 
 /**
- * answer (retrieve -> draft -> assess -> route) -> send | review | handoff.
+ * answer (retrieve -> draft -> assess -> route -> send when auto) -> end | review | handoff.
  * review may loop back to answer for a redraft (guide; the run's retrieval is kept) or move on to
  * handoff (reject without reply, takeover). A customer's explicit request for a person skips straight
- * to handoff. The four answer steps always run together, so they are one node: each node costs
- * LangGraph's runtime about as much CPU as the step itself.
+ * to handoff. The answer steps always run together, so they are one node: each node costs
+ * LangGraph's runtime about as much CPU as the step itself. An auto answer is sent by its last step
+ * and the run ends there.
  */
 export function buildGraph(
   deps: GraphDeps,
@@ -32,9 +33,10 @@ export function buildGraph(
   return new StateGraph(GraphState)
     .addNode(
       "answer",
-      step(inSequence(retrieveNode(deps), draftNode(deps), assessNode(deps), routeNode(deps))),
+      step(
+        inSequence(retrieveNode(deps), draftNode(deps), assessNode(deps), routeNode(deps), sendNode(deps)),
+      ),
     )
-    .addNode("send", step(sendNode(deps)))
     .addNode("review", step(reviewNode(deps)), { ends: ["answer", "handoff", END] })
     .addNode("handoff", step(handoffNode(deps)))
     .addConditionalEdges(
@@ -42,14 +44,14 @@ export function buildGraph(
       (s: GraphStateValue) => (s.trigger === "human_request" ? "handoff" : "answer"),
       ["handoff", "answer"],
     )
-    .addConditionalEdges("answer", routeTarget, ["send", "review", "handoff"])
-    .addEdge("send", END)
+    .addConditionalEdges("answer", routeTarget, ["review", "handoff", END])
     .addEdge("handoff", END)
     .compile({ checkpointer });
 }
 
-function routeTarget(state: GraphStateValue): "send" | "review" | "handoff" {
-  if (state.chosenRoute === "auto") return "send";
+/** Where a run goes after answering: an auto answer was sent by the answer node itself. */
+function routeTarget(state: GraphStateValue): "review" | "handoff" | typeof END {
+  if (state.chosenRoute === "auto") return END;
   if (state.chosenRoute === "approval") return "review";
   return "handoff";
 }

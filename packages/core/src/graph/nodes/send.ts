@@ -1,17 +1,20 @@
 import { postMessage } from "../../conversation/post-message";
 import type { GraphDeps } from "../deps";
-import type { GraphStateUpdate, GraphStateValue, StateChanges } from "../state";
+import type { GraphStateValue, StateChanges } from "../state";
 
 const DROPPED_AT_END: StateChanges = { retrieval: null, modelDraft: null };
 
 /**
- * Sends the top draft automatically, unless a person has taken the conversation in the meantime.
- * The run ends here, and its checkpoint is only read to tell that it ended: the retrieval and the
- * model's raw draft (about half the state) are not saved with it.
+ * Sends the top draft when the route is auto, unless a person has taken the conversation in the
+ * meantime; any other route leaves the state as it is. It is the last step of the answer node (a
+ * node of its own cost LangGraph's runtime a step per auto answer). An auto-answered run ends here,
+ * and its checkpoint is only read to tell that it ended: the retrieval and the model's raw draft
+ * (about half the state) are not saved with it.
  */
 export const sendNode =
   (deps: GraphDeps) =>
-  async (state: GraphStateValue): Promise<GraphStateUpdate> => {
+  async (state: GraphStateValue): Promise<StateChanges> => {
+    if (state.chosenRoute !== "auto") return {};
     const draft = state.drafts[0];
     const conversation = await deps.store.conversations.get(state.conversationId);
     // The bot never talks over a human: if the chat left the bot's hands, the auto answer is dropped.
