@@ -39,7 +39,7 @@ const likePattern = (word: string | undefined): string | null =>
 export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo {
   const insert = db.prepare(
     `INSERT INTO audit_events (id, at, actor, action, conversation_id, details)
-     VALUES (@id, @at, @actor, @action, @conversation_id, @details) RETURNING *`,
+     VALUES (@id, @at, @actor, @action, @conversation_id, @details)`,
   );
   // rowid breaks ties within one millisecond so "newest first" holds for bursts of events too.
   // Up to 10 search words, each a bound LIKE pattern (an unused one is NULL and matches everything).
@@ -64,7 +64,7 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
     async append(event) {
       // Validate before writing so a bad event is refused rather than poisoning every later list().
       const checked = AuditEvent.parse({ ...event, id: randomUUID(), at: clock.now().toISOString() });
-      const row = insert.get({
+      insert.run({
         id: checked.id,
         at: checked.at,
         actor: toJson(checked.actor),
@@ -72,8 +72,9 @@ export function sqliteAuditRepo(db: Database.Database, clock: Clock): AuditRepo 
         conversation_id: checked.conversationId,
         details: toJson(checked.details),
       });
-      // Returned as read back, so the caller sees details exactly as JSON stored them.
-      return auditFromRow.parse(row);
+      // The event as validated: reading the row back would parse the same values a second time (the
+      // route node appends one per customer message). Only keys holding undefined differ, which JSON drops.
+      return checked;
     },
 
     async list({ conversationId, action, text, from, to, limit }) {
