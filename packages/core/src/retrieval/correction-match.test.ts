@@ -117,6 +117,19 @@ describe("matchCorrection", () => {
     expect(cost.similarity).toBeLessThan(0.7);
   });
 
+  it("answers 'what kind of plugs does japan use' like 'which plugs does england use': 'kind' frames the question and names nothing the answer must state", () => {
+    const match = matchCorrection(customer("what kind of plugs does japan use"), england, context);
+    expect(match.similarity).toBeGreaterThan(0.9);
+    expect(match.unsaid.map((u) => u.word)).toEqual(["japan"]);
+  });
+
+  it("still asks the answer to name a thing the customer adds that no one in the help center speaks of ('razor' plugs)", () => {
+    const framed = matchCorrection(customer("what kind of plugs does japan use"), england, context);
+    const razor = matchCorrection(customer("which razor plugs does japan use"), england, context);
+    expect(razor.unsaid.map((u) => u.word)).toContain("razor");
+    expect(razor.similarity).toBeLessThan(framed.similarity);
+  });
+
   it("takes a common word the help center never uses for a thing the answer must name ('spirit' in an airline question)", () => {
     const carryOn = correction(
       "can i take more than one carry on",

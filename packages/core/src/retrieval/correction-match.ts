@@ -1,6 +1,7 @@
 import { expectedAnswerType } from "./answer-type";
 import { namedThingReader } from "./named-things";
 import { questionSimilarity, type QueryTerm } from "./question-match";
+import { isAbstractNoun, namesAThing } from "./word-senses";
 
 /** A precedent whose answer opens with a condition the customer did not raise counts this share. */
 const UNASKED_CONDITION_FACTOR = 0.5;
@@ -8,6 +9,11 @@ const UNASKED_CONDITION_FACTOR = 0.5;
 const ASKED_KIND_WEIGHT = 0.5;
 /** A term of the customer's question that a correction's answer says counts this much of its question saying it. */
 const ANSWER_FACTOR = 0.85;
+/**
+ * Weight left to a customer's word that frames the question rather than naming its topic ("kind" in
+ * "what kind of plug"), when neither the help center nor any correction uses it.
+ */
+const FRAMING_WORD_FACTOR = 0.2;
 /** Kinds of fact said only by asking words that retrieval drops ("how long", "how much", "how many", "what time"). */
 const ASKED_KINDS = new Set(["duration", "amount", "count", "time"]);
 
@@ -85,9 +91,23 @@ export function matchCorrection(
   // ("spirit" in "does spirit allow two carry-ons?", "gold" in "a gold account"): a correction that
   // does not name them does not answer for them, so the answer must. Words customers keep using in
   // the corrections' questions ("damn", "user") are how customers talk, not things.
+  const english = context.language === "en";
   const unsaid = unstated
-    .filter((k) => namedByCustomer(k.word) || (!context.knowledgeSays(k.term) && context.isNoun(k.word)))
+    .filter(
+      (k) =>
+        namedByCustomer(k.word) ||
+        (!context.knowledgeSays(k.term) && context.isNoun(k.word) && (!english || namesAThing(k.word))),
+    )
     .map((k) => ({ term: k.term, word: k.word }));
+  // A word no one in this help center uses that English mostly reads as an abstract noun ("kind",
+  // "sort", "manner") frames what is asked: it weighs little on either side.
+  const framing = new Set(
+    english
+      ? customer.terms
+          .filter((k) => !namedByCustomer(k.word) && !context.knowledgeSays(k.term) && isAbstractNoun(k.word))
+          .map((k) => k.term)
+      : [],
+  );
   // A thing the customer names that the corrections' questions do not, and that the help center itself
   // speaks of, takes the place of a thing the correction's question names ("Japan" for "England"). A
   // correction that names nothing ("do I need vaccinations abroad?") has no such place: the customer's
@@ -116,7 +136,10 @@ export function matchCorrection(
       : [...customer.terms, { term: customerKind, alternatives: [] }];
   const withKind = (terms: ReadonlySet<string>): ReadonlySet<string> =>
     correctionKind === null ? terms : new Set([...terms, correctionKind]);
-  const weight = (term: string): number => (term.startsWith("?") ? ASKED_KIND_WEIGHT : context.weight(term));
+  const weight = (term: string): number =>
+    term.startsWith("?")
+      ? ASKED_KIND_WEIGHT
+      : context.weight(term) * (framing.has(term) ? FRAMING_WORD_FACTOR : 1);
 
   const own = questionSimilarity(query, withKind(correction.terms), weight, ignore);
   const pooled = questionSimilarity(query, withKind(correction.family), weight, ignore);
