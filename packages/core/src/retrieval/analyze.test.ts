@@ -53,6 +53,15 @@ describe("text analysis", () => {
     expect(analyzer.queryTerms("flights to the united kingdom")).toEqual(["flight", "united_kingdom"]);
   });
 
+  it("reads a word that is first a common noun as that noun, not as the place it also names", () => {
+    const lexicon = buildLexicon(languageTools("en"), [tokenize("We fly to the United States and Canada.")]);
+    const places = (word: string) => lexicon.expand(word).filter((e) => e.via === "place");
+    // "southwest" is first the compass point, then the region of the United States.
+    expect(places("southwest")).toEqual([]);
+    // "Toronto" is first the city, and it lies in Canada.
+    expect(places("toronto").map((e) => e.term)).toContain("canada");
+  });
+
   it("looks synonyms up by the customer's word, not its stem: a stem can join words of other senses", () => {
     const lexicon = buildLexicon(languageTools("en"), [tokenize("Correct the address. Bikes and luggage.")]);
     // "compensate" can mean "correct"; "compensation" (money for a loss) shares its stem, not that sense.

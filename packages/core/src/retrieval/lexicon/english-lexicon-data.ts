@@ -7,7 +7,7 @@ import { SortedLines } from "./sorted-lines";
 import { WordNet, type Synset, type WordNetPos } from "./wordnet";
 
 /** Bump when the derivation below changes, so stale cache files are not read. */
-const FORMAT = 5;
+const FORMAT = 6;
 /** How many steps up the part-of chain a place keeps its containers ("Liverpool" -> England -> United Kingdom). */
 const PLACE_HOPS = 3;
 /** Released this long after the last use: index builds come in bursts, an idle server needs none of it. */
@@ -167,7 +167,21 @@ function places(wordnet: WordNet): Map<string, Array<[string, number]>> {
       frontier = next;
     }
     if (containers.length === 0) continue;
-    for (const lemma of synset.lemmas) out.set(lemma, [...(out.get(lemma) ?? []), ...containers]);
+    for (const lemma of synset.lemmas) {
+      if (!namesFirst(wordnet, lemma)) continue;
+      out.set(lemma, [...(out.get(lemma) ?? []), ...containers]);
+    }
   }
   return out;
+}
+
+/**
+ * Whether a lemma's most frequent noun sense is a name (an instance: a place, a person), so a reader
+ * who meets the word takes it for that name: "japan", "paris", "costa_rica". A word that is first a
+ * common noun ("southwest" the compass point, "turkey" the bird, "mobile" the sculpture) is read as
+ * that noun; the place it also names is not what a customer most likely means.
+ */
+function namesFirst(wordnet: WordNet, lemma: string): boolean {
+  const first = wordnet.senses(lemma, "noun").synsets[0];
+  return first !== undefined && first.pointers.some((p) => p.symbol === "@i");
 }
