@@ -54,6 +54,21 @@ describe("satisfiesAnswerType", () => {
   });
 });
 
+describe("satisfiesAnswerType for lists and places", () => {
+  it("finds a list after its lead-in sentence, not only at the start of the answer", () => {
+    const answer = "We offer these delivery options:\n- Standard: $5.95.\n- Express: $14.95.";
+    expect(satisfiesAnswerType("list", answer)).toBe(true);
+    expect(satisfiesAnswerType("list", "1. Open the app.\n2. Choose Settings.")).toBe(true);
+    expect(satisfiesAnswerType("list", "We offer Standard shipping.")).toBe(false);
+  });
+
+  it("takes an email or web address for where to send or report something", () => {
+    expect(satisfiesAnswerType("location", "Report the error to payments@example.com.")).toBe(true);
+    expect(satisfiesAnswerType("location", "Fill in the form at https://example.com/claims.")).toBe(true);
+    expect(satisfiesAnswerType("location", "We reply within 1 business day.")).toBe(false);
+  });
+});
+
 describe("withoutAskingWords", () => {
   it("drops the words that only say what kind of fact is asked, so they match no topic", () => {
     expect(withoutAskingWords("How long does shipping take?").trim()).toBe("does shipping take?");

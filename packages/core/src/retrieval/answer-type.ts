@@ -43,14 +43,16 @@ const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
     /\b\d+(?:\s?(?:to|-|–|or)\s?\d+)?\s?(?:business |working |calendar )?(minutes?|hours?|days?|weeks?|months?|years?)\b|\b(immediately|same day|next day|right away|instantly|overnight|within (a|an|one) (minute|hour|day|week))\b/i,
   time: /\d\s?(am|pm|a\.m\.|p\.m\.|:\d\d)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|24\/7|noon|midnight)\b/i,
   contact: /\d{3}[-. )]\d{3,4}|@|\b(chat|phone|call us|contact form)\b/i,
-  list: /^- .+\n- |(?:[^,]+,){3,}/,
+  // A list's items, wherever the list starts (after its lead-in too), or a run of commas.
+  list: /^\s*(?:[-*+]|\d+[.)]) .+\n\s*(?:[-*+]|\d+[.)]) |(?:[^,]+,){3,}/m,
   // A number of things, not a measurement: "one carry-on bag", not "22 x 14 x 9 inches" or "10 kg".
   count:
     /(?<![$€£¥\d.,])\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a single|no)\b(?!\s?(?:x\b|×|%|[.,:]\d|(?:cm|mm|m|km|in|inch(?:es)?|ft|feet|foot|kg|g|lb|lbs|oz|ml|l|v|hz|am|pm|minutes?|hours?|days?|weeks?|months?|years?|percent|dollars?|euros?|pounds?)\b))/i,
   procedure:
     /\s>\s|\b(click|choose|select|tap|go to|open|visit|sign in|log in|enter|fill in|follow|use the|start|contact|email|call|reply)\b/i,
+  // Where to send or report something is an address too: an email address or a web address.
   location:
-    /\s>\s|\bunder\b|\b(at|on) the (top|bottom|side)\b|\b(page|button|link|menu|tab|settings|app|website|site|section|form)\b/i,
+    /\s>\s|[\w.%+-]+@[\w-]+\.[a-z]|\bhttps?:\/\/|\bwww\.|\bunder\b|\b(at|on) the (top|bottom|side)\b|\b(page|button|link|menu|tab|settings|app|website|site|section|form)\b/i,
 };
 
 /**
