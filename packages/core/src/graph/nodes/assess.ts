@@ -1,20 +1,15 @@
-import {
-  answerSafetyFlags,
-  assessMessage,
-  buildConfidence,
-  injectionFlags,
-  modelKindFlags,
-} from "../../policy";
+import { answerSafetyFlags, buildConfidence, injectionFlags, modelKindFlags } from "../../policy";
 import type { GraphDeps } from "../deps";
 import { NO_CONFIDENCE } from "../packets";
 import type { GraphStateValue, StateChanges } from "../state";
+import { messageAssessments } from "./message-assessments";
 
 /** Applies the risk rules (in the message's language) and builds the confidence from all its signals. */
-export const assessNode =
-  (deps: Pick<GraphDeps, "helpCenterLanguage" | "settings">) =>
-  async (state: GraphStateValue): Promise<StateChanges> => {
+export const assessNode = (deps: Pick<GraphDeps, "helpCenterLanguage" | "settings">) => {
+  const assessMessage = messageAssessments();
+  return async (state: GraphStateValue): Promise<StateChanges> => {
     const helpCenterLanguage = await deps.helpCenterLanguage();
-    const message = await assessMessage({ text: state.question, helpCenterLanguage });
+    const message = await assessMessage(state.question, helpCenterLanguage);
     // Whether the message instructs the assistant is judged by the injection screen, which reads who is
     // addressed and whose instructions they are ("ignore my previous message" is not an attack).
     const ruled = message.flags.filter((f) => f.category !== "prompt_injection");
@@ -39,3 +34,4 @@ export const assessNode =
       }),
     };
   };
+};
