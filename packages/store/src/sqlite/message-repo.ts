@@ -39,6 +39,8 @@ const messageFromRow = z
   .pipe(Message);
 
 const SeqRow = z.object({ last_seq: z.number() });
+/** Built once: a zod schema costs about as much to build as to run, and every append checks its sources. */
+const SourceRefs = z.array(SourceRef);
 
 const WaitingRow = z.object({ handling: z.enum(["queued", "held"]) });
 const HandlingRow = z.object({ seq: z.number(), handling: MessageHandling });
@@ -127,7 +129,7 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
       author_name: input.authorName,
       text: input.text,
       notice: input.notice === undefined ? null : toJson(Notice.parse(input.notice)),
-      sources: toJson(z.array(SourceRef).parse(input.sources)),
+      sources: toJson(SourceRefs.parse(input.sources)),
       internal,
       now,
       // Every customer message starts out queued for the bot; recovery finds it there after a crash.
