@@ -66,3 +66,31 @@ describe("extractAnswer", () => {
     expect(answer("Do you deliver to Spain?")?.text).toBe("We deliver to France and Spain.");
   });
 });
+
+describe("extractAnswer from an approved correction", () => {
+  const boarding = (question: string) => {
+    const text = "Boarding begins 40 minutes before departure.";
+    return {
+      id: "c-boarding",
+      kind: "correction" as const,
+      title: question,
+      question,
+      text,
+      score: 1,
+      matchedTerms: ["board"],
+      passages: [{ text, kind: "sentence" as const, block: 0, index: 0, coverage: 1, own: 1, missing: [] }],
+    };
+  };
+
+  it("states the kind of fact asked when the team gave the answer to a question asking for the same kind", () => {
+    const asked = expectedAnswerType("What time is boarding scheduled?");
+    const extract = extractAnswer(boarding("What time is boarding for my flight?"), asked);
+    expect(extract?.statesAskedFact).toBe(true);
+  });
+
+  it("does not when the team's question asked for another kind of fact", () => {
+    const asked = expectedAnswerType("What time is boarding scheduled?");
+    const extract = extractAnswer(boarding("Where do I board my flight?"), asked);
+    expect(extract?.statesAskedFact).toBe(false);
+  });
+});

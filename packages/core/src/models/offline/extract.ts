@@ -1,5 +1,5 @@
 import type { Passage, RetrievalHit } from "../../ports/model";
-import { satisfiesAnswerType, type AnswerType } from "../../retrieval/answer-type";
+import { expectedAnswerType, satisfiesAnswerType, type AnswerType } from "../../retrieval/answer-type";
 
 /** At most this many sentences make an extractive answer: enough for a fact and its condition. */
 const MAX_SENTENCES = 3;
@@ -18,7 +18,9 @@ export interface Extract {
  * The answer an item gives: its best passage (a whole sentence, list item, list or table row, as
  * retrieval ranked them), preferring one that states the asked-for kind of fact ("how much" wants an
  * amount). A sentence may be followed by the next sentences of its paragraph when they state more
- * of the question. A correction is a complete human answer and is used verbatim.
+ * of the question. A correction is a complete human answer and is used verbatim; it states the kind
+ * of fact asked when the team gave it to a question asking for the same kind ("what time is boarding
+ * for my flight?" answered "Boarding begins 40 minutes before departure").
  */
 export function extractAnswer(hit: RetrievalHit, answerType: AnswerType | null): Extract | null {
   const passages = hit.passages ?? [];
@@ -30,7 +32,9 @@ export function extractAnswer(hit: RetrievalHit, answerType: AnswerType | null):
     return {
       text: hit.text.trim(),
       passage: best,
-      statesAskedFact: states(answerType, hit.text),
+      statesAskedFact:
+        states(answerType, hit.text) ||
+        (hit.question !== undefined && expectedAnswerType(hit.question) === answerType),
       sentenceCount: 1,
     };
   }
