@@ -73,5 +73,7 @@ describe("withoutAskingWords", () => {
   it("drops the words that only say what kind of fact is asked, so they match no topic", () => {
     expect(withoutAskingWords("How long does shipping take?").trim()).toBe("does shipping take?");
     expect(withoutAskingWords("how much is it")).not.toMatch(/much/);
+    expect(withoutAskingWords("what hours can I call support?")).not.toMatch(/hours/);
+    expect(expectedAnswerType("what hours can I call support?")).toBe("time");
   });
 });

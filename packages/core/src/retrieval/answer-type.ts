@@ -56,10 +56,11 @@ const ANSWERS: Readonly<Record<AnswerType, RegExp>> = {
 };
 
 /**
- * Words that only say what kind of fact is asked for ("how long", "how much", "what time"): the
- * answer type carries them, and as topic words they would match "as long as" or "much more".
+ * Words that only say what kind of fact is asked for ("how long", "how much", "what time", "what
+ * hours"): the answer type carries them (an answer says "8 am to 8 pm", not "hours"), and as topic
+ * words they would match "as long as" or "much more".
  */
-const ASKING_WORDS = /\b(how (long|much|many|soon|quickly|often)|what time)\b/gi;
+const ASKING_WORDS = /\b(how (long|much|many|soon|quickly|often)|what time|(what|which) hours)\b/gi;
 
 /** The question without its asking words, for finding what it is about. */
 export function withoutAskingWords(question: string): string {
