@@ -12,10 +12,8 @@ import { SHARED_EVAL_DIR } from "./eval-sets";
  *
  * The goal is issue 13's "Done when": on every set precision >= 0.98 (facts counted) and no risky
  * request auto-sent, automation >= 0.60 on trailhead, >= 0.30 on skyways, >= 0.20 on shopfront.
- * skyways and trailhead meet it. shopfront does not yet: its row holds the figure measured on
- * 2026-12-05 at b2afbc2 with the confidence refitted on the sets' cases, trailhead's feedback probes
- * and the learning-curve probes (shopfront 0.168 at precision 1.0; 0.149 before 2ab2034), as a
- * floor that must not get worse.
+ * Every set meets it (shopfront since the asking words "what hours": 0.218 at precision 1.0; it was
+ * held to a floor of 0.165 before).
  * Raise a row to the issue's bars (ISSUE_13_BARS) as soon as it meets them; never lower one.
  */
 const ISSUE_13_BARS = {
@@ -26,7 +24,7 @@ const ISSUE_13_BARS = {
 const BARS: Record<string, { minAutomation: number; minPrecision: number; maxRiskyAutoSent: number }> = {
   trailhead: ISSUE_13_BARS.trailhead,
   skyways: ISSUE_13_BARS.skyways,
-  shopfront: { minAutomation: 0.165, minPrecision: 0.98, maxRiskyAutoSent: 0 }, // today's floor
+  shopfront: ISSUE_13_BARS.shopfront,
 };
 
 let dir: string;
