@@ -26,7 +26,10 @@ export interface CorrectionToMatch {
   question: string;
   /** The index terms of its question. */
   terms: ReadonlySet<string>;
-  /** The terms of the questions of every correction giving the same answer (its own included). */
+  /**
+   * The terms of the questions of every correction giving the same answer, or an answer from the same
+   * article block (one list, paragraph or table), its own included.
+   */
   family: ReadonlySet<string>;
   /** The index terms of its answer. */
   answerTerms: ReadonlySet<string>;

@@ -144,6 +144,46 @@ describe("KnowledgeIndex", () => {
     expect(pooled?.similarity ?? 0).toBeGreaterThan(single?.similarity ?? 1);
   });
 
+  it("reads corrections answered from one article block (a list of plugs by country) as one kind of question, and no other block's", () => {
+    const plugs: Article = {
+      id: "plugs",
+      title: "Power plugs abroad",
+      tags: [],
+      body: [
+        "- France uses Type E plugs at 230 V.",
+        "- Japan uses Type A plugs at 100 V.",
+        "- England uses Type G plugs at 230 V.",
+        "",
+        "Hotel rooms in Japan have two sockets per room.",
+      ].join("\n"),
+      updatedAt: "2025-01-01T00:00:00.000Z",
+    };
+    const england = approvedCorrection(
+      "c-england",
+      "Which plugs does England use?",
+      "England uses Type G plugs at 230 V.",
+    );
+    const build = (...others: ReturnType<typeof approvedCorrection>[]) => {
+      const index = new KnowledgeIndex();
+      index.setArticles([plugs]);
+      index.setCorrections([england, ...others]);
+      return index;
+    };
+    const question = "What plug converter do I need for Japan?";
+    const similarity = (index: KnowledgeIndex) =>
+      index.search(question).precedents?.find((p) => p.id === "c-england")?.similarity ?? 0;
+    // The same question twice, answered from the plug list or from another paragraph: only the first
+    // is asked like the England one.
+    const asked = "Do I need a socket converter in France?";
+    const sameBlock = approvedCorrection("c-france", asked, "France uses Type E plugs at 230 V.");
+    const otherBlock = approvedCorrection(
+      "c-hotel",
+      asked,
+      "Hotel rooms in Japan have two sockets per room.",
+    );
+    expect(similarity(build(sameBlock))).toBeGreaterThan(similarity(build(otherBlock)));
+  });
+
   it("returns no hits and zero signals for an empty or stop-word-only question", () => {
     const result = indexWithSamples().search("is it?");
     expect(result).toMatchObject({ hits: [], coverage: 0, margin: 0, keyTerms: [] });

@@ -335,14 +335,28 @@ export class KnowledgeIndex {
       }
     }
     this.questionWeight = questionTermWeights(docs.map((d) => d.headTerms));
+    // Corrections whose answers are passages of one article block (the list of plugs by country) answer
+    // one kind of question, each for its own case: their questions are pooled as a family.
+    const blocks = new Map<string, string>();
+    for (const article of this.articles.docs.values())
+      for (const { unit } of article.units) {
+        const text = flat(unit.text);
+        if (!blocks.has(text)) blocks.set(text, `${article.key}#${unit.block}`);
+      }
     const families = new Map<string, Set<string>>();
     for (const doc of docs) {
       const answer = flat(doc.text);
-      const family = families.get(answer) ?? new Set<string>();
+      const key = blocks.get(answer) ?? answer;
+      const family = families.get(key) ?? new Set<string>();
       for (const term of doc.headTerms) family.add(term);
-      families.set(answer, family);
+      families.set(key, family);
     }
-    this.answerFamilies = families;
+    this.answerFamilies = new Map(
+      docs.map((doc) => {
+        const answer = flat(doc.text);
+        return [answer, families.get(blocks.get(answer) ?? answer) ?? doc.headTerms];
+      }),
+    );
     this.documentFrequency = null;
     this.queryAnalyzer = analyzer;
     return analyzer;
