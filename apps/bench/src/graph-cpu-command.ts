@@ -1,0 +1,27 @@
+import { runGraphBaseline } from "./baselines/graph-baseline";
+import { loadAverage } from "./machine-info";
+
+/**
+ * `npm run graph-cpu -w @handoff/bench -- [ROUNDS] [MESSAGES]`: the graph phase's CPU per message,
+ * unprofiled, several rounds after one to warm up, with the load average around each. On a shared
+ * machine one round says little: compare two versions by alternating them, round for round.
+ */
+async function main(): Promise<void> {
+  const [rounds = "3", messages = "150"] = process.argv.slice(2);
+  await runGraphBaseline(40);
+  for (let i = 0; i < Number(rounds); i++) {
+    const before = loadAverage()[0];
+    const result = await runGraphBaseline(Number(messages));
+    console.log(
+      `${result.cpuMsPerMessage} ms CPU per message, ${result.misrouted} misrouted, load ${before} -> ${loadAverage()[0]}`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
