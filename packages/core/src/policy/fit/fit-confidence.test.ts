@@ -182,6 +182,19 @@ describe("the precedent threshold (answering from a paraphrased correction)", ()
     expect(precedentThreshold(scored, 0.8, 0.98)).toBe(0.8);
   });
 
+  it("holds the drafts only a precedent sends to the target precision on their own", () => {
+    // Fifty right auto-sends would let one wrong precedent send through at 0.98 if counted together.
+    const autoSent = Array.from({ length: 50 }, () => ({ p: 0.9, precedent: 0, right: true, stratum: "a" }));
+    const scored = [
+      ...autoSent,
+      { p: 0.1, precedent: 0.9, right: true, stratum: "a" },
+      { p: 0.1, precedent: 0.8, right: true, stratum: "a" },
+      { p: 0.1, precedent: 0.6, right: false, stratum: "a" },
+      { p: 0.1, precedent: 0.55, right: true, stratum: "a" },
+    ];
+    expect(precedentThreshold(scored, 0.8, 0.98)).toBe(0.8);
+  });
+
   it("never goes below the floor, and is null when no precedent is precise enough", () => {
     const low = [{ p: 0.1, precedent: MIN_PRECEDENT - 0.1, right: true }];
     expect(precedentThreshold(low, 0.8, 0.98)).toBeNull();

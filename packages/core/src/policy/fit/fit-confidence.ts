@@ -95,29 +95,30 @@ export function meetsPrecedent(
 
 /**
  * The precedent threshold: the lowest value of the precedent part (not below MIN_PRECEDENT) at which
- * the drafts it sends, together with those the auto threshold already sends, still reach the target
- * precision in every stratum; null when none does.
+ * the drafts it sends that the auto threshold does not reach the target precision on their own, in
+ * every stratum; null when none does. Why on their own: judged together with the regression's
+ * auto-sends, a large stratum's right auto-sends pay for precedent sends that are wrong (one wrong in
+ * fifty still reads 0.98), and a help center held out, with fewer auto-sends to pay, does not reach
+ * the precision. A second reason to send must be as sure as the first.
  */
 export function precedentThreshold(
   scored: ReadonlyArray<{ p: number; precedent: number; right: boolean; stratum?: string }>,
   autoThreshold: number,
   targetPrecision: number,
 ): number | null {
-  const SENT_ANYWAY = 2;
+  const added = scored.filter((s) => s.p < autoThreshold && s.precedent >= MIN_PRECEDENT);
   const threshold = chooseAutoThreshold(
-    scored
-      .filter((s) => s.p >= autoThreshold || s.precedent >= MIN_PRECEDENT)
-      .map((s) => ({
-        p: s.p >= autoThreshold ? SENT_ANYWAY : s.precedent,
-        right: s.right,
-        ...(s.stratum === undefined ? {} : { stratum: s.stratum }),
-      })),
+    added.map((s) => ({
+      p: s.precedent,
+      right: s.right,
+      ...(s.stratum === undefined ? {} : { stratum: s.stratum }),
+    })),
     targetPrecision,
   );
   if (threshold > 1) return null;
   // chooseAutoThreshold answers 1 also when nothing reaches the precision: check that it does.
-  const sent = scored.filter((s) => s.p >= autoThreshold || s.precedent >= threshold);
-  if (!sent.some((s) => s.p < autoThreshold)) return null;
+  const sent = added.filter((s) => s.precedent >= threshold);
+  if (sent.length === 0) return null;
   const strata = new Set(sent.map((s) => s.stratum));
   for (const stratum of strata) {
     const inStratum = sent.filter((s) => s.stratum === stratum);
