@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openingCondition } from "./condition";
+import { openingCondition, trailingConditions } from "./condition";
 
 describe("openingCondition", () => {
   it("finds the clause a passage opens with, in every retrieval language", () => {
@@ -26,5 +26,25 @@ describe("openingCondition", () => {
     expect(openingCondition("Overnight orders arrive the next day if placed by 2 pm.")).toBeNull();
     expect(openingCondition("Iffy weather delays some flights, so check the status.")).toBeNull();
     expect(openingCondition("Lighters: you may carry one.")).toBeNull();
+  });
+});
+
+describe("trailingConditions", () => {
+  it("finds the clauses a passage adds after a comma to say when it holds", () => {
+    expect(
+      trailingConditions(
+        "You can cancel an order within 1 hour of placing it, while its status is still Processing.",
+      ),
+    ).toEqual(["its status is still Processing"]);
+    expect(trailingConditions("Sie können stornieren, solange die Bestellung offen ist.", "de")).toEqual([
+      "die Bestellung offen ist",
+    ]);
+  });
+
+  it("finds none in a passage whose every clause is its own statement", () => {
+    expect(trailingConditions("You can see the status of every order under Account > Orders.")).toEqual([]);
+    expect(
+      trailingConditions("Overnight orders arrive the next day, and Standard orders in 3 days."),
+    ).toEqual([]);
   });
 });

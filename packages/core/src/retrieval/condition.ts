@@ -27,3 +27,32 @@ export function openingCondition(text: string, language: RetrievalLanguage = "en
   const match = PATTERNS.get(language)?.exec(text.trim());
   return match?.[1] ?? null;
 }
+
+/** Words that open a clause saying when or while the main clause holds, put after it ("..., while ..."). */
+const TRAILING: Readonly<Record<RetrievalLanguage, string>> = {
+  en: `${OPENERS.en}|while|as soon as`,
+  fr: `${OPENERS.fr}|pendant que|tant qu'`,
+  de: `${OPENERS.de}|während`,
+  es: `${OPENERS.es}|mientras`,
+  it: `${OPENERS.it}|mentre`,
+  pt: `${OPENERS.pt}|enquanto`,
+  nl: `${OPENERS.nl}|terwijl`,
+};
+
+const TRAILING_PATTERNS = new Map(
+  Object.entries(TRAILING).map(([language, words]) => [
+    language,
+    new RegExp(`,\\s+(?:${words})(?:\\s|(?<='))([^,;:.!?]{3,})`, "giu"),
+  ]),
+);
+
+/**
+ * The clauses a passage adds after a comma to say when its statement holds ("You can cancel an order
+ * within 1 hour, while its status is still Processing" -> "its status is still Processing"). What
+ * only such a clause says is a circumstance of the passage, not what it is about.
+ */
+export function trailingConditions(text: string, language: RetrievalLanguage = "en"): string[] {
+  const pattern = TRAILING_PATTERNS.get(language);
+  if (pattern === undefined) return [];
+  return [...text.matchAll(pattern)].map((m) => m[1] ?? "").filter((c) => c.length > 0);
+}

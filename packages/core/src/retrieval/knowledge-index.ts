@@ -3,7 +3,7 @@ import type { Article, Correction } from "@handoff/contracts";
 import type { Passage, Precedent, RetrievalHit, RetrievalResult } from "../ports/model";
 import { TermAnalyzer, tokenize } from "./analyze";
 import { answerUnits, type AnswerUnit } from "./answer-units";
-import { openingCondition } from "./condition";
+import { openingCondition, trailingConditions } from "./condition";
 import { titleHead } from "./title-head";
 import {
   asksHowTo,
@@ -35,6 +35,8 @@ const WEAK_WEIGHT = 0.35;
 const FRAMING_FACTOR = 0.9;
 /** A question term a passage says only as a step of a menu path says where to click, not what it is about. */
 const PATH_ONLY_FACTOR = 0.75;
+/** A question term a passage says only in a clause saying when it holds ("..., while its status is ...") is a circumstance. */
+const PASSING_FACTOR = 0.75;
 /** Rank bonus of a list item whose label names the question's words, per share of the question. */
 const LABEL_BONUS = 0.15;
 /** An article whose best passage does not state the kind of fact asked for scores this share. */
@@ -65,6 +67,8 @@ interface IndexedUnit {
   condition: ReadonlySet<string>;
   /** Terms the unit says only inside a menu path ("Account > Orders > Edit order"), not in its own words. */
   pathOnly?: ReadonlySet<string>;
+  /** Terms the unit says only in a trailing clause on when it holds ("..., while its status is Processing"). */
+  passing?: ReadonlySet<string>;
 }
 
 interface IndexedDoc {
@@ -682,7 +686,7 @@ function rankPassages(
 ): Passage[] {
   const ranked: Array<{ passage: Passage; rank: number }> = [];
   const telling = distinctiveness(doc, keyTerms);
-  for (const { unit, terms, framing, label, condition, pathOnly } of doc.units) {
+  for (const { unit, terms, framing, label, condition, pathOnly, passing } of doc.units) {
     let covered = 0;
     let own = 0;
     let labelled = 0;
@@ -690,7 +694,9 @@ function rankPassages(
     const missing: string[] = [];
     for (const [k, key] of keyTerms.entries()) {
       const inUnit =
-        matchFactor(terms, key) * (pathOnly !== undefined && pathOnly.has(key.term) ? PATH_ONLY_FACTOR : 1);
+        matchFactor(terms, key) *
+        (pathOnly !== undefined && pathOnly.has(key.term) ? PATH_ONLY_FACTOR : 1) *
+        (passing !== undefined && passing.has(key.term) ? PASSING_FACTOR : 1);
       labelled += key.weight * matchFactor(label, key);
       const inTitle = Math.max(
         matchFactor(doc.topicTerms, key),
@@ -822,6 +828,7 @@ function articleDoc(article: Article, analyzer: TermAnalyzer, language: Retrieva
       label: terms(unit.label ?? ""),
       condition: terms(openingCondition(unit.text, language) ?? ""),
       pathOnly: pathOnlyTerms(unit.text, terms),
+      passing: passingTerms(unit.text, language, terms),
     })),
     searchDoc: { key, head: article.title, tags, body: article.body },
   };
@@ -901,4 +908,22 @@ function pathOnlyTerms(text: string, terms: (text: string) => Set<string>): Read
   const passed = steps.flatMap((s) => s.slice(0, -1));
   const outside = terms([text.replace(MENU_PATH, " "), ...steps.map((s) => s.at(-1) ?? "")].join(" . "));
   return new Set([...terms(passed.join(" . "))].filter((t) => !outside.has(t)));
+}
+
+/**
+ * The terms a unit says only in trailing clauses on when it holds ("You can cancel an order within 1
+ * hour, while its status is still Processing": "status"): the unit mentions them in passing, it is
+ * not about them.
+ */
+function passingTerms(
+  text: string,
+  language: RetrievalLanguage,
+  terms: (text: string) => Set<string>,
+): ReadonlySet<string> | undefined {
+  const clauses = trailingConditions(text, language);
+  if (clauses.length === 0) return undefined;
+  let main = text;
+  for (const clause of clauses) main = main.replace(clause, " ");
+  const outside = terms(main);
+  return new Set([...terms(clauses.join(" . "))].filter((t) => !outside.has(t)));
 }

@@ -120,6 +120,25 @@ describe("choosing the passage and the article", () => {
     expect(destination?.passages?.[0]?.own).toBe(1);
   });
 
+  it("ranks an article about a thing above one that names it only in a clause on when it holds", () => {
+    const index = new KnowledgeIndex();
+    index.setArticles([
+      article(
+        "repair-booking",
+        "Booking a repair",
+        "You can move a repair booking yourself up to a day before, while its status is still Booked.",
+      ),
+      article(
+        "repair-tracking",
+        "Following a repair",
+        "You can see the status of every repair under Profile > Repairs.",
+      ),
+    ]);
+    const result = index.search("checking status of repair");
+    expect(result.hits[0]?.id).toBe("repair-tracking");
+    expect(result.margin).toBeGreaterThan(0);
+  });
+
   it("says how much of a correction's question the customer asked", () => {
     const corrections = [approvedCorrection("c1", "Do you rent kids bikes?", "Yes, from $10 a day.")];
     const paraphrase = search("Can I rent a bike for kids?", corrections).hits[0];
