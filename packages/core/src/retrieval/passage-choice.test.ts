@@ -121,18 +121,13 @@ describe("choosing the passage and the article", () => {
   });
 
   it("ranks an article about a thing above one that names it only in a clause on when it holds", () => {
+    const booking =
+      "You can move a repair booking yourself up to a day before, while its status is still Booked.";
+    const tracking = "You can see the status of every repair under Profile > Repairs.";
     const index = new KnowledgeIndex();
     index.setArticles([
-      article(
-        "repair-booking",
-        "Booking a repair",
-        "You can move a repair booking yourself up to a day before, while its status is still Booked.",
-      ),
-      article(
-        "repair-tracking",
-        "Following a repair",
-        "You can see the status of every repair under Profile > Repairs.",
-      ),
+      article("repair-booking", "Booking a repair", booking),
+      article("repair-tracking", "Following a repair", tracking),
     ]);
     const result = index.search("checking status of repair");
     expect(result.hits[0]?.id).toBe("repair-tracking");
