@@ -1,4 +1,5 @@
 import { useCallback } from "react";
+import { messageText } from "@handoff/contracts";
 import { listChannelDeliveries } from "../api/channels-api";
 import type { RestClient } from "../api/rest-client";
 import { DeliveryTable, deliveryStatus } from "../components/delivery-table";
@@ -26,7 +27,7 @@ export function ChannelDeliveryLog({
       columns={["Reply", "From", "Queued", "Status", "Attempts", "Last error"]}
       cells={(d) => (
         <>
-          <td>{d.message.text.length > 80 ? `${d.message.text.slice(0, 79)}…` : d.message.text}</td>
+          <td>{shorten(messageText(d.message, "en"))}</td>
           <td>{d.message.authorName ?? d.message.author}</td>
           <td>{dateTime(d.createdAt)}</td>
           <td>{deliveryStatus(d)}</td>
@@ -37,3 +38,5 @@ export function ChannelDeliveryLog({
     />
   );
 }
+
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);

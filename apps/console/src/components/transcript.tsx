@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { Message } from "@handoff/contracts";
+import { messageText, type Message } from "@handoff/contracts";
 import { clock } from "./format-time";
 import { LinkedText } from "./linked-text";
 
@@ -45,7 +45,7 @@ export function Transcript({ messages, label, live = false }: Props) {
             <time dateTime={m.createdAt}>{clock(m.createdAt)}</time>
           </div>
           <p className="msg-text">
-            <LinkedText text={m.text} />
+            <LinkedText text={messageText(m, "en")} />
           </p>
         </li>
       ))}

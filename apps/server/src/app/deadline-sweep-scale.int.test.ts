@@ -1,3 +1,4 @@
+import { messageText } from "@handoff/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { movableClock, startTestServer, type TestServer } from "../testing";
 
@@ -30,7 +31,7 @@ describe("the deadline sweep with many pauses due", () => {
     expect(await store.reviews.listDue(now, 10)).toEqual([]);
     expect(await conversations.applyDueDeadlines()).toBe(0);
     for (const id of ids) {
-      const texts = (await store.messages.listSince(id, 0, 100)).map((m) => m.text);
+      const texts = (await store.messages.listSince(id, 0, 100)).map((m) => messageText(m, "en"));
       expect(reminded(texts), id).toBe(1);
     }
   });

@@ -268,9 +268,10 @@ describe.each(storeVariants("assignment"))("on $name", (variant) => {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       await moved;
       expect((await seen).status).toBe("human");
-      expect((await customerTranscript(customer)).at(-1)?.text).toBe(
-        "Ben from our team has joined the conversation.",
-      );
+      expect((await customerTranscript(customer)).at(-1)?.notice).toEqual({
+        kind: "agent.joined",
+        agentName: "Ben",
+      });
       const [event] = await server.platform.store.audit.list({ action: "handoff.reassigned", limit: 1 });
       expect(event).toMatchObject({
         actor: { name: "Sam Supervisor" },

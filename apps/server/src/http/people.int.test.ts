@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { IssuedLink, LoginResponse, PeopleList, Person } from "@handoff/contracts";
+import { IssuedLink, LoginResponse, PeopleList, Person, messageText } from "@handoff/contracts";
 import {
   AGENT,
   api,
@@ -243,7 +243,7 @@ describe("deactivation", () => {
       assigneeId: null,
     });
     await vi.waitFor(async () =>
-      expect((await customerTranscript(customer)).map((m) => m.text)).toContainEqual(
+      expect((await customerTranscript(customer)).map((m) => messageText(m, "en"))).toContainEqual(
         expect.stringMatching(/had to step away/),
       ),
     );

@@ -7,6 +7,7 @@ import {
   Weekday,
   type BusinessHours,
   type HandoffUnavailable,
+  messageText,
 } from "@handoff/contracts";
 import {
   AGENT,
@@ -167,7 +168,7 @@ describe("business hours", () => {
         opensAt: status?.opensAt,
       });
       await vi.waitFor(async () =>
-        expect((await customerTranscript(customer)).map((m) => m.text)).toContainEqual(
+        expect((await customerTranscript(customer)).map((m) => messageText(m, "en"))).toContainEqual(
           expect.stringMatching(/^Our team is away right now and back on \w+ at 09:00 \(UTC\)/),
         ),
       );

@@ -1,5 +1,7 @@
 /** The widget's words in each language it speaks; English fills any gap. */
 const en = {
+  /** The language these words are in, which system notices are rendered in too. */
+  language: "en",
   title: "Chat with us",
   greeting:
     "Hi! Ask me anything about your order, delivery or our coffee. A person is always one click away.",
@@ -52,6 +54,7 @@ const en = {
 export type Strings = typeof en;
 
 const fr: Partial<Strings> = {
+  language: "fr",
   title: "Discutons",
   greeting: "Bonjour ! Posez-moi vos questions sur votre commande, la livraison ou nos cafés.",
   close: "Fermer la discussion",
@@ -74,6 +77,7 @@ const fr: Partial<Strings> = {
 };
 
 const de: Partial<Strings> = {
+  language: "de",
   title: "Chatten Sie mit uns",
   placeholder: "Nachricht schreiben…",
   send: "Senden",

@@ -1,7 +1,7 @@
 import type { Actor, HandoffReview, Review, User } from "@handoff/contracts";
 import { moveConversation } from "../conversation/lifecycle";
 import { DomainError } from "../errors";
-import { postJoinedNotice, postMessage } from "../conversation/post-message";
+import { postJoinedNotice, postNotice } from "../conversation/post-message";
 import type { Clock, Notifier, Store } from "../ports";
 import { conversationChanged } from "../ports";
 
@@ -107,14 +107,9 @@ export class HandoffHolders {
       conversationId: review.conversationId,
       details: { reviewId: review.id, from: { id: userId, name: review.assigneeName } },
     });
-    await postMessage(this.deps, {
-      conversationId: review.conversationId,
-      clientId: `${review.id}:returned:${clock.now().getTime()}`,
-      author: "system",
-      authorName: null,
-      text: `${review.assigneeName ?? "Your agent"} had to step away. Someone else from our team will be with you shortly.`,
-      sources: [],
-      internal: false,
+    await postNotice(this.deps, review.conversationId, `${review.id}:returned:${clock.now().getTime()}`, {
+      kind: "agent.stepped_away",
+      agentName: review.assigneeName,
     });
     return true;
   }

@@ -1,7 +1,7 @@
 import type { Actor } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { Notifier, Store } from "../ports";
-import { postMessage } from "./post-message";
+import { postNotice } from "./post-message";
 import { conversationChanged } from "../ports";
 
 const CUSTOMER: Actor = { type: "customer", id: null, name: null };
@@ -58,15 +58,13 @@ export class CustomerFeedback {
       email,
     });
     if (updated) this.deps.notifier.publish(conversationChanged(updated));
-    await postMessage(this.deps, {
+    await postNotice(
+      this.deps,
       conversationId,
-      clientId: `contact:${email}:${note ?? ""}`.slice(0, 100),
-      author: "system",
-      authorName: null,
-      text: `The customer asked to be answered by email at ${email}${note ? `: "${note}"` : "."}`,
-      sources: [],
-      internal: true,
-    });
+      `contact:${email}:${note ?? ""}`.slice(0, 100),
+      { kind: "contact.left", email, note: note ?? null },
+      { internal: true },
+    );
     await this.deps.store.audit.append({
       actor: CUSTOMER,
       action: "contact.left",

@@ -1,7 +1,7 @@
 import type { Actor, ApprovalReview, Review, ReviewDecision } from "@handoff/contracts";
 import { decideApproval } from "./apply-decision";
 import { getConversation, type Engine } from "./engine";
-import { postMessage } from "./post-message";
+import { postNotice } from "./post-message";
 
 const DEADLINE_ACTOR: Actor = { type: "system", id: null, name: "deadline" };
 
@@ -58,14 +58,8 @@ async function expireApproval(engine: Engine, review: ApprovalReview): Promise<b
     review.packet.riskFlags.length === 0 &&
     settings.softGateCategories.includes(conversation.category ?? "");
   if (!softGate && settings.approvalTimeoutPolicy !== "reject") {
-    await postMessage(engine.deps, {
-      conversationId: review.conversationId,
-      clientId: `${review.id}:timeout`,
-      author: "system",
-      authorName: null,
-      text: "Thanks for your patience. This needs a closer look, so I'm passing your conversation to our team now.",
-      sources: [],
-      internal: false,
+    await postNotice(engine.deps, review.conversationId, `${review.id}:timeout`, {
+      kind: "approval.timed_out",
     });
   }
   const decision: ReviewDecision = softGate
@@ -77,14 +71,8 @@ async function expireApproval(engine: Engine, review: ApprovalReview): Promise<b
 
 /** Nobody picked up a handoff in time: tell the customer once, and offer to reply by email. */
 async function remindWaitingCustomer(engine: Engine, review: Review): Promise<boolean> {
-  const { duplicate } = await postMessage(engine.deps, {
-    conversationId: review.conversationId,
-    clientId: `${review.id}:timeout`,
-    author: "system",
-    authorName: null,
-    text: "Our team is busier than usual. Leave your email and we'll reply as soon as someone is free, or keep this window open.",
-    sources: [],
-    internal: false,
+  const { duplicate } = await postNotice(engine.deps, review.conversationId, `${review.id}:timeout`, {
+    kind: "team.busy",
   });
   if (!duplicate)
     engine.deps.notifier.publish({

@@ -1,4 +1,4 @@
-import { postMessage } from "./post-message";
+import { postNotice } from "./post-message";
 import { getConversation, runGraph, type Engine } from "./engine";
 import { moveConversation } from "./lifecycle";
 import { loadContext } from "./run-input";
@@ -13,15 +13,13 @@ export async function escalateNow(engine: Engine, conversationId: string, reason
   const { store, notifier } = engine.deps;
   let conversation = await getConversation(engine, conversationId);
   engine.logger.info({ conversationId, reason }, "handing an unrecoverable conversation to a person");
-  await postMessage(engine.deps, {
+  await postNotice(
+    engine.deps,
     conversationId,
-    clientId: `recovery-failed:${conversation.lastSeq}`,
-    author: "system",
-    authorName: null,
-    text: `The assistant could not carry on with this conversation (${reason}). Please take it from here.`,
-    sources: [],
-    internal: true,
-  });
+    `recovery-failed:${conversation.lastSeq}`,
+    { kind: "recovery.failed", reason },
+    { internal: true },
+  );
   await store.audit.append({
     actor: { type: "system", id: null, name: "recovery" },
     action: "conversation.recovery_failed",

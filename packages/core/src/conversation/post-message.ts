@@ -1,4 +1,4 @@
-import type { Message } from "@handoff/contracts";
+import type { Message, Notice } from "@handoff/contracts";
 import type { NewMessage, Notifier, Store } from "../ports";
 import { ExclusiveRunner } from "./conversation-lease";
 import { conversationChanged } from "../ports";
@@ -23,6 +23,29 @@ export async function postMessage(
   return result;
 }
 
+/**
+ * Stores a system notice: its kind and details, no sentence; each channel renders it in its reader's
+ * language. Internal notices are for the agents only.
+ */
+export function postNotice(
+  deps: Parameters<typeof postMessage>[0],
+  conversationId: string,
+  clientId: string,
+  notice: Notice,
+  visibility: { internal: boolean } = { internal: false },
+): Promise<{ message: Message; duplicate: boolean }> {
+  return postMessage(deps, {
+    conversationId,
+    clientId,
+    author: "system",
+    authorName: null,
+    text: "",
+    notice,
+    sources: [],
+    internal: visibility.internal,
+  });
+}
+
 /** Tells the customer a person from the team has joined (a claim, a takeover or a reassignment). */
 export function postJoinedNotice(
   deps: Parameters<typeof postMessage>[0],
@@ -30,13 +53,5 @@ export function postJoinedNotice(
   clientId: string,
   agentName: string,
 ): Promise<{ message: Message; duplicate: boolean }> {
-  return postMessage(deps, {
-    conversationId,
-    clientId,
-    author: "system",
-    authorName: null,
-    text: `${agentName} from our team has joined the conversation.`,
-    sources: [],
-    internal: false,
-  });
+  return postNotice(deps, conversationId, clientId, { kind: "agent.joined", agentName });
 }

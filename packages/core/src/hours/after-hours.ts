@@ -1,6 +1,5 @@
-import { DateTime } from "luxon";
 import type { HoursStatus, Review } from "@handoff/contracts";
-import { postMessage } from "../conversation/post-message";
+import { postNotice } from "../conversation/post-message";
 import type { Clock, Notifier, Store } from "../ports";
 import type { TeamsService } from "../teams/teams-service";
 
@@ -42,25 +41,10 @@ export class AfterHours {
   }
 
   private async tellClosed(review: Review, status: HoursStatus): Promise<void> {
-    await postMessage(this.deps, {
-      conversationId: review.conversationId,
-      clientId: `${review.id}:closed`,
-      author: "system",
-      authorName: null,
-      text: closedNotice(status, this.deps.clock.now()),
-      sources: [],
-      internal: false,
+    await postNotice(this.deps, review.conversationId, `${review.id}:closed`, {
+      kind: "team.away",
+      opensAt: status.opensAt,
+      timeZone: status.timeZone,
     });
   }
-}
-
-/** "Our team is away right now and back on Monday at 09:00 (Europe/Paris). ..." */
-export function closedNotice(status: HoursStatus, now: Date): string {
-  const away = "Our team is away right now";
-  const leave = "Leave your email and we'll write back, or keep this window open.";
-  if (!status.opensAt || !status.timeZone) return `${away}. ${leave}`;
-  const opens = DateTime.fromISO(status.opensAt).setZone(status.timeZone).setLocale("en-GB");
-  const soon = opens.diff(DateTime.fromJSDate(now), "days").days < 6;
-  const when = opens.toFormat(soon ? "cccc 'at' HH:mm" : "cccc d LLLL 'at' HH:mm");
-  return `${away} and back on ${when} (${status.timeZone}). ${leave}`;
 }

@@ -194,6 +194,28 @@ describe.each(storeVariants("email"))("email channel on $name", (variant) => {
     expect(mail.raw.replace(/=\r?\n/g, "")).toContain((bot?.text ?? "").slice(0, 30));
   });
 
+  it("an emailed request for a person gets the handoff notice by email, rendered from its kind", async () => {
+    const { s, smtp, key } = await emailServer(variant);
+    const posted = await api(
+      s,
+      "POST",
+      "/api/channels/email/inbound",
+      inbound({
+        messageId: "<person@mail.example.com>",
+        from: { address: "di@example.com" },
+        subject: "Help",
+        text: "Can I speak with a human agent please",
+      }),
+      key,
+    );
+    const { conversationId } = ChannelMessageAccepted.parse(posted.body);
+    const mail = await until("the handoff notice by email", () => mailsTo(smtp, "di@example.com")[0]);
+    expect(mail.raw.replace(/=\r?\n/g, "")).toContain("I'm connecting you with a person from our team.");
+    // Stored as a kind with no sentence; the email channel wrote the English.
+    const notice = (await transcript(s, conversationId)).find((m) => m.author === "system");
+    expect(notice).toMatchObject({ text: "", notice: { kind: "handoff.connecting" } });
+  });
+
   it("refuses a forged reply address, bad input and callers without a key or scope, changing nothing", async () => {
     const { s, smtp, key } = await emailServer(variant);
     const forged = inbound({ to: [`reply+${"ab".repeat(16)}${"0".repeat(20)}@${DOMAIN}`] });

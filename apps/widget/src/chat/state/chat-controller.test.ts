@@ -164,7 +164,7 @@ describe("the chat controller", () => {
     await settle();
     server.agentSays("are you there?");
     expect(chat.getState().unread).toBe(1);
-    expect(chat.getState().announcement?.text).toBe("are you there?");
+    expect(chat.getState().announcement?.message.text).toBe("are you there?");
     chat.setVisible(true);
     expect(chat.getState().unread).toBe(0);
   });

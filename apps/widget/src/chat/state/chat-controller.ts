@@ -188,7 +188,7 @@ export class ChatController {
       ),
       ...(live && newest
         ? {
-            announcement: { id: newest.id, author: newest.authorName ?? newest.author, text: newest.text },
+            announcement: { id: newest.id, author: newest.authorName ?? newest.author, message: newest },
             unread: this.visible ? 0 : s.unread + fromTeam.length,
           }
         : {}),

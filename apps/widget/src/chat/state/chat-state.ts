@@ -24,8 +24,12 @@ export interface ChatState {
   ratings: Record<string, { rating: "up" | "down"; state: SaveState }>;
   satisfaction: { score: number; state: SaveState } | null;
   contact: { email: string; state: SaveState } | null;
-  /** The newest message from the team or the bot, announced to screen readers. */
-  announcement: { id: string; author: string; text: string } | null;
+  /** The newest message from the team or the bot, announced to screen readers (a notice in their language). */
+  announcement: {
+    id: string;
+    author: string;
+    message: Pick<Message, "text" | "notice" | "createdAt">;
+  } | null;
   /** Messages from the team or the bot that arrived while the chat was closed. */
   unread: number;
   notice: string | null;

@@ -1,3 +1,4 @@
+import { messageText } from "@handoff/contracts";
 import type { Strings } from "../i18n";
 import { fill } from "../i18n";
 import type { ChatState } from "../state/chat-state";
@@ -11,7 +12,7 @@ export function LiveRegion(props: { announcement: ChatState["announcement"]; sta
         {a
           ? fill(props.t.newMessage, {
               name: a.author === "bot" ? props.t.assistant : a.author,
-              text: a.text,
+              text: messageText(a.message, props.t.language),
             })
           : ""}
       </div>

@@ -1,4 +1,4 @@
-import type { Message } from "@handoff/contracts";
+import { messageText, type Message } from "@handoff/contracts";
 import type { Strings } from "../i18n";
 import type { ChatState } from "../state/chat-state";
 import { LinkedText } from "./linked-text";
@@ -21,7 +21,7 @@ export function MessageItem(props: {
   if (m.author === "system") {
     return (
       <li class="msg system" data-seq={m.seq} data-author="system">
-        <p class="text">{m.text}</p>
+        <p class="text">{messageText(m, t.language)}</p>
       </li>
     );
   }

@@ -1,11 +1,18 @@
-import { ChannelReply, WEBHOOK_HEADERS, type ChannelDelivery, type ChannelLink } from "@handoff/contracts";
+import {
+  ChannelReply,
+  messageText,
+  WEBHOOK_HEADERS,
+  type ChannelDelivery,
+  type ChannelLink,
+} from "@handoff/contracts";
 import { signWebhook, type WebhookSender } from "../../webhooks";
 import type { ChannelAdapter, DeliveryError } from "../channel-adapter";
 import type { ChannelDeps } from "../channel-deps";
 
 /**
  * Replies on an API channel: each one POSTed to the channel's webhook as a `channel.reply`, signed with
- * the channel's secret like webhook deliveries. System notices go too: the platform shows them as it likes.
+ * the channel's secret like webhook deliveries. System notices go too, with their kind and details and
+ * rendered in English as their text: the platform shows them as it likes.
  */
 export class ApiChannelAdapter implements ChannelAdapter {
   readonly kind = "api";
@@ -33,7 +40,7 @@ export class ApiChannelAdapter implements ChannelAdapter {
         channelId: found.channel.id,
         conversationKey: link.externalKey ?? "",
         conversationId: link.conversationId,
-        message: delivery.message,
+        message: { ...delivery.message, text: messageText(delivery.message, "en") },
       }),
     );
     const seconds = Math.floor(this.deps.clock.now().getTime() / 1000);

@@ -1,4 +1,10 @@
-import type { ChannelDelivery, ChannelLink, Message } from "@handoff/contracts";
+import {
+  messageText,
+  type ChannelDelivery,
+  type ChannelLink,
+  type Message,
+  type NoticeKind,
+} from "@handoff/contracts";
 import { retryable, type ChannelAdapter, type DeliveryError } from "../channel-adapter";
 import type { ChannelDeps } from "../channel-deps";
 import type { EmailChannelSettings, EmailSender } from "./email-settings";
@@ -11,7 +17,20 @@ function emailSubject(subject: string | null, isReply: boolean): string {
 }
 
 /**
- * Replies by email: one email per bot or agent reply (system notices stay in the console), threaded
+ * The notices worth an email: a person is coming, has had to leave, or the conversation is resolved.
+ * "X has joined" comes right before X's own reply and "chatting with the bot again" reads oddly in a
+ * mailbox; the ones that offer the widget's email form (team busy, away) do not apply by email.
+ */
+const EMAILED_NOTICES: ReadonlySet<NoticeKind> = new Set([
+  "handoff.connecting",
+  "conversation.resolved",
+  "agent.stepped_away",
+  "approval.timed_out",
+]);
+
+/**
+ * Replies by email: one email per bot or agent reply and per handoff notice (rendered in English; other
+ * system messages stay in the console), threaded
  * under the customer's emails, with a signed reply address that brings their answer back.
  */
 export class EmailChannelAdapter implements ChannelAdapter {
@@ -24,7 +43,8 @@ export class EmailChannelAdapter implements ChannelAdapter {
   ) {}
 
   carries(message: Message): boolean {
-    return message.author !== "system";
+    if (message.author !== "system") return true;
+    return message.notice !== undefined && EMAILED_NOTICES.has(message.notice.kind);
   }
 
   target(link: ChannelLink): string | null {
@@ -38,11 +58,12 @@ export class EmailChannelAdapter implements ChannelAdapter {
     const refs = link.threadRefs.filter((ref) => ref !== messageId);
     const inReplyTo = refs.at(-1);
     const replyTo = replyAddress(replySecret, replyDomain, link.conversationId);
+    const text = messageText(message, "en");
     try {
       await this.sendEmail({
         to: delivery.target,
         subject: emailSubject(link.subject, refs.length > 0),
-        text: message.authorName ? `${message.text}\n\n— ${message.authorName}\n` : `${message.text}\n`,
+        text: message.authorName ? `${text}\n\n— ${message.authorName}\n` : `${text}\n`,
         messageId,
         ...(inReplyTo ? { inReplyTo } : {}),
         references: refs,

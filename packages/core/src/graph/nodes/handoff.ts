@@ -1,7 +1,7 @@
 import { interrupt } from "@langchain/langgraph";
 import type { HandoffOutcome, HandoffReview } from "@handoff/contracts";
 import { moveConversation } from "../../conversation/lifecycle";
-import { postMessage } from "../../conversation/post-message";
+import { postNotice } from "../../conversation/post-message";
 import { deadlineAfter } from "../deadline";
 import type { GraphDeps } from "../deps";
 import { handoffPacket } from "../packets";
@@ -50,18 +50,12 @@ export async function closeHandoff(
       ),
     );
   }
-  await postMessage(deps, {
+  await postNotice(
+    deps,
     conversationId,
-    clientId: `${reviewId}:${outcome}`,
-    author: "system",
-    authorName: null,
-    text:
-      outcome === "resolved"
-        ? "This conversation has been marked as resolved. Write again any time if you need more help."
-        : `You are chatting with ${deps.botName} again.`,
-    sources: [],
-    internal: false,
-  });
+    `${reviewId}:${outcome}`,
+    outcome === "resolved" ? { kind: "conversation.resolved" } : { kind: "bot.back", botName: deps.botName },
+  );
 }
 
 async function openHandoff(
@@ -107,16 +101,11 @@ async function openHandoff(
     ),
   );
   deps.notifier.publish({ type: "review.opened", data: { review: stored } });
-  await postMessage(deps, {
-    conversationId: state.conversationId,
-    clientId: `${reviewId}:notice`,
-    author: "system",
-    authorName: null,
-    text: takeover
-      ? `${takeover.name} from our team has joined the conversation.`
-      : "I'm connecting you with a person from our team. They will see everything you've written so far.",
-    sources: [],
-    internal: false,
-  });
+  await postNotice(
+    deps,
+    state.conversationId,
+    `${reviewId}:notice`,
+    takeover ? { kind: "agent.joined", agentName: takeover.name } : { kind: "handoff.connecting" },
+  );
   return stored;
 }
