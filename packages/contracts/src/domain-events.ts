@@ -33,6 +33,8 @@ const data = {
   "handoff.unavailable": HandoffUnavailable,
   /** A privacy erasure removed the conversation: its widgets are cut off, consoles drop it. */
   "conversation.erased": z.object({ conversationId: Id }),
+  /** A waiting customer left an email to be answered at: the email channel takes the conversation. */
+  "contact.left": z.object({ conversationId: Id, email: z.string().email() }),
 };
 type Kind = keyof typeof data;
 
@@ -56,6 +58,7 @@ export const PlatformEvent = z.discriminatedUnion("type", [
   raised("typing"),
   raised("handoff.unavailable"),
   raised("conversation.erased"),
+  raised("contact.left"),
 ]);
 export type PlatformEvent = z.infer<typeof PlatformEvent>;
 

@@ -56,6 +56,8 @@ export class SocketNotifier implements Notifier {
       case "message.rated":
       case "correction.approved":
         return; // for webhooks; the console reads them from its own requests
+      case "contact.left":
+        return; // for the email channel; the console sees the note and the customer change
       default:
         return unhandled(event);
     }

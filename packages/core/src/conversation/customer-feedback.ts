@@ -65,6 +65,7 @@ export class CustomerFeedback {
       { kind: "contact.left", email, note: note ?? null },
       { internal: true },
     );
+    this.deps.notifier.publish({ type: "contact.left", data: { conversationId, email } });
     await this.deps.store.audit.append({
       actor: CUSTOMER,
       action: "contact.left",

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { currentUser } from "../../http/auth-middleware";
 import { answerAccepted, apiKeyOnly } from "../channel-http";
 import type { ChannelFactory } from "../server-channel";
-import { onContactLeft } from "./contact-left-listener";
 import { smtpEmailSender } from "./smtp-email-sender";
 
 const Params = z.object({ id: Id });
@@ -17,7 +16,7 @@ const Params = z.object({ id: Id });
  * EMAIL_REPLY_SECRET and SMTP_URL; without them the routes answer 409 and nothing is emailed.
  */
 export const emailChannel: ChannelFactory = ({ platform, deps }) => {
-  const { config, logger, store } = platform;
+  const { config, logger } = platform;
   const settings =
     config.EMAIL_REPLY_DOMAIN && config.EMAIL_REPLY_SECRET && config.SMTP_URL
       ? { replyDomain: config.EMAIL_REPLY_DOMAIN, replySecret: config.EMAIL_REPLY_SECRET }
@@ -32,14 +31,14 @@ export const emailChannel: ChannelFactory = ({ platform, deps }) => {
       : null;
   const intake = new EmailIntake(deps, settings);
   let stopped = false;
-  const detachContacts = settings
-    ? onContactLeft(store.audit, (conversationId, address) => {
-        if (stopped) return;
-        continueByEmail(deps, settings, conversationId, address, null).catch((err: unknown) =>
-          logger.warn({ err, conversationId }, "could not put a conversation on email"),
-        );
-      })
-    : () => undefined;
+  // A customer who left their email gets the team's answers by email from then on.
+  const detachContacts = platform.notifier.attach((event) => {
+    if (event.type !== "contact.left" || !settings || stopped) return;
+    const { conversationId, email } = event.data;
+    continueByEmail(deps, settings, conversationId, email, null).catch((err: unknown) =>
+      logger.warn({ err, conversationId }, "could not put a conversation on email"),
+    );
+  });
   return {
     adapter,
     mountRoutes(app, { agents }) {
