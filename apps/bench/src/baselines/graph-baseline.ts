@@ -19,11 +19,17 @@ const ROUTE_OF_STATUS: Partial<Record<string, Route>> = {
   waiting_human: "handoff",
 };
 
+/** Called when the timed messages start and after the last one (a profiler measures just them). */
+export interface TimedWindow {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * Builds the same platform the server builds (ConversationService over the LangGraph graph, SQLite in
  * a temp dir, offline model, demo help center) inside this process, and times the mix through it.
  */
-export async function runGraphBaseline(messages: number): Promise<GraphResult> {
+export async function runGraphBaseline(messages: number, window?: TimedWindow): Promise<GraphResult> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-bench-graph-"));
   const config = ConfigSchema.parse({
     DATA_DIR: dataDir,
@@ -35,14 +41,14 @@ export async function runGraphBaseline(messages: number): Promise<GraphResult> {
   const platform = await createPlatform(config);
   try {
     await seedDemo(platform, { agent: AGENT.password, supervisor: SUPERVISOR.password });
-    return await timeMix(platform, messages);
+    return await timeMix(platform, messages, window);
   } finally {
     await platform.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function timeMix(platform: Platform, messages: number): Promise<GraphResult> {
+async function timeMix(platform: Platform, messages: number, window?: TimedWindow): Promise<GraphResult> {
   const { conversations, store } = platform;
   const { user } = await platform.auth.login(AGENT.email, AGENT.password);
   const ids: string[] = [];
@@ -59,7 +65,10 @@ async function timeMix(platform: Platform, messages: number): Promise<GraphResul
 
   for (let n = 0; n < WARMUP + messages; n++) {
     const timed = n >= WARMUP;
-    if (n === WARMUP) cpuStart = process.cpuUsage();
+    if (n === WARMUP) {
+      await window?.start();
+      cpuStart = process.cpuUsage();
+    }
     const c = n % CONVERSATIONS;
     const conversationId = ids[c] ?? "";
     const { text, expected } = questionFor(c, Math.floor(n / CONVERSATIONS));
@@ -92,6 +101,7 @@ async function timeMix(platform: Platform, messages: number): Promise<GraphResul
     }
   }
   const cpu = process.cpuUsage(cpuStart);
+  await window?.stop();
   return {
     messageToRoute: all.summary(),
     byRoute: {
