@@ -11,11 +11,16 @@ import { learningCurve, type LearningCurve } from "./learning-curve";
  * Issue 13 asks for +0.25 automation at k = 2 over k = 0 at precision >= 0.98. Measured 2026-12-05 at
  * 8986565: skyways +0.109 (0.455 -> 0.564), shopfront +0.115 (0.171 -> 0.286), both at precision
  * 1.000; with correction-match (things named in questions fill a slot, 2e05440): skyways +0.127
- * (0.455 -> 0.582), shopfront +0.171 (0.200 -> 0.371), both at 1.000. The gains below are today's
- * floors, a little under those figures; raise them toward 0.25 as correction matching improves,
- * never lower them.
+ * (0.455 -> 0.582), shopfront +0.171 (0.200 -> 0.371), both at 1.000. Measured 2026-12-05 at a9113b1
+ * (abstract nouns such as "kind" frame a question, a correction states the kind of fact its own question
+ * asked, corrections answered from one article block pooled): skyways +0.272 (0.455 -> 0.727, issue
+ * 13's bar met), shopfront +0.143 (0.257 -> 0.400; its k = 0 rose with the asking-words change), both
+ * at 1.000 (`npm run eval -- --learning-curve`, whose probes leave out the 4 candidates per intent;
+ * drawn at k = 0 and 2 only, as here, the probes keep the 3rd and 4th: shopfront +0.134). The gains
+ * below are today's floors, a little under those figures; raise them toward 0.25 as correction
+ * matching improves, never lower them.
  */
-const FLOORS: Record<string, number> = { skyways: 0.12, shopfront: 0.12 };
+const FLOORS: Record<string, number> = { skyways: 0.25, shopfront: 0.13 };
 const present = Object.keys(FLOORS).every((name) =>
   existsSync(path.join(SHARED_EVAL_DIR, name, "cases.jsonl")),
 );
