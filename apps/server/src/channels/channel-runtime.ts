@@ -14,6 +14,9 @@ export interface ChannelRuntime {
   stop(): void;
 }
 
+/** How far back the start-up catch-up looks for replies never queued. */
+const CATCH_UP_MS = 24 * 3_600_000;
+
 const runtimes = new WeakMap<Platform, ChannelRuntime>();
 
 /**
@@ -62,6 +65,12 @@ export function channelsFor(platform: Platform): ChannelRuntime {
         );
     }
   });
+  // Replies stored by a process that died before queueing them (the last day's) go out now.
+  const since = new Date(deps.clock.now().getTime() - CATCH_UP_MS).toISOString();
+  void outbox
+    .catchUp(since)
+    .then((count) => (count > 0 ? tick() : undefined))
+    .catch((err: unknown) => logger.error({ err }, "could not queue the channel replies left behind"));
   const timer = setInterval(() => void tick(), config.CHANNEL_TICK_MS);
   timer.unref();
   const runtime: ChannelRuntime = {

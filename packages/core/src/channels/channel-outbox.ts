@@ -53,6 +53,20 @@ export class ChannelOutbox {
     ]);
   }
 
+  /**
+   * Queues the replies a process stored but died before queueing (written since `since`), through
+   * onMessage as if just written. Safe on every instance at once: a delivery is stored once per
+   * message and target. Returns how many deliveries were new.
+   */
+  async catchUp(since: string, limit = 500): Promise<number> {
+    let queued = 0;
+    for (const { conversationId, seq } of await this.deps.store.channels.listUnqueued(since, limit)) {
+      const [message] = await this.deps.store.messages.listSince(conversationId, seq - 1, 1);
+      if (message) queued += await this.onMessage(message);
+    }
+    return queued;
+  }
+
   /** Sends what is due (claimed first, so two instances never send one delivery at once); returns how many. */
   async deliverDue(limit = 20): Promise<number> {
     const now = this.deps.clock.now();

@@ -35,6 +35,12 @@ export interface ChannelRepo {
    */
   claimDue(now: string, leaseUntil: string, limit: number): Promise<ChannelDelivery[]>;
   recordAttempt(id: string, outcome: ChannelDeliveryOutcome): Promise<void>;
+  /**
+   * Replies (no customer message, no internal note) written since `since` on a conversation while it
+   * was on a channel, with no delivery stored: what a process that died between storing a reply and
+   * queueing it left behind. Oldest first, at most `limit`.
+   */
+  listUnqueued(since: string, limit: number): Promise<Array<{ conversationId: string; seq: number }>>;
   /** Deletes the conversations' links, thread keys and deliveries (a privacy erasure); returns how many records. */
   forget(conversationIds: readonly string[]): Promise<number>;
   /** Newest first: one API channel's deliveries, or one conversation's. */

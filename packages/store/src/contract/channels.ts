@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApiChannel, ChannelDelivery, ChannelLink } from "@handoff/contracts";
 import type { StoreContext } from "./context";
-import { isoFromNow, uniqueId } from "./fixtures";
+import { customerMessage, isoFromNow, newConversation, uniqueId } from "./fixtures";
 
 function channel(overrides: Partial<ApiChannel> = {}): ApiChannel {
   return {
@@ -101,6 +101,27 @@ export function describeChannels(ctx: StoreContext): void {
       const refs = (await ctx.store.channels.getLink(conversationId))?.threadRefs ?? [];
       expect(refs).toHaveLength(20);
       expect(refs.at(-1)).toBe("<24@example.com>");
+    });
+
+    it("lists the replies written on a channel conversation that have no delivery, once queued none", async () => {
+      const conv = await newConversation(ctx.store);
+      const agent = (text: string, internal = false) =>
+        ctx.store.messages.append(customerMessage(conv.id, { author: "agent", text, internal }));
+      const since = isoFromNow(-60_000);
+      await agent("before the link");
+      await new Promise((r) => setTimeout(r, 5));
+      await ctx.store.channels.link(link({ conversationId: conv.id, createdAt: new Date().toISOString() }));
+      await new Promise((r) => setTimeout(r, 5));
+      await ctx.store.messages.append(customerMessage(conv.id, { text: "a customer's" }));
+      const { message } = await agent("left behind");
+      await agent("a note", true);
+      const unqueued = await ctx.store.channels.listUnqueued(since, 10);
+      expect(unqueued.filter((u) => u.conversationId === conv.id)).toEqual([
+        { conversationId: conv.id, seq: message.seq },
+      ]);
+      await ctx.store.channels.enqueue([delivery({ conversationId: conv.id, messageId: message.id })]);
+      const after = await ctx.store.channels.listUnqueued(since, 10);
+      expect(after.filter((u) => u.conversationId === conv.id)).toEqual([]);
     });
 
     it("forgets an erased conversation's link, thread key and deliveries, and nothing else", async () => {

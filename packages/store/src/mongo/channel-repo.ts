@@ -4,6 +4,7 @@ import { ApiChannel, ChannelDelivery, ChannelLink } from "@handoff/contracts";
 import type { ChannelRepo } from "@handoff/core";
 import { filterString, isDuplicateKey, parseNullable, plainJson } from "./docs";
 import type { ChannelModels } from "./channel-model";
+import type { MessageModel } from "./message-model";
 
 const MAX_REFS = 20;
 
@@ -29,7 +30,7 @@ const keyOf = (channelId: string | null, externalKey: string) =>
   `${filterString(channelId ?? "", "channelId")}\u0000${filterString(externalKey, "externalKey")}`;
 
 /** ChannelRepo on MongoDB: thread keys are documents of their own, so a key is taken once. */
-export function mongoChannelRepo(models: ChannelModels): ChannelRepo {
+export function mongoChannelRepo(models: ChannelModels & { messages: MessageModel }): ChannelRepo {
   const getLink = async (conversationId: string) =>
     parseNullable(
       linkFromDoc,
@@ -104,6 +105,43 @@ export function mongoChannelRepo(models: ChannelModels): ChannelRepo {
         { $set: { threadRefs: [...current.threadRefs, filterString(ref, "ref")].slice(-MAX_REFS) } },
       );
     },
+    async listUnqueued(since, limit) {
+      // Replies since then, in pages, kept when their conversation was on a channel by then and no
+      // delivery names them. Few conversations are on a channel, so most pages shrink to nothing.
+      const found: Array<{ conversationId: string; seq: number }> = [];
+      const page = 500;
+      for (let skip = 0; found.length < limit; skip += page) {
+        const replies = await models.messages
+          .find(
+            {
+              createdAt: trusted({ $gte: new Date(filterString(since, "since")) }),
+              internal: false,
+              author: trusted({ $in: ["bot", "agent", "system"] }),
+            },
+            { _id: 1, conversationId: 1, seq: 1, createdAt: 1 },
+          )
+          .sort({ createdAt: 1, _id: 1 })
+          .skip(skip)
+          .limit(page)
+          .lean();
+        if (replies.length === 0) break;
+        const ids = [...new Set(replies.map((m) => m.conversationId))];
+        const links = await models.channelLinks.find({ _id: trusted({ $in: ids }) }, { createdAt: 1 }).lean();
+        const linkedAt = new Map(links.map((l) => [String(l._id), String(l.createdAt)]));
+        const queued = await models.channelDeliveries
+          .find({ messageId: trusted({ $in: replies.map((m) => m._id) }) }, { messageId: 1 })
+          .lean();
+        const done = new Set(queued.map((d) => String(d.messageId)));
+        for (const m of replies) {
+          const at = linkedAt.get(m.conversationId);
+          if (at === undefined || done.has(m._id) || m.createdAt.toISOString() < at) continue;
+          found.push({ conversationId: m.conversationId, seq: m.seq });
+          if (found.length === limit) break;
+        }
+      }
+      return found;
+    },
+
     async enqueue(rows) {
       let added = 0;
       for (const row of rows) {

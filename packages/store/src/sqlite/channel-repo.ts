@@ -102,6 +102,12 @@ export function sqliteChannelRepo(db: Database.Database): ChannelRepo {
      RETURNING *`,
   );
   const setRefs = db.prepare("UPDATE channel_links SET thread_refs = ? WHERE conversation_id = ?");
+  const unqueued = db.prepare(
+    `SELECT m.conversation_id, m.seq FROM messages m JOIN channel_links l ON l.conversation_id = m.conversation_id
+     WHERE m.created_at >= @since AND m.created_at >= l.created_at AND m.internal = 0 AND m.author != 'customer'
+       AND NOT EXISTS (SELECT 1 FROM channel_deliveries d WHERE d.message_id = m.id)
+     ORDER BY m.created_at ASC LIMIT @limit`,
+  );
   const insertDelivery = db.prepare(
     `INSERT INTO channel_deliveries (id, conversation_id, message_id, message, kind, target, status, attempts,
        next_attempt_at, next_attempt_ms, last_error, created_at, delivered_at)
@@ -208,6 +214,13 @@ export function sqliteChannelRepo(db: Database.Database): ChannelRepo {
     async addThreadRef(conversationId, ref) {
       addRef.immediate(conversationId, ref);
     },
+    async listUnqueued(since, limit) {
+      return unqueued
+        .all({ since, limit })
+        .map((row) => UnqueuedRow.parse(row))
+        .map((row) => ({ conversationId: row.conversation_id, seq: row.seq }));
+    },
+
     async enqueue(rows) {
       return enqueue.immediate(rows.map((d) => ChannelDelivery.parse(d)));
     },
@@ -230,6 +243,8 @@ export function sqliteChannelRepo(db: Database.Database): ChannelRepo {
     },
   };
 }
+
+const UnqueuedRow = z.object({ conversation_id: z.string(), seq: z.number() });
 
 function linkFromRowOrNull(row: unknown): ChannelLink | null {
   return parseOptional(linkFromRow, row);
