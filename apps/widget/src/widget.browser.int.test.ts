@@ -74,6 +74,15 @@ async function liveChatWithAgent() {
   return { widget, agent, conversationId, reply };
 }
 
+/** A plain page on another origin (another port), as a customer's own site would host the script tag. */
+async function hostSite(html: string) {
+  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("no address");
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
 describe("the embedded chat widget on a host page", () => {
   it("answers a question with a link to the help-center article it used", async () => {
     const { chat, say, page } = await customer();
@@ -268,15 +277,12 @@ describe("the embedded chat widget on a host page", () => {
       <button id="help" onclick="HandoffDesk.open()">Help</button>
       <script src="${server.url}/widget/embed.js" data-title="Shop help" data-accent="#ffd54f"></script>
       </body></html>`;
-    const site = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
-    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-    const address = site.address();
-    if (!address || typeof address === "string") throw new Error("no address");
+    const site = await hostSite(html);
     try {
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${address.port}/`);
+      await page.goto(site.url);
       await page.locator("#help").click();
       const chat = page.frameLocator('iframe[title="Shop help (chat)"]');
       const box = chat.getByRole("textbox");
@@ -294,7 +300,43 @@ describe("the embedded chat widget on a host page", () => {
       });
       expect(reach).toBe("blocked");
     } finally {
-      site.close();
+      site.server.close();
+    }
+  });
+
+  it("a French customer reads the handoff and joined notices in French, stored as kinds", async () => {
+    const site = await hostSite(`<!doctype html><html lang="fr"><body><h1>Boutique</h1>
+      <button id="aide" onclick="HandoffDesk.open()">Aide</button>
+      <script src="${server.url}/widget/embed.js" data-title="Boutique"></script>
+      </body></html>`);
+    try {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(site.url);
+      await page.locator("#aide").click();
+      const chat = page.frameLocator('iframe[title="Boutique (chat)"]');
+      const agent = await connectAgent(server);
+      const handoff = nextReview(agent.socket, "review:created", (r) => r.kind === "handoff", 30_000);
+      await chat.getByRole("button", { name: "Parler à une personne" }).click();
+      const notices = chat.locator('.msg[data-author="system"] .text');
+      await notices
+        .filter({ hasText: "Je vous mets en relation avec une personne de notre équipe." })
+        .waitFor({ timeout: 30_000 });
+      // Stored as a kind with no sentence: the widget wrote the French.
+      const review = await handoff;
+      const stored = await server.platform.store.messages.listRecent(review.conversationId, 10);
+      expect(stored.find((m) => m.author === "system")).toMatchObject({
+        text: "",
+        notice: { kind: "handoff.connecting" },
+      });
+      expect((await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id })).ok).toBe(true);
+      await notices
+        .filter({ hasText: `${agent.user.name}, de notre équipe, a rejoint la conversation.` })
+        .waitFor({ timeout: 30_000 });
+      expect(await notices.filter({ hasText: "from our team" }).count()).toBe(0);
+    } finally {
+      site.server.close();
     }
   });
 });
