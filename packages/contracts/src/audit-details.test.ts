@@ -33,6 +33,20 @@ describe("typed audit details", () => {
     expect(event.action === "conversation.rated" && event.details.comment).toBeUndefined();
   });
 
+  it("read who a handoff went from and to as typed fields, and an erased contact without its email", () => {
+    const moved = AuditEvent.parse(
+      row("handoff.reassigned", { reviewId: "r1", from: null, to: { id: "u2", name: "Ben" } }),
+    );
+    expect(moved.action === "handoff.reassigned" && [moved.details.from, moved.details.to?.name]).toEqual([
+      null,
+      "Ben",
+    ]);
+    const returned = AuditEvent.parse(row("handoff.returned", { reviewId: "r1", from: "u1" }));
+    expect(returned.action === "handoff.returned" && returned.details.from).toBeUndefined();
+    const erased = AuditEvent.parse(row("contact.left", { redacted: true }));
+    expect(erased.action === "contact.left" && erased.details.email).toBeUndefined();
+  });
+
   it("keep free details for actions that are not typed yet", () => {
     expect(AuditEvent.parse(row("kb.imported", { imported: 3 })).details).toEqual({ imported: 3 });
   });

@@ -59,6 +59,25 @@ export const CorrectionReviewedDetails = details({
   status: kept(CorrectionStatus),
 });
 
+/** Who held a handoff; the name as it was then. */
+const Holder = z.object({ id: z.string(), name: z.string().nullable() });
+
+/** `handoff.claimed`: a person took a waiting handoff from the queue. */
+export const HandoffClaimedDetails = details({ reviewId: kept(z.string()) });
+
+/** `handoff.returned`: the person holding a handoff went offline and it went back to the queue. */
+export const HandoffReturnedDetails = details({ reviewId: kept(z.string()), from: kept(Holder) });
+
+/** `handoff.reassigned`: a supervisor gave a handoff to someone else (from nobody when it was waiting). */
+export const HandoffReassignedDetails = details({
+  reviewId: kept(z.string()),
+  from: kept(Holder.nullable()),
+  to: kept(Holder),
+});
+
+/** `contact.left`: a waiting customer left an email to be answered at (gone once erased). */
+export const ContactLeftDetails = details({ email: kept(z.string()) });
+
 /** The audited actions whose details are typed, with their schemas. */
 export const TYPED_AUDIT_DETAILS = {
   "message.routed": MessageRoutedDetails,
@@ -66,4 +85,8 @@ export const TYPED_AUDIT_DETAILS = {
   "message.rated": MessageRatedDetails,
   "conversation.rated": ConversationRatedDetails,
   "correction.reviewed": CorrectionReviewedDetails,
+  "handoff.claimed": HandoffClaimedDetails,
+  "handoff.returned": HandoffReturnedDetails,
+  "handoff.reassigned": HandoffReassignedDetails,
+  "contact.left": ContactLeftDetails,
 };

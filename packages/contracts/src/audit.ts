@@ -3,6 +3,10 @@ import {
   ConversationRatedDetails,
   CorrectionReviewedDetails,
   MessageRatedDetails,
+  ContactLeftDetails,
+  HandoffClaimedDetails,
+  HandoffReassignedDetails,
+  HandoffReturnedDetails,
   MessageRoutedDetails,
   ReviewDecidedDetails,
 } from "./audit-details";
@@ -73,6 +77,10 @@ export const UntypedAuditAction = AuditAction.exclude([
   "message.rated",
   "conversation.rated",
   "correction.reviewed",
+  "handoff.claimed",
+  "handoff.returned",
+  "handoff.reassigned",
+  "contact.left",
 ]);
 export type UntypedAuditAction = z.infer<typeof UntypedAuditAction>;
 
@@ -84,6 +92,10 @@ const auditUnion = <B extends z.ZodRawShape>(common: B) =>
     z.object({ ...common, action: z.literal("message.rated"), details: MessageRatedDetails }),
     z.object({ ...common, action: z.literal("conversation.rated"), details: ConversationRatedDetails }),
     z.object({ ...common, action: z.literal("correction.reviewed"), details: CorrectionReviewedDetails }),
+    z.object({ ...common, action: z.literal("handoff.claimed"), details: HandoffClaimedDetails }),
+    z.object({ ...common, action: z.literal("handoff.returned"), details: HandoffReturnedDetails }),
+    z.object({ ...common, action: z.literal("handoff.reassigned"), details: HandoffReassignedDetails }),
+    z.object({ ...common, action: z.literal("contact.left"), details: ContactLeftDetails }),
     z.object({ ...common, action: UntypedAuditAction, details: z.record(z.string(), z.unknown()) }),
   ]);
 
