@@ -6,6 +6,8 @@ import {
   ensureBuilt,
   handoffArrives as sharedHandoffArrives,
   openConsole,
+  row,
+  showTab,
   signIn,
 } from "./testing/console-page";
 
@@ -31,13 +33,23 @@ const handoffArrives = (page: Page, name: string, text = WANTS_PERSON) =>
   sharedHandoffArrives(server, page, name, text);
 
 describe("the inbox shows what needs doing", () => {
-  it("a row quotes the customer message the bot paused on, not the latest bot or system line", async () => {
-    const { customer, item } = await handoffArrives(sam.page, "Petra Preview");
+  it("a row quotes the customer message the bot paused on, not the latest bot or agent line", async () => {
+    const { page } = sam;
+    const { customer, item } = await handoffArrives(page, "Petra Preview");
+    await item.getByRole("button").click();
+    await page.getByRole("button", { name: "Claim conversation" }).click();
+    await page.getByText("You are handling this conversation.").waitFor();
+    const composer = page.getByLabel("Reply to the customer");
+    await composer.fill("One moment, I'm looking at your account.");
+    await composer.press("Enter");
+    await page.locator(".msg-agent", { hasText: "looking at your account" }).waitFor();
     await server.platform.conversations.idle();
     const stored = await server.platform.store.conversations.get(customer.conversationId);
-    // The conversation's last line is the bot's notice that a person is coming, not the question.
-    expect(stored?.lastMessagePreview).not.toBe(WANTS_PERSON);
-    await expect(item.locator(".row-last").textContent()).resolves.toBe(WANTS_PERSON);
+    // The conversation's last line is the agent's, not the question.
+    expect(stored?.lastMessagePreview).toBe("One moment, I'm looking at your account.");
+    await showTab(page, /Mine/);
+    const mine = row(page, customer.conversationId);
+    await expect(mine.locator(".row-last").textContent()).resolves.toBe(WANTS_PERSON);
   });
 
   it("the row and the conversation show the same short id", async () => {
