@@ -5,6 +5,10 @@ import { Id, Timestamp } from "./common";
 export const ConversationStatus = z.enum(["bot", "awaiting_approval", "waiting_human", "human", "resolved"]);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
+/** A customer's language: an ISO 639-1 code such as "fr" (lower case, as the language detector gives it). */
+export const CustomerLanguage = z.string().regex(/^[a-z]{2,3}$/, "an ISO 639 language code such as fr");
+export type CustomerLanguage = z.infer<typeof CustomerLanguage>;
+
 /** Customer identity as known to the widget (all optional: visitors may be anonymous). */
 export const CustomerProfile = z.object({
   name: z.string().trim().max(200).optional(),
@@ -23,6 +27,11 @@ export const Conversation = z.object({
   category: z.string().nullable(),
   lastSeq: z.number().int().nonnegative(),
   lastMessagePreview: z.string().nullable(),
+  /**
+   * The customer's language (ISO 639-1, e.g. "fr"), as last read from their messages; email and API
+   * channels render notices in it. Null (or absent, from older servers) while unknown.
+   */
+  language: CustomerLanguage.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

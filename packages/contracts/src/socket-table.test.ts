@@ -51,7 +51,13 @@ describe("the socket tables", () => {
 
   it("check the console's conversation snapshot for its reviews", () => {
     const { createdAt, seq: lastSeq } = message;
-    const unset = { assigneeId: null, assigneeName: null, category: null, lastMessagePreview: null };
+    const unset = {
+      assigneeId: null,
+      assigneeName: null,
+      category: null,
+      lastMessagePreview: null,
+      language: null,
+    };
     const conversation = {
       id: "c1",
       status: "bot",

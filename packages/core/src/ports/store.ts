@@ -12,6 +12,7 @@ import type {
   Correction,
   CorrectionStatus,
   CustomerErasure,
+  CustomerLanguage,
   CustomerProfile,
   HandoffOffer,
   KnowledgeScreening,
@@ -62,6 +63,11 @@ export interface ConversationRepo {
     patch: ConversationPatch,
   ): Promise<Conversation | null>;
   updateCustomer(id: string, customer: CustomerProfile): Promise<Conversation | null>;
+  /**
+   * Records the customer's language (leaves updatedAt alone: it is no activity in the inbox). False when
+   * the conversation does not exist.
+   */
+  setLanguage(id: string, language: CustomerLanguage): Promise<boolean>;
   /** Most recently updated first. */
   list(filter: { statuses?: readonly ConversationStatus[]; limit: number }): Promise<Conversation[]>;
 }

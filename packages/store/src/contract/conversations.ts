@@ -19,6 +19,7 @@ export function describeConversations(ctx: StoreContext): void {
         category: null,
         lastSeq: 0,
         lastMessagePreview: null,
+        language: null,
       });
       expect(created.updatedAt).toBe(created.createdAt);
       expect(await ctx.store.conversations.get("conv-new")).toEqual(created);
@@ -109,6 +110,20 @@ export function describeConversations(ctx: StoreContext): void {
       expect(updated?.customer).toEqual({ name: "Ada Lovelace", externalId: "cus_42" });
       expect((await ctx.store.conversations.get(conv.id))?.customer).toEqual(updated?.customer);
       expect(await ctx.store.conversations.updateCustomer("conv-missing", {})).toBeNull();
+    });
+
+    it("records the customer's language without touching the conversation's activity time", async () => {
+      const conv = await newConversation(ctx.store);
+      await tick();
+      expect(await ctx.store.conversations.setLanguage(conv.id, "fr")).toBe(true);
+      const read = await ctx.store.conversations.get(conv.id);
+      expect(read).toMatchObject({ language: "fr", updatedAt: conv.updatedAt });
+      await ctx.store.conversations.setLanguage(conv.id, "de");
+      const [listed] = await ctx.store.conversations.list({ limit: 1 });
+      expect(listed?.language).toBe("de");
+      expect(await ctx.store.conversations.setLanguage("conv-missing", "fr")).toBe(false);
+      await expect(ctx.store.conversations.setLanguage(conv.id, "French")).rejects.toThrow();
+      expect((await ctx.store.conversations.get(conv.id))?.language).toBe("de");
     });
 
     it("lists the most recently updated conversation first", async () => {

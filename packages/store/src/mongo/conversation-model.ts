@@ -15,6 +15,8 @@ const conversationSchema = new Schema(
     // Seq of the message the preview shows, so a late write of an older message cannot overwrite it.
     previewSeq: { type: Number, required: true, min: 0 },
     lastMessagePreview: { type: String, default: null },
+    // The customer's language (ISO 639-1), null until read from their messages.
+    language: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -1,6 +1,6 @@
 import { trusted } from "mongoose";
 import { z } from "zod";
-import { Conversation, ConversationStatus, CustomerProfile } from "@handoff/contracts";
+import { Conversation, ConversationStatus, CustomerLanguage, CustomerProfile } from "@handoff/contracts";
 import type { Clock, ConversationPatch, ConversationRepo } from "@handoff/core";
 import type { ConversationModel } from "./conversation-model";
 import { checkLimit, filterString, isDuplicateKey, parseNullable, plainJson } from "./docs";
@@ -16,6 +16,8 @@ export const conversationFromDoc = z
     category: z.string().nullable(),
     lastSeq: z.number(),
     lastMessagePreview: z.string().nullable(),
+    // Absent on documents written before the field.
+    language: z.string().nullable().default(null),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -28,6 +30,7 @@ export const conversationFromDoc = z
     category: doc.category,
     lastSeq: doc.lastSeq,
     lastMessagePreview: doc.lastMessagePreview,
+    language: doc.language,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   }))
@@ -47,6 +50,7 @@ export function mongoConversationRepo(model: ConversationModel, clock: Clock): C
         category: null,
         lastSeq: 0,
         lastMessagePreview: null,
+        language: null,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       });
@@ -61,6 +65,7 @@ export function mongoConversationRepo(model: ConversationModel, clock: Clock): C
           lastSeq: 0,
           previewSeq: 0,
           lastMessagePreview: null,
+          language: null,
           createdAt: now,
           updatedAt: now,
         });
@@ -99,6 +104,14 @@ export function mongoConversationRepo(model: ConversationModel, clock: Clock): C
         )
         .lean();
       return parseNullable(conversationFromDoc, updated);
+    },
+
+    async setLanguage(id, language) {
+      const result = await model.updateOne(
+        { _id: filterString(id, "id") },
+        { $set: { language: CustomerLanguage.parse(language) } },
+      );
+      return result.matchedCount > 0;
     },
 
     async list({ statuses, limit }) {

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { Conversation, ConversationStatus, CustomerProfile } from "@handoff/contracts";
+import { Conversation, ConversationStatus, CustomerLanguage, CustomerProfile } from "@handoff/contracts";
 import type { Clock, ConversationPatch, ConversationRepo } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
 import { isUniqueViolation, parseOptional, toFlag } from "./rows";
@@ -17,6 +17,7 @@ export const conversationFromRow = z
     category: z.string().nullable(),
     last_seq: z.number(),
     last_message_preview: z.string().nullable(),
+    language: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -29,6 +30,7 @@ export const conversationFromRow = z
     category: row.category,
     lastSeq: row.last_seq,
     lastMessagePreview: row.last_message_preview,
+    language: row.language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }))
@@ -57,6 +59,7 @@ export function sqliteConversationRepo(db: Database.Database, clock: Clock): Con
   const updateCustomer = db.prepare(
     "UPDATE conversations SET customer = @customer, updated_at = @now WHERE id = @id RETURNING *",
   );
+  const setLanguage = db.prepare("UPDATE conversations SET language = @language WHERE id = @id");
   // json_each keeps the statement static whatever the filter; NULL means "any status".
   const list = db.prepare(
     `SELECT * FROM conversations
@@ -100,6 +103,10 @@ export function sqliteConversationRepo(db: Database.Database, clock: Clock): Con
           now: clock.now().toISOString(),
         }),
       );
+    },
+
+    async setLanguage(id, language) {
+      return setLanguage.run({ id, language: CustomerLanguage.parse(language) }).changes > 0;
     },
 
     async list({ statuses, limit }) {

@@ -352,6 +352,12 @@ const migrations: readonly Migration[] = [
     version: 14,
     sql: `ALTER TABLE messages ADD COLUMN notice TEXT;`,
   },
+  {
+    // The customer's language (ISO 639-1) as last read from their messages, for the channels that
+    // render notices outside the widget; null until known.
+    version: 15,
+    sql: `ALTER TABLE conversations ADD COLUMN language TEXT;`,
+  },
 ];
 
 /** Every step's version, in the order applied; 10 was never used, so the list has a gap on purpose. */

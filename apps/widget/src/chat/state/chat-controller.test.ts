@@ -16,6 +16,7 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   category: null,
   lastSeq: 0,
   lastMessagePreview: null,
+  language: null,
   createdAt: "2025-01-01T12:00:00.000Z",
   updatedAt: "2025-01-01T12:00:00.000Z",
   ...over,
