@@ -153,6 +153,11 @@ export const ChannelReply = z.object({
   channelId: Id,
   conversationKey: z.string(),
   conversationId: Id,
+  /**
+   * The customer's language (ISO 639-1) as last read from their messages, "en" until known. A notice's
+   * text is rendered in it where we have its words (en, fr, de), else in English.
+   */
+  language: z.string(),
   message: ChannelReplyMessage,
 });
 export type ChannelReply = z.infer<typeof ChannelReply>;

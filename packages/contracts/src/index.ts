@@ -4,6 +4,7 @@ export * from "./turn";
 export * from "./message";
 export * from "./notice";
 export * from "./notice-text";
+export * from "./email-text";
 export * from "./routing";
 export * from "./review";
 export * from "./decision";

@@ -86,12 +86,17 @@ function whenBack(opensAt: string, timeZone: string, language: string, now: stri
   return `${day.replace(",", "")} ${at[language] ?? "at"} ${time} (${timeZone})`;
 }
 
+/** A language tag's base language, lower case: "de-CH" -> "de". */
+export function baseLanguage(language: string): string {
+  return language.toLowerCase().split("-")[0] ?? "en";
+}
+
 /**
  * A notice in a language ("fr", "de-CH"; English when the language has no phrase for it), as
  * `now` (usually the message's createdAt) sees it: a team back in six days or more is given a date.
  */
 export function noticeText(notice: Notice, language: string, now: string): string {
-  const base = language.toLowerCase().split("-")[0] ?? "en";
+  const base = baseLanguage(language);
   const lang = base in phrasebooks ? base : "en";
   const when =
     notice.kind === "team.away" && notice.opensAt && notice.timeZone

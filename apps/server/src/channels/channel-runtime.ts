@@ -1,4 +1,4 @@
-import { ChannelOutbox, systemClock, type ChannelDeps } from "@handoff/core";
+import { ChannelOutbox, CustomerLanguageTracker, systemClock, type ChannelDeps } from "@handoff/core";
 import type { Platform } from "../app/create-platform";
 import { serialTicker } from "../app/serial-ticker";
 import { REGISTERED_CHANNELS } from "./registered-channels";
@@ -43,13 +43,20 @@ export function channelsFor(platform: Platform): ChannelRuntime {
     () => outbox.deliverDue(),
     (err) => logger.error({ err }, "channel delivery failed"),
   );
+  // The customer's language as the graph reads it, which email and API replies render notices in.
+  const languages = new CustomerLanguageTracker(store, (err, conversationId) =>
+    logger.error({ err, conversationId }, "could not record a conversation's language"),
+  );
   let stopped = false;
   const detachMessages = platform.notifier.attach((event) => {
+    languages.observe(event);
     if (event.type === "message.created") {
       const message = event.data.message;
       if (stopped) return;
-      void outbox
-        .onMessage(message)
+      // The handoff notice follows the opened handoff whose language is still being written.
+      void languages
+        .settled(message.conversationId)
+        .then(() => outbox.onMessage(message))
         .then((count) => (count > 0 ? tick() : undefined))
         .catch((err: unknown) =>
           logger.error({ err, messageId: message.id }, "could not queue a channel reply"),

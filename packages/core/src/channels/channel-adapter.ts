@@ -16,8 +16,11 @@ export interface ChannelAdapter {
   carries(message: Message): boolean;
   /** Where the conversation's replies go (an address, a channel id), or null when the link has none. */
   target(link: ChannelLink): string | null;
-  /** Sends one delivery; null when the other side accepted it. */
-  send(delivery: ChannelDelivery, link: ChannelLink): Promise<DeliveryError | null>;
+  /**
+   * Sends one delivery; null when the other side accepted it. `language` is the customer's (English when
+   * unknown): notices and the channel's own words are rendered in it.
+   */
+  send(delivery: ChannelDelivery, link: ChannelLink, language: string): Promise<DeliveryError | null>;
 }
 
 /** A thrown error as a retryable delivery error. */

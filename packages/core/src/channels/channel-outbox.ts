@@ -84,8 +84,10 @@ export class ChannelOutbox {
     const link = await this.deps.store.channels.getLink(delivery.conversationId);
     if (!link) return this.fail(delivery, attempts, "the conversation is no longer on a channel", true);
     const adapter = this.adapters.get(delivery.kind);
+    // Read at each attempt, so a notice queued before the language was known goes out in it once it is.
+    const conversation = await this.deps.store.conversations.get(delivery.conversationId);
     const error = adapter
-      ? await adapter.send(delivery, link)
+      ? await adapter.send(delivery, link, conversation?.language ?? "en")
       : { message: `the ${delivery.kind} channel is not configured`, final: false };
     if (error === null) {
       await this.deps.store.channels.recordAttempt(delivery.id, {

@@ -1,8 +1,12 @@
+import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
 import { ChannelMessageAccepted, ConversationSnapshot, CustomerExport } from "@handoff/contracts";
 import {
   api,
   AGENT,
+  connectAgent,
+  connectCustomer,
+  nextReview,
   pendingHandoff,
   startTestServer,
   storeVariants,
@@ -47,9 +51,19 @@ function header(mail: ReceivedMail, name: string): string | undefined {
 const mailsTo = (smtp: { received: ReceivedMail[] }, address: string) =>
   smtp.received.filter((m) => m.to.includes(address));
 
-async function transcript(s: TestServer, conversationId: string) {
+async function snapshot(s: TestServer, conversationId: string) {
   const res = await api(s, "GET", `/api/conversations/${conversationId}`, undefined, await signIn(s, AGENT));
-  return ConversationSnapshot.pick({ messages: true }).parse(res.body).messages;
+  return ConversationSnapshot.pick({ conversation: true, messages: true }).parse(res.body);
+}
+
+async function transcript(s: TestServer, conversationId: string) {
+  return (await snapshot(s, conversationId)).messages;
+}
+
+/** The subject and text of a mail as a mail client shows them (MIME words and quoted-printable decoded). */
+async function readMail(mail: ReceivedMail) {
+  const parsed = await simpleParser(mail.raw);
+  return { subject: parsed.subject ?? "", text: parsed.text ?? "" };
 }
 
 function inbound(overrides: Record<string, unknown> = {}) {
@@ -194,26 +208,85 @@ describe.each(storeVariants("email"))("email channel on $name", (variant) => {
     expect(mail.raw.replace(/=\r?\n/g, "")).toContain((bot?.text ?? "").slice(0, 30));
   });
 
-  it("an emailed request for a person gets the handoff notice by email, rendered from its kind", async () => {
-    const { s, smtp, key } = await emailServer(variant);
-    const posted = await api(
-      s,
-      "POST",
-      "/api/channels/email/inbound",
-      inbound({
-        messageId: "<person@mail.example.com>",
-        from: { address: "di@example.com" },
-        subject: "Help",
-        text: "Can I speak with a human agent please",
-      }),
-      key,
+  it.each([
+    {
+      language: "en",
+      subject: "Help",
+      text: "Can I speak with a human agent please",
+      notice: "I'm connecting you with a person from our team.",
+      not: "Je vous mets en relation",
+    },
+    {
+      language: "fr",
+      subject: "Aide",
+      text: "Bonjour, je voudrais parler à un conseiller humain, s'il vous plaît.",
+      notice: "Je vous mets en relation avec une personne de notre équipe.",
+      not: "I'm connecting you",
+    },
+  ])(
+    "an emailed request for a person ($language) gets the handoff notice by email in the customer's language",
+    async (example) => {
+      const { s, smtp, key } = await emailServer(variant);
+      const address = `${example.language}@example.com`;
+      const posted = await api(
+        s,
+        "POST",
+        "/api/channels/email/inbound",
+        inbound({
+          messageId: `<person.${example.language}@mail.example.com>`,
+          from: { address },
+          subject: example.subject,
+          text: example.text,
+        }),
+        key,
+      );
+      const { conversationId } = ChannelMessageAccepted.parse(posted.body);
+      const mail = await readMail(
+        await until("the handoff notice by email", () => mailsTo(smtp, address)[0]),
+      );
+      expect(mail.text).toContain(example.notice);
+      expect(mail.text).not.toContain(example.not);
+      expect(mail.subject).toBe(`Re: ${example.subject}`);
+      // Stored as a kind with no sentence; the email channel wrote it in the language the graph read.
+      const { conversation, messages } = await snapshot(s, conversationId);
+      expect(conversation.language).toBe(example.language);
+      const notice = messages.find((m) => m.author === "system");
+      expect(notice).toMatchObject({ text: "", notice: { kind: "handoff.connecting" } });
+    },
+  );
+
+  it("a French widget customer who left an email gets our subject in French", async () => {
+    const { s, smtp } = await emailServer(variant);
+    const agent = await connectAgent(s);
+    const customer = await connectCustomer(s);
+    const conversationId = customer.conversationId;
+    const opened = nextReview(agent.socket, "review:created", (r) => r.conversationId === conversationId);
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "q1",
+      text: "Je voudrais parler à un conseiller humain, s'il vous plaît.",
+    });
+    const review = await opened;
+    expect(review.packet.language).toBe("fr");
+    expect((await customer.socket.emitWithAck("contact:leave", { email: "luc@example.com" })).ok).toBe(true);
+    await until("the conversation on email", async () => {
+      const res = await api<{ link: { kind: string } | null }>(
+        s,
+        "GET",
+        `/api/conversations/${conversationId}/channel`,
+        undefined,
+        await signIn(s, AGENT),
+      );
+      return res.body.link?.kind === "email" ? true : undefined;
+    });
+    expect((await agent.socket.emitWithAck("handoff:claim", { reviewId: review.id })).ok).toBe(true);
+    expect(
+      (await agentReply(s, conversationId, "Bonjour Luc, de quelle commande s'agit-il ?", "a1")).status,
+    ).toBe(201);
+    const mail = await readMail(
+      await until("the agent's reply by email", () => mailsTo(smtp, "luc@example.com")[0]),
     );
-    const { conversationId } = ChannelMessageAccepted.parse(posted.body);
-    const mail = await until("the handoff notice by email", () => mailsTo(smtp, "di@example.com")[0]);
-    expect(mail.raw.replace(/=\r?\n/g, "")).toContain("I'm connecting you with a person from our team.");
-    // Stored as a kind with no sentence; the email channel wrote the English.
-    const notice = (await transcript(s, conversationId)).find((m) => m.author === "system");
-    expect(notice).toMatchObject({ text: "", notice: { kind: "handoff.connecting" } });
+    expect(mail.subject).toBe("Votre conversation avec notre équipe d’assistance");
+    expect(mail.text).toContain("Bonjour Luc, de quelle commande s'agit-il ?");
   });
 
   it("refuses a forged reply address, bad input and callers without a key or scope, changing nothing", async () => {

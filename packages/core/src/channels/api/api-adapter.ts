@@ -12,7 +12,8 @@ import type { ChannelDeps } from "../channel-deps";
 /**
  * Replies on an API channel: each one POSTed to the channel's webhook as a `channel.reply`, signed with
  * the channel's secret like webhook deliveries. System notices go too, with their kind and details and
- * rendered in English as their text: the platform shows them as it likes.
+ * rendered as their text in the customer's language (`language` says which): the platform shows them
+ * as it likes.
  */
 export class ApiChannelAdapter implements ChannelAdapter {
   readonly kind = "api";
@@ -30,7 +31,7 @@ export class ApiChannelAdapter implements ChannelAdapter {
     return link.channelId;
   }
 
-  async send(delivery: ChannelDelivery, link: ChannelLink): Promise<DeliveryError | null> {
+  async send(delivery: ChannelDelivery, link: ChannelLink, language: string): Promise<DeliveryError | null> {
     const found = link.channelId ? await this.deps.store.channels.getChannel(link.channelId) : null;
     if (!found) return { message: "the channel was removed", final: true };
     if (!found.channel.enabled) return { message: "the channel is disabled", final: true };
@@ -40,7 +41,8 @@ export class ApiChannelAdapter implements ChannelAdapter {
         channelId: found.channel.id,
         conversationKey: link.externalKey ?? "",
         conversationId: link.conversationId,
-        message: { ...delivery.message, text: messageText(delivery.message, "en") },
+        language,
+        message: { ...delivery.message, text: messageText(delivery.message, language) },
       }),
     );
     const seconds = Math.floor(this.deps.clock.now().getTime() / 1000);

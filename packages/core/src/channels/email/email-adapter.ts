@@ -1,4 +1,5 @@
 import {
+  emailSubject,
   messageText,
   type ChannelDelivery,
   type ChannelLink,
@@ -9,12 +10,6 @@ import { retryable, type ChannelAdapter, type DeliveryError } from "../channel-a
 import type { ChannelDeps } from "../channel-deps";
 import type { EmailChannelSettings, EmailSender } from "./email-settings";
 import { replyAddress } from "./reply-address";
-
-/** An email's subject: the thread's (or ours when the customer started in the widget), "Re: " once it is a reply. */
-function emailSubject(subject: string | null, isReply: boolean): string {
-  const base = subject ?? "Your conversation with our support team";
-  return (subject !== null || isReply) && !/^re:/i.test(base) ? `Re: ${base}` : base;
-}
 
 /**
  * The notices worth an email: a person is coming, has had to leave, or the conversation is resolved.
@@ -29,8 +24,9 @@ const EMAILED_NOTICES: ReadonlySet<NoticeKind> = new Set([
 ]);
 
 /**
- * Replies by email: one email per bot or agent reply and per handoff notice (rendered in English; other
- * system messages stay in the console), threaded
+ * Replies by email: one email per bot or agent reply and per handoff notice (rendered in the customer's
+ * language, as is the subject we give a thread they did not start; other system messages stay in the
+ * console), threaded
  * under the customer's emails, with a signed reply address that brings their answer back.
  */
 export class EmailChannelAdapter implements ChannelAdapter {
@@ -51,18 +47,18 @@ export class EmailChannelAdapter implements ChannelAdapter {
     return link.address;
   }
 
-  async send(delivery: ChannelDelivery, link: ChannelLink): Promise<DeliveryError | null> {
+  async send(delivery: ChannelDelivery, link: ChannelLink, language: string): Promise<DeliveryError | null> {
     const { replyDomain, replySecret } = this.settings;
     const message = delivery.message;
     const messageId = `<msg.${message.id}@${replyDomain}>`;
     const refs = link.threadRefs.filter((ref) => ref !== messageId);
     const inReplyTo = refs.at(-1);
     const replyTo = replyAddress(replySecret, replyDomain, link.conversationId);
-    const text = messageText(message, "en");
+    const text = messageText(message, language);
     try {
       await this.sendEmail({
         to: delivery.target,
-        subject: emailSubject(link.subject, refs.length > 0),
+        subject: emailSubject(link.subject, refs.length > 0, language),
         text: message.authorName ? `${text}\n\n— ${message.authorName}\n` : `${text}\n`,
         messageId,
         ...(inReplyTo ? { inReplyTo } : {}),
