@@ -1,6 +1,7 @@
 import { expectedAnswerType } from "./answer-type";
 import { namedThingReader } from "./named-things";
 import { questionSimilarity, type QueryTerm } from "./question-match";
+import { englishWordRoles } from "./word-roles";
 import { isAbstractNoun, namesAThing } from "./word-senses";
 
 /** A precedent whose answer opens with a condition the customer did not raise counts this share. */
@@ -95,19 +96,34 @@ export function matchCorrection(
   // does not name them does not answer for them, so the answer must. Words customers keep using in
   // the corrections' questions ("damn", "user") are how customers talk, not things.
   const english = context.language === "en";
+  // How this sentence uses a word outranks how English mostly does: "request" in "can I request
+  // refunds?" is what the customer wants to do, not a thing an answer must name.
+  const roles = english ? englishWordRoles(customer.text) : new Map<string, string>();
+  const usedAsNoun = (word: string): boolean => {
+    const role = roles.get(word);
+    return role !== "verb" && role !== "function";
+  };
   const unsaid = unstated
     .filter(
       (k) =>
         namedByCustomer(k.word) ||
-        (!context.knowledgeSays(k.term) && context.isNoun(k.word) && (!english || namesAThing(k.word))),
+        (!context.knowledgeSays(k.term) &&
+          context.isNoun(k.word) &&
+          (!english || (namesAThing(k.word) && usedAsNoun(k.word)))),
     )
     .map((k) => ({ term: k.term, word: k.word }));
   // A word no one in this help center uses that English mostly reads as an abstract noun ("kind",
-  // "sort", "manner") frames what is asked: it weighs little on either side.
+  // "sort", "manner"), or that this sentence uses for a person or a feeling ("ya" in "can ya help me",
+  // "damn"), frames what is asked: it weighs little on either side.
   const framing = new Set(
     english
       ? customer.terms
-          .filter((k) => !namedByCustomer(k.word) && !context.knowledgeSays(k.term) && isAbstractNoun(k.word))
+          .filter(
+            (k) =>
+              !namedByCustomer(k.word) &&
+              !context.knowledgeSays(k.term) &&
+              (isAbstractNoun(k.word) || roles.get(k.word) === "function"),
+          )
           .map((k) => k.term)
       : [],
   );

@@ -106,6 +106,14 @@ describe("KnowledgeIndex", () => {
     expect(large.search("Do you accept PayPal?").hits[0]?.score ?? 0).toBeCloseTo(small, 1);
   });
 
+  it("reads a word WordNet derives from a help-center word as that word ('shipment' for 'shipping')", () => {
+    const index = new KnowledgeIndex();
+    index.setArticles(sampleArticles());
+    const top = index.search("How long does a shipment take?").hits[0];
+    expect(top?.id).toBe("shipping-regions");
+    expect(top?.matchedTerms).toContain("shipment");
+  });
+
   it("reports the approved correction whose question a paraphrase restates as its precedent, above a near miss", () => {
     const index = indexWithSamples();
     const paraphrase = index.search("Are electric bicycles something you sell?").precedents?.[0];

@@ -14,10 +14,11 @@ import {
 } from "./answer-type";
 import { isElliptical } from "./follow-up";
 import { languageTools, type RetrievalLanguage } from "./lexicon/language-tools";
-import { buildLexicon, Lexicon } from "./lexicon/lexicon";
+import { buildLexicon, Lexicon, type Expansion } from "./lexicon/lexicon";
 import { correctSpelling, isMisspeltFunctionWord } from "./spelling";
 import { questionTermWeights } from "./question-match";
 import { matchCorrection } from "./correction-match";
+import { restates } from "./restates";
 
 /** How many approved corrections to like questions a search reports at most. */
 const MAX_PRECEDENTS = 3;
@@ -290,8 +291,14 @@ export class KnowledgeIndex {
     if (top === undefined) return empty;
     // A source whose best passage says what the top one's does (a correction quoting the article) agrees with it.
     const said = top.hit.passages?.[0]?.text ?? "";
+    // A correction giving the top passage's answer in other words agrees with it, whichever ranks first.
+    const saidTerms = this.termsOf(said);
+    const agrees = (other: RetrievalHit, text: string): boolean =>
+      (other.kind === "correction" || top.hit.kind === "correction") &&
+      restates(this.termsOf(text), saidTerms);
     const rival = scored.slice(1).find((s) => {
       const text = s.hit.passages?.[0]?.text ?? "";
+      if (said !== "" && text !== "" && agrees(s.hit, text)) return false;
       return said === "" || text === "" || !(said.includes(text) || text.includes(said));
     });
     const runnerUp = rival?.hit.score ?? 0;
@@ -388,7 +395,7 @@ export class KnowledgeIndex {
       knowledgeSays: (term: string) => this.frequencies().has(term),
       isNoun: (word: string) => lexicon.knows(word) && !lexicon.isMostlyVerb(word),
       synonyms: (word: string) =>
-        new Set(lexicon.expand(word).flatMap((e) => (e.via === "synonym" ? [e.term] : []))),
+        new Set(lexicon.expand(word).flatMap((e) => (e.via !== "place" ? [e.term] : []))),
     };
     const out: Precedent[] = [];
     for (const { id: key } of this.correctionCandidates(terms)) {
@@ -443,9 +450,12 @@ export class KnowledgeIndex {
         // A word the help center uses is mostly meant as it uses it; its synonyms count for less.
         const altFactor = df.has(term) ? KNOWN_SYNONYM_FACTOR : 1;
         // An "e-bike" is a bike: a one-letter-prefix compound stands for its head like a synonym.
-        const kinds = head === undefined ? [] : [{ term: head, weight: COMPOUND_HEAD_WEIGHT }];
+        const kinds: Expansion[] =
+          head === undefined ? [] : [{ term: head, weight: COMPOUND_HEAD_WEIGHT, via: "synonym" }];
+        // A derivation ("shipment" for "shipping") bridges a word the help center lacks; a word it uses
+        // is read as it uses it ("delivery" is not also "deliver").
         const alternatives = [...analyzer.lexicon.expand(word), ...kinds]
-          .filter((e) => df.has(e.term) && e.term !== term)
+          .filter((e) => df.has(e.term) && e.term !== term && !(e.via === "derived" && df.has(term)))
           .map((e) => ({ term: e.term, factor: e.weight * altFactor }));
         const known = df.has(term) || alternatives.length > 0;
         // An unknown noun ("kenya", "invoice") is a topic the help center lacks; an unknown verb

@@ -4,6 +4,7 @@ import { splitSentences } from "../../retrieval/sentences";
 import { languageTools } from "../../retrieval/lexicon/language-tools";
 import { Lexicon } from "../../retrieval/lexicon/lexicon";
 import { expectedAnswerType, type AnswerType } from "../../retrieval/answer-type";
+import { restates } from "../../retrieval/restates";
 import { extractAnswer, type Extract } from "./extract";
 
 /** Below this retrieval score nothing in the knowledge base is about the question. */
@@ -183,12 +184,17 @@ function passageLead(top: RetrievalHit, primary: Extract, hits: readonly Retriev
   };
   const own = strength(top, primary.passage.rank);
   if (own <= 0) return 0;
+  const said = guidanceAnalyzer.distinctQueryTerms(primary.text);
+  const restatesPrimary = (text: string): boolean =>
+    restates(guidanceAnalyzer.distinctQueryTerms(text), said);
   let rival = 0;
   for (const hit of hits) {
     for (const passage of hit.passages ?? []) {
       if (passage === primary.passage) continue;
-      // Saying the same thing (the correction's answer quoted from the article, or part of it) is agreement.
+      // Saying the same thing (the correction's answer quoted from the article, or part of it, or in
+      // other words) is agreement.
       if (primary.text.includes(passage.text) || passage.text.includes(primary.text)) continue;
+      if ((hit.kind === "correction" || top.kind === "correction") && restatesPrimary(passage.text)) continue;
       rival = Math.max(rival, strength(hit, passage.rank));
     }
   }

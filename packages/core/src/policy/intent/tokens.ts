@@ -210,6 +210,14 @@ export function englishTermTags(text: string): string[][] {
   return CompromiseJson.parse(doc.json({ offset: false })).flatMap((s) => s.terms.map((t) => t.tags));
 }
 
+/** The words of an English text as compromise reads them (lowercase), each with its part-of-speech tags. */
+export function englishTerms(text: string): Array<{ word: string; tags: string[] }> {
+  const doc = englishTagger()(text);
+  return CompromiseJson.parse(doc.json({ offset: false })).flatMap((s) =>
+    s.terms.map((t) => ({ word: (t.normal ?? t.text).toLowerCase(), tags: t.tags })),
+  );
+}
+
 /** The part of compromise's JSON the reader uses. */
 const CompromiseJson = z.array(
   z.object({

@@ -7,7 +7,7 @@ import { SortedLines } from "./sorted-lines";
 import { WordNet, type Synset, type WordNetPos } from "./wordnet";
 
 /** Bump when the derivation below changes, so stale cache files are not read. */
-const FORMAT = 6;
+const FORMAT = 7;
 /** How many steps up the part-of chain a place keeps its containers ("Liverpool" -> England -> United Kingdom). */
 const PLACE_HOPS = 3;
 /** Released this long after the last use: index builds come in bursts, an idle server needs none of it. */
@@ -17,13 +17,15 @@ const RELEASE_AFTER_MS = 30_000;
  * What retrieval needs from WordNet, derived once and cached on disk as three sorted tables (lines
  * searched in place, so loading costs no parsing): the multiword lemmas ("hong_kong"); each lemma's
  * synonyms in its frequent senses ("luggage\tbaggage"); and for each named place (a WordNet instance
- * such as a city) the places it lies in with the number of steps up ("dublin\tireland:1|...").
+ * such as a city) the places it lies in with the number of steps up ("dublin\tireland:1|..."); and each
+ * lemma's derivationally related words in its frequent senses ("ship\tshipment|shipper|shipping").
  */
 const DerivedData = z.object({
   format: z.literal(FORMAT),
   wordnet: z.literal(wordnetDb.libVersion),
   phrases: z.string(),
   synonyms: z.string(),
+  derived: z.string(),
   places: z.string(),
   actions: z.string(),
   verbs: z.string(),
@@ -35,6 +37,8 @@ type DerivedData = z.infer<typeof DerivedData>;
 export interface EnglishLexicon {
   phrases: SortedLines;
   synonyms(lemma: string): string[];
+  /** Words WordNet derives from the lemma in its frequent senses, or it from them ("ship" -> "shipment"). */
+  derived(lemma: string): string[];
   /** Every place with the places it lies in, for matching against the places a help center names. */
   places: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, number]>]>;
   /** Single words WordNet knows as verbs or adjectives but never as nouns. */
@@ -44,6 +48,15 @@ export interface EnglishLexicon {
   /** Every single-word lemma WordNet knows ("japanese", "kenya"): such a word is no misspelling. */
   words: SortedLines;
 }
+
+/** The part of speech of a pointer's target, as WordNet's data files spell it ("s": a satellite adjective). */
+const POINTER_POS: Readonly<Record<string, WordNetPos>> = {
+  n: "noun",
+  v: "verb",
+  a: "adj",
+  s: "adj",
+  r: "adv",
+};
 
 let cached: EnglishLexicon | null = null;
 let releaseTimer: NodeJS.Timeout | null = null;
@@ -59,9 +72,11 @@ export function englishLexicon(): EnglishLexicon {
   if (cached === null) {
     const data = readCache() ?? writeCache(deriveFromWordNet(new WordNet(wordnetDb.path)));
     const synonyms = new SortedLines(data.synonyms);
+    const derived = new SortedLines(data.derived);
     cached = {
       phrases: new SortedLines(data.phrases),
       synonyms: (lemma) => synonyms.get(lemma)?.split("|") ?? [],
+      derived: (lemma) => derived.get(lemma)?.split("|") ?? [],
       actions: new Set(data.actions.split("\n")),
       verbs: new Set(data.verbs.split("\n")),
       words: new SortedLines(data.words),
@@ -111,6 +126,7 @@ function writeCache(data: DerivedData): DerivedData {
 function deriveFromWordNet(wordnet: WordNet): DerivedData {
   const phrases = new Set<string>();
   const synonyms = new Map<string, Set<string>>();
+  const derived = new Map<string, Set<string>>();
   const nouns = new Set<string>();
   const others = new Set<string>();
   const attested = { noun: new Map<string, number>(), verb: new Map<string, number>() };
@@ -123,10 +139,22 @@ function deriveFromWordNet(wordnet: WordNet): DerivedData {
       // Attested senses only (at most two), else the first: "account" is not a synonym of "invoice".
       const frequent = offsets.slice(0, Math.max(1, Math.min(taggedCount, 2)));
       const alike = synonyms.get(lemma) ?? new Set<string>();
+      const related = derived.get(lemma) ?? new Set<string>();
       for (const offset of frequent) {
-        for (const other of wordnet.synset(pos, offset).lemmas) if (other !== lemma) alike.add(other);
+        const synset = wordnet.synset(pos, offset);
+        for (const other of synset.lemmas) if (other !== lemma) alike.add(other);
+        // Derivations are pointers between words, not meanings: only those leaving this lemma count
+        // ("ship" -> "shipment", not "send" -> "shipment" through the synset they share).
+        const own = synset.lemmas.indexOf(lemma) + 1;
+        for (const pointer of synset.pointers) {
+          const targetPos = POINTER_POS[pointer.pos];
+          if (pointer.symbol !== "+" || pointer.source !== own || targetPos === undefined) continue;
+          const word = wordnet.synset(targetPos, pointer.offset).lemmas[pointer.target - 1];
+          if (word !== undefined && word !== lemma && !word.includes("_")) related.add(word);
+        }
       }
       if (alike.size > 0) synonyms.set(lemma, alike);
+      if (related.size > 0) derived.set(lemma, related);
     }
   }
   return {
@@ -134,6 +162,7 @@ function deriveFromWordNet(wordnet: WordNet): DerivedData {
     wordnet: wordnetDb.libVersion,
     phrases: SortedLines.from([...phrases].map((p) => [p, ""])),
     synonyms: SortedLines.from([...synonyms].map(([lemma, others]) => [lemma, [...others].join("|")])),
+    derived: SortedLines.from([...derived].map(([lemma, others]) => [lemma, [...others].join("|")])),
     actions: [...others].filter((w) => !nouns.has(w)).join("\n"),
     verbs: [...attested.verb]
       .filter(([lemma, count]) => !lemma.includes("_") && count > (attested.noun.get(lemma) ?? -1))

@@ -6,18 +6,25 @@ import type { LanguageTools } from "./language-tools";
 export interface Expansion {
   term: string;
   weight: number;
-  via: "synonym" | "place";
+  via: "synonym" | "derived" | "place";
 }
 
 /** A synonym found in WordNet counts for this much of a direct match. */
 const SYNONYM_WEIGHT = 0.85;
+/**
+ * A word WordNet derives from a help-center word, or it from one ("shipment" for "shipping", "cancellation"
+ * for "cancel"), counts for this much: the same thing said as another part of speech, a little less
+ * sure than a synonym.
+ */
+const DERIVED_WEIGHT = 0.8;
 /** A place inside a named place ("Dublin" for "Ireland") loses this much per step up. */
 const PLACE_STEP = 0.08;
 
 /**
  * What a help center's vocabulary is connected to in English: its multiword names ("hong_kong",
  * "credit_card"), and for each word a customer might use instead of one of its words, the help
- * center's term: WordNet synonyms of its frequent senses ("luggage" for "baggage") and places that
+ * center's term: WordNet synonyms of its frequent senses ("luggage" for "baggage"), words derived from
+ * them ("shipment" for "shipping"), and places that
  * lie inside places it names ("Dublin" for "Ireland", "Toronto" for "Canada"). Built from WordNet
  * when the knowledge base changes; knows nothing of any particular help center.
  */
@@ -135,6 +142,7 @@ export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly
     for (const lemma of baseForms(surface)) {
       for (const synonym of data.synonyms(lemma))
         add(synonym, { term, weight: SYNONYM_WEIGHT, via: "synonym" });
+      for (const word of data.derived(lemma)) add(word, { term, weight: DERIVED_WEIGHT, via: "derived" });
     }
   }
   for (const [place, containers] of data.places) {

@@ -9,7 +9,11 @@ const POS: readonly WordNetPos[] = ["noun", "verb", "adj", "adv"];
 export interface Synset {
   offset: number;
   lemmas: string[];
-  pointers: Array<{ symbol: string; offset: number; pos: string }>;
+  /**
+   * Its pointers; `source` and `target` are 1-based lemma numbers in this synset and the target one
+   * for a pointer between two words (a derivation: "ship" -> "shipment"), 0 for one between meanings.
+   */
+  pointers: Array<{ symbol: string; offset: number; pos: string; source: number; target: number }>;
 }
 
 /** A lemma's senses in one part of speech, most frequent first, and how many of them are attested. */
@@ -71,10 +75,13 @@ export class WordNet {
     at += 1;
     const pointers: Synset["pointers"] = [];
     for (let k = 0; k < pointerCount; k++, at += 4) {
+      const words = fields[at + 3] ?? "0000";
       pointers.push({
         symbol: fields[at] ?? "",
         offset: Number(fields[at + 1] ?? 0),
         pos: fields[at + 2] ?? "",
+        source: parseInt(words.slice(0, 2), 16) || 0,
+        target: parseInt(words.slice(2, 4), 16) || 0,
       });
     }
     return { offset, lemmas, pointers };
