@@ -5,6 +5,7 @@ import type {
   CustomerExport,
   CustomerLookup,
 } from "@handoff/contracts";
+import { messageText } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { KnowledgeService } from "../knowledge";
 import { systemClock, type Clock, type Notifier, type Store } from "../ports";
@@ -53,7 +54,9 @@ export class CustomerDataService {
       result.channelDeliveries.push(
         ...(await this.store.channels.listDeliveries({ conversationId: id }, MAX_DELIVERIES)),
       );
-      result.messages.push(...(await this.store.messages.listSince(id, 0)));
+      // A notice is stored as a kind with no text; the export is read by a person, so it says it.
+      const messages = await this.store.messages.listSince(id, 0);
+      result.messages.push(...messages.map((m) => (m.notice ? { ...m, text: messageText(m, "en") } : m)));
       result.reviews.push(...(await this.store.reviews.listByConversation(id)));
       const events = await this.store.audit.list({ conversationId: id, limit: MAX_AUDIT_EVENTS });
       result.audit.push(...events.reverse());
