@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { messageText } from "@handoff/contracts";
 import {
   api,
   connectCustomer,
@@ -35,7 +36,7 @@ describe("deadlines", () => {
     );
     expect(handoff?.kind === "handoff" && handoff.packet.routeReason).toBe("timeout");
     const again = await connectCustomer(second, customer);
-    const texts = (await customerTranscript(again)).map((m) => m.text);
+    const texts = (await customerTranscript(again)).map((m) => messageText(m, "en"));
     expect(texts.some((t) => /passing your conversation to our team/.test(t))).toBe(true);
     expect(texts).not.toContain(review.packet.draft.text);
   });
@@ -75,7 +76,9 @@ describe("deadlines", () => {
     clock.advanceMinutes(16);
     await server.platform.conversations.applyDueDeadlines();
     await server.platform.conversations.applyDueDeadlines();
-    const notices = (await customerTranscript(customer)).filter((m) => /Leave your email/.test(m.text));
+    const notices = (await customerTranscript(customer)).filter((m) =>
+      /Leave your email/.test(messageText(m, "en")),
+    );
     expect(notices).toHaveLength(1);
   });
 });

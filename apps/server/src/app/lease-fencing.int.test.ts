@@ -36,8 +36,14 @@ describe.each(stores)("conversation leases on %s", (_name, open) => {
       await a.checkFence();
       stall(300);
       // B asks right after the stall, before A's renewal timer gets a turn: the lease has expired.
-      takeover = b.run("conversation:c1", () => b.checkFence());
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      let holds = () => {};
+      const bHolds = new Promise<void>((resolve) => (holds = resolve));
+      takeover = b.run("conversation:c1", async () => {
+        await b.checkFence();
+        holds();
+      });
+      // A checks once B holds the lease (a fixed 50 ms wait raced B's acquire on a loaded machine).
+      await Promise.race([bHolds, new Promise((resolve) => setTimeout(resolve, 5000))]);
       await a.checkFence();
     });
 
