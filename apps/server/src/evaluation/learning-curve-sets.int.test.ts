@@ -16,11 +16,14 @@ import { learningCurve, type LearningCurve } from "./learning-curve";
  * asked, corrections answered from one article block pooled): skyways +0.272 (0.455 -> 0.727, issue
  * 13's bar met), shopfront +0.143 (0.257 -> 0.400; its k = 0 rose with the asking-words change), both
  * at 1.000 (`npm run eval -- --learning-curve`, whose probes leave out the 4 candidates per intent;
- * drawn at k = 0 and 2 only, as here, the probes keep the 3rd and 4th: shopfront +0.134). The gains
- * below are today's floors, a little under those figures; raise them toward 0.25 as correction
- * matching improves, never lower them.
+ * drawn at k = 0 and 2 only, as here, the probes keep the 3rd and 4th: shopfront +0.134). Measured
+ * 2026-12-06 at d8fe9b7 (WordNet derivations on the query side, "shipment" for "shipping"; how the
+ * sentence uses a word decides whether the answer must name it): shopfront +0.171 with the CLI's probes
+ * (0.286 -> 0.457), +0.149 with this split (0.254 -> 0.403); skyways +0.272 (CLI), +0.260 here; all at
+ * precision 1.000. The gains below are today's floors, a little under those figures; raise them
+ * toward 0.25 as correction matching improves, never lower them.
  */
-const FLOORS: Record<string, number> = { skyways: 0.25, shopfront: 0.13 };
+const FLOORS: Record<string, number> = { skyways: 0.25, shopfront: 0.14 };
 const present = Object.keys(FLOORS).every((name) =>
   existsSync(path.join(SHARED_EVAL_DIR, name, "cases.jsonl")),
 );
