@@ -40,6 +40,26 @@ describe("recovery after a restart", SERVICE_TEST_TIMEOUT, () => {
     expect(await replies(h, conversation.id)).toHaveLength(1);
   });
 
+  it("does not run again a message its run answered before the crash came between the reply and the routed mark", async () => {
+    const h = harness();
+    const conversation = await askedConversation(h, ASK.auto);
+    const [question] = await h.store.messages.listRecent(conversation.id, 2);
+    // The reply is stored; the process died before marking the message routed (an auto answer saves no checkpoint).
+    await h.store.messages.setHandling(conversation.id, {
+      seq: question?.seq,
+      from: ["routed"],
+      to: "queued",
+    });
+    const routedEvents = () =>
+      h.store.audit.list({ conversationId: conversation.id, action: "message.routed", limit: 10 });
+    expect(await routedEvents()).toHaveLength(1);
+    const service = h.restart();
+    expect(await service.recover()).toBe(1);
+    expect(await routedEvents()).toHaveLength(1);
+    expect(await replies(h, conversation.id)).toHaveLength(1);
+    expect(await service.recover()).toBe(0);
+  });
+
   it("leaves work younger than the grace period to the instance still running it", async () => {
     const h = harness();
     const conversation = await h.service.startConversation({});

@@ -3,6 +3,7 @@ import { getConversation, hasRun, runGraph, type Engine } from "./engine";
 import { handlingAfter, messagePlan, moveConversation } from "./lifecycle";
 import { loadContext, messageRunId } from "./run-input";
 import { conversationChanged } from "../ports";
+import { autoReplyClientId } from "../graph/nodes/send";
 
 /**
  * Deals with every customer message the bot has not finished with, oldest first, as the lifecycle
@@ -22,7 +23,7 @@ export async function settleMessages(engine: Engine, conversationId: string): Pr
       store.messages.setHandling(conversationId, { seq: message.seq, from: [handling], to: "routed" });
     moved++;
     // Its run already ended or paused (a crash came between that and this mark).
-    if (await hasRun(engine, messageRunId(message))) {
+    if (await runFinished(engine, message)) {
       await routed();
       continue;
     }
@@ -74,6 +75,25 @@ export async function runMessage(
     ...(await loadContext(engine.deps.store, message, { waited: opts.waited })),
   });
 }
+
+/**
+ * Whether the message's run paused or failed (it saved a checkpoint) or answered it (a run that ends
+ * without pausing saves none; its auto reply, stored after the message, says it ended).
+ */
+async function runFinished(engine: Engine, message: Message): Promise<boolean> {
+  const runId = messageRunId(message);
+  if (await hasRun(engine, runId)) return true;
+  const reply = autoReplyClientId(runId);
+  const after = await engine.deps.store.messages.listSince(
+    message.conversationId,
+    message.seq,
+    REPLY_LOOKAHEAD,
+  );
+  return after.some((m) => m.clientId === reply);
+}
+
+/** How many messages after a customer's are searched for its run's reply (written in the same turn, soon after). */
+const REPLY_LOOKAHEAD = 50;
 
 async function openedPause(engine: Engine, message: Message): Promise<boolean> {
   const runId = messageRunId(message);

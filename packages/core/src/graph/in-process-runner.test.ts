@@ -50,11 +50,11 @@ const position = (h: ServiceHarness, runner: InProcessGraphRunner, threadId: str
   threadPosition(runner.graph, h.deps.checkpointer, threadId);
 
 describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
-  it("answers a question it can and ends its thread without pausing", async () => {
+  it("answers a question it can and saves no checkpoint, as nothing is left to resume", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
     const { conversationId, runId } = await run(h, runner, ASK.auto);
-    expect(await position(h, runner, runId)).toEqual({ kind: "ended" });
+    expect(await position(h, runner, runId)).toEqual({ kind: "none" });
     expect(await h.store.reviews.listByConversation(conversationId)).toEqual([]);
     expect((await replies(h, conversationId)).map((m) => m.author)).toEqual(["bot"]);
   });

@@ -187,8 +187,9 @@ async function checkSettled(
         const paused = reviews.some((r) => r.threadId === run);
         if (!replies.has(run) && !paused)
           say(`message ${seq} was routed but neither answered nor given to a person`);
-        if ((await view.checkpointer.getTuple({ configurable: { thread_id: run } })) === undefined)
-          say(`message ${seq} was routed but its run saved no checkpoint`);
+        // A run that paused saves its checkpoint; one that answered at once saves none (its reply says it ended).
+        if (paused && (await view.checkpointer.getTuple({ configurable: { thread_id: run } })) === undefined)
+          say(`message ${seq} was routed to a pause but its run saved no checkpoint`);
         break;
       }
     }

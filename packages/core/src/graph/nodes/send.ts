@@ -2,14 +2,16 @@ import { postMessage } from "../../conversation/post-message";
 import type { GraphDeps } from "../deps";
 import type { GraphStateValue, StateChanges } from "../state";
 
+/** The clientId of a run's auto answer: sent once however often the run is replayed, and found by it. */
+export const autoReplyClientId = (runId: string): string => `${runId}:auto`;
+
 const DROPPED_AT_END: StateChanges = { retrieval: null, modelDraft: null };
 
 /**
  * Sends the top draft when the route is auto, unless a person has taken the conversation in the
  * meantime; any other route leaves the state as it is. It is the last step of the answer node (a
- * node of its own cost LangGraph's runtime a step per auto answer). An auto-answered run ends here,
- * and its checkpoint is only read to tell that it ended: the retrieval and the model's raw draft
- * (about half the state) are not saved with it.
+ * node of its own cost LangGraph's runtime a step per auto answer). An auto-answered run ends here
+ * and saves no checkpoint (PauseOnlySaver): its stored reply tells that it ended.
  */
 export const sendNode =
   (deps: GraphDeps) =>
@@ -21,7 +23,7 @@ export const sendNode =
     if (!draft || conversation?.status !== "bot") return { outcome: null, ...DROPPED_AT_END };
     await postMessage(deps, {
       conversationId: state.conversationId,
-      clientId: `${state.runId}:auto`,
+      clientId: autoReplyClientId(state.runId),
       author: "bot",
       authorName: deps.botName,
       text: draft.text,
