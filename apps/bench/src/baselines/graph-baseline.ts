@@ -19,6 +19,9 @@ const ROUTE_OF_STATUS: Partial<Record<string, Route>> = {
   waiting_human: "handoff",
 };
 
+/** The route a message took, read from the status its conversation is left in (null: none of the three). */
+export const routeOfStatus = (status: string): Route | null => ROUTE_OF_STATUS[status] ?? null;
+
 /** Called when the timed messages start and after the last one (a profiler measures just them). */
 export interface TimedWindow {
   start(): Promise<void>;
@@ -29,7 +32,15 @@ export interface TimedWindow {
  * Builds the same platform the server builds (ConversationService over the LangGraph graph, SQLite in
  * a temp dir, offline model, demo help center) inside this process, and times the mix through it.
  */
-export async function runGraphBaseline(messages: number, window?: TimedWindow): Promise<GraphResult> {
+export function runGraphBaseline(messages: number, window?: TimedWindow): Promise<GraphResult> {
+  return withDemoPlatform((platform) => timeMix(platform, messages, window));
+}
+
+/**
+ * Runs `work` on the platform the server builds (its graph in this thread), on a throwaway SQLite
+ * store seeded with the demo help center and accounts, and closes it afterwards.
+ */
+export async function withDemoPlatform<T>(work: (platform: Platform) => Promise<T>): Promise<T> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-bench-graph-"));
   const config = ConfigSchema.parse({
     DATA_DIR: dataDir,
@@ -41,7 +52,7 @@ export async function runGraphBaseline(messages: number, window?: TimedWindow): 
   const platform = await createPlatform(config);
   try {
     await seedDemo(platform, { agent: AGENT.password, supervisor: SUPERVISOR.password });
-    return await timeMix(platform, messages, window);
+    return await work(platform);
   } finally {
     await platform.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -60,6 +71,7 @@ async function timeMix(platform: Platform, messages: number, window?: TimedWindo
     handoff: new LatencyRecorder(),
   };
   const approvalToReply = new LatencyRecorder();
+  const messageCpu = new LatencyRecorder();
   let misrouted = 0;
   let cpuStart = process.cpuUsage();
 
@@ -73,13 +85,14 @@ async function timeMix(platform: Platform, messages: number, window?: TimedWindo
     const conversationId = ids[c] ?? "";
     const { text, expected } = questionFor(c, Math.floor(n / CONVERSATIONS));
     const start = performance.now();
+    const messageCpuStart = process.cpuUsage();
     const { processed } = await conversations.receiveCustomerMessage(conversationId, {
       clientId: `g${n}`,
       text,
     });
     await processed;
     const elapsed = performance.now() - start;
-    const route = ROUTE_OF_STATUS[(await conversations.getConversation(conversationId)).status];
+    const route = routeOfStatus((await conversations.getConversation(conversationId)).status);
     if (route !== expected) misrouted++;
     if (timed) {
       all.record(elapsed);
@@ -99,6 +112,10 @@ async function timeMix(platform: Platform, messages: number, window?: TimedWindo
         await conversations.releaseHandoff(conversationId, "handed_back", user);
       }
     }
+    if (timed) {
+      const used = process.cpuUsage(messageCpuStart);
+      messageCpu.record((used.user + used.system) / 1000);
+    }
   }
   const cpu = process.cpuUsage(cpuStart);
   await window?.stop();
@@ -111,6 +128,7 @@ async function timeMix(platform: Platform, messages: number, window?: TimedWindo
     },
     approvalToReply: approvalToReply.summary(),
     cpuMsPerMessage: round((cpu.user + cpu.system) / 1000 / messages),
+    messageCpuMs: messageCpu.summary(),
     misrouted,
   };
 }

@@ -129,6 +129,11 @@ export const BenchReport = z.object({
       approvalToReply: Latency,
       /** CPU per timed message, its agent decision included (the server's work for it, sockets aside). */
       cpuMsPerMessage: z.number(),
+      /**
+       * CPU of each timed message on its own: its median moves less with a neighbour's load than the
+       * mean (a loaded machine inflates some messages' CPU several times, the others little).
+       */
+      messageCpuMs: Latency,
       misrouted: z.number().int(),
     }),
   }),
