@@ -1,17 +1,9 @@
 import { z } from "zod";
+import { kept, details, Named } from "./audit-lenient";
+import { ConversationStatus } from "./conversation";
 import { CorrectionStatus } from "./feedback";
+import { HandoffOutcome } from "./review";
 import { Confidence, RiskFlag, Route, Thresholds } from "./routing";
-
-/**
- * A detail as it is read back: rows written before a field existed, and rows whose conversation was
- * erased (only neutral fields are kept, `redacted: true`), lack fields; a value that no longer fits its
- * schema reads as missing rather than making the whole log unreadable.
- */
-const kept = <S extends z.ZodType>(schema: S) => schema.optional().catch(undefined);
-
-/** Fields every typed detail may carry; other keys of old rows are kept as they were (loose). */
-const details = <S extends z.ZodRawShape>(shape: S) =>
-  z.looseObject({ ...shape, redacted: kept(z.literal(true)) });
 
 /** `message.routed`: where the bot sent a message and why (round 0 = the customer's own message). */
 export const MessageRoutedDetails = details({
@@ -59,8 +51,7 @@ export const CorrectionReviewedDetails = details({
   status: kept(CorrectionStatus),
 });
 
-/** Who held a handoff; the name as it was then. */
-const Holder = z.object({ id: z.string(), name: z.string().nullable() });
+const Holder = Named;
 
 /** `handoff.claimed`: a person took a waiting handoff from the queue. */
 export const HandoffClaimedDetails = details({ reviewId: kept(z.string()) });
@@ -78,15 +69,58 @@ export const HandoffReassignedDetails = details({
 /** `contact.left`: a waiting customer left an email to be answered at (gone once erased). */
 export const ContactLeftDetails = details({ email: kept(z.string()) });
 
-/** The audited actions whose details are typed, with their schemas. */
-export const TYPED_AUDIT_DETAILS = {
-  "message.routed": MessageRoutedDetails,
-  "review.decided": ReviewDecidedDetails,
-  "message.rated": MessageRatedDetails,
-  "conversation.rated": ConversationRatedDetails,
-  "correction.reviewed": CorrectionReviewedDetails,
-  "handoff.claimed": HandoffClaimedDetails,
-  "handoff.returned": HandoffReturnedDetails,
-  "handoff.reassigned": HandoffReassignedDetails,
-  "contact.left": ContactLeftDetails,
-};
+/** `handoff.released`: the person holding a handoff handed it back to the bot or resolved it. */
+export const HandoffReleasedDetails = details({ reviewId: kept(z.string()), outcome: kept(HandoffOutcome) });
+
+/** `handoff.requested`: the customer asked for a person (in the status the conversation was in). */
+export const HandoffRequestedDetails = details({
+  status: kept(ConversationStatus),
+  /** The customer's own words, if they gave a reason (gone once erased). */
+  reason: kept(z.string().nullable()),
+});
+
+/** `handoff.offered` and `handoff.declined`: a handoff offered to a team member, or turned down by them. */
+export const HandoffOfferDetails = details({
+  reviewId: kept(z.string()),
+  to: kept(Holder),
+  teamId: kept(z.string()),
+  /** How many members were tried before this one. */
+  round: kept(z.number().int().nonnegative()),
+});
+
+/** `correction.created`: a pending correction drawn from a decision (reviewId) or an agent's answer (from). */
+export const CorrectionCreatedDetails = details({
+  correctionId: kept(z.string()),
+  reviewId: kept(z.string()),
+  from: kept(z.enum(["takeover", "thumbs_down"])),
+});
+
+/** `conversation.recovery_failed`: the bot could not carry on after retries and a person took over. */
+export const RecoveryFailedDetails = details({ reason: kept(z.string()), status: kept(ConversationStatus) });
+
+/** How a customer was looked up for an export or erasure (never the value itself). */
+const LookupKind = z.enum(["email", "externalId", "conversationId"]);
+
+/** `customer.exported`: everything stored about one customer was exported. */
+export const CustomerExportedDetails = details({
+  by: kept(LookupKind),
+  conversationIds: kept(z.array(z.string())),
+});
+
+const count = kept(z.number().int().nonnegative());
+
+/** `customer.erased`: one customer's data was erased, with what was deleted or rewritten. */
+export const CustomerErasedDetails = details({
+  by: kept(LookupKind),
+  conversationIds: kept(z.array(z.string())),
+  conversations: count,
+  messages: count,
+  reviews: count,
+  corrections: count,
+  checkpoints: count,
+  auditRedacted: count,
+  citationsRemoved: count,
+});
+
+/** `channel.email_linked`: a conversation was put on email (gone once erased). */
+export const EmailLinkedDetails = details({ address: kept(z.string()) });

@@ -35,3 +35,4 @@ export * from "./socket-table";
 export * from "./widget-socket-table";
 export * from "./console-socket-table";
 export * from "./audit-details";
+export * from "./audit-details-admin";

@@ -57,8 +57,8 @@ export async function correctionAuthors(client: RestClient): Promise<Map<string,
   const events = await listAudit(client, { action: "correction.created", limit: 1000 });
   const names = new Map<string, string>();
   for (const e of events) {
-    const id = e.details.correctionId;
-    if (typeof id === "string" && e.actor.name) names.set(id, e.actor.name);
+    if (e.action === "correction.created" && e.details.correctionId && e.actor.name)
+      names.set(e.details.correctionId, e.actor.name);
   }
   return names;
 }

@@ -1,4 +1,10 @@
-import type { Actor, Article, KnowledgeScreening, QuarantineList } from "@handoff/contracts";
+import type {
+  Actor,
+  Article,
+  AuditDetailsInput,
+  KnowledgeScreening,
+  QuarantineList,
+} from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { Store } from "../ports";
 import { KnowledgeIndex } from "../retrieval";
@@ -117,14 +123,17 @@ export class KnowledgeService {
   private async reindexed(
     actor: Actor,
     action: "knowledge.released" | "knowledge.deleted",
-    details: Record<string, unknown>,
+    details: AuditDetailsInput<"knowledge.released">,
   ): Promise<void> {
     await this.reindexArticles();
     this.changed();
     await this.store.audit.append({ actor, action, conversationId: null, details });
   }
 
-  private async auditQuarantine(actor: Actor, details: Record<string, unknown>): Promise<void> {
+  private async auditQuarantine(
+    actor: Actor,
+    details: AuditDetailsInput<"knowledge.quarantined">,
+  ): Promise<void> {
     await this.store.audit.append({ actor, action: "knowledge.quarantined", conversationId: null, details });
   }
 

@@ -8,7 +8,7 @@ import {
   type AccessLink,
   type AccessLinkPreview,
   type Actor,
-  type UntypedAuditAction,
+  type AuditRecord,
   type IssuedLink,
   type PeopleList,
   type Person,
@@ -75,7 +75,10 @@ export class PeopleService {
     // A new invitation replaces any earlier one still open for the same address.
     await this.store.accessLinks.revokeOpenFor("invite", email, this.now());
     const issued = await this.issue({ kind: "invite", email, role, name: name ?? null, userId: null }, by);
-    await this.audit(by, "user.invited", { email, role, linkId: issued.link.id, mail: issued.mail });
+    await this.audit(by, {
+      action: "user.invited",
+      details: { email, role, linkId: issued.link.id, mail: issued.mail },
+    });
     return issued;
   }
 
@@ -83,7 +86,10 @@ export class PeopleService {
   async revokeLink(id: string, by: User): Promise<AccessLink> {
     const revoked = await this.store.accessLinks.revoke(id, this.now());
     if (!revoked) throw new DomainError("not_found", "no open link with this id");
-    await this.audit(by, "access_link.revoked", { linkId: id, kind: revoked.kind, email: revoked.email });
+    await this.audit(by, {
+      action: "access_link.revoked",
+      details: { linkId: id, kind: revoked.kind, email: revoked.email },
+    });
     return revoked;
   }
 
@@ -112,7 +118,10 @@ export class PeopleService {
         role: link.role,
         passwordHash,
       });
-      await this.audit(user, "user.joined", { email: user.email, role: user.role, linkId: link.id });
+      await this.audit(user, {
+        action: "user.joined",
+        details: { email: user.email, role: user.role, linkId: link.id },
+      });
       return user;
     }
     const user = link.userId ? await this.store.users.get(link.userId) : null;
@@ -120,7 +129,10 @@ export class PeopleService {
       throw new DomainError("forbidden", "this account is deactivated; ask a supervisor");
     await this.store.users.setPasswordHash(user.id, passwordHash);
     await this.deps.sessions.endSessions(user.id);
-    await this.audit(user, "user.password_changed", { userId: user.id, via: "reset link" });
+    await this.audit(user, {
+      action: "user.password_changed",
+      details: { userId: user.id, via: "reset link" },
+    });
     return user;
   }
 
@@ -139,11 +151,14 @@ export class PeopleService {
       role: open.role,
       passwordHash: NO_PASSWORD,
     });
-    await this.audit(user, "user.joined", {
-      email: user.email,
-      role: user.role,
-      linkId: open.id,
-      via: "sso",
+    await this.audit(user, {
+      action: "user.joined",
+      details: {
+        email: user.email,
+        role: user.role,
+        linkId: open.id,
+        via: "sso",
+      },
     });
     return user;
   }
@@ -157,11 +172,14 @@ export class PeopleService {
     const after = await this.store.users.update(id, change);
     if (!after) throw new DomainError("not_found", "no such person");
     if (after.role !== before.role) this.deps.sessions.userChanged(id);
-    await this.audit(by, "user.updated", {
-      userId: id,
-      email: after.email,
-      before: { role: before.role, name: before.name },
-      after: { role: after.role, name: after.name },
+    await this.audit(by, {
+      action: "user.updated",
+      details: {
+        userId: id,
+        email: after.email,
+        before: { role: before.role, name: before.name },
+        after: { role: after.role, name: after.name },
+      },
     });
     return after;
   }
@@ -180,7 +198,10 @@ export class PeopleService {
     await this.deps.sessions.endSessions(id);
     await this.store.accessLinks.revokeOpenFor("password_reset", person.email, this.now());
     const returnedHandoffs = await this.deps.handoffs.returnHandoffsOf(id, asActor(by));
-    await this.audit(by, "user.deactivated", { userId: id, email: person.email, returnedHandoffs });
+    await this.audit(by, {
+      action: "user.deactivated",
+      details: { userId: id, email: person.email, returnedHandoffs },
+    });
     return { person, returnedHandoffs };
   }
 
@@ -190,7 +211,7 @@ export class PeopleService {
     if (before.status === "active") return before;
     const person = await this.store.users.update(id, { status: "active" });
     if (!person) throw new DomainError("not_found", "no such person");
-    await this.audit(by, "user.reactivated", { userId: id, email: person.email });
+    await this.audit(by, { action: "user.reactivated", details: { userId: id, email: person.email } });
     return person;
   }
 
@@ -209,7 +230,10 @@ export class PeopleService {
       { kind: "password_reset", email: person.email, role: person.role, name: person.name, userId: id },
       by,
     );
-    await this.audit(by, "user.password_reset", { userId: id, email: person.email, mail: issued.mail });
+    await this.audit(by, {
+      action: "user.password_reset",
+      details: { userId: id, email: person.email, mail: issued.mail },
+    });
     return issued;
   }
 
@@ -218,11 +242,14 @@ export class PeopleService {
     const checked = DisplayName.parse(name);
     const person = await this.store.users.update(user.id, { name: checked });
     if (!person) throw new DomainError("not_found", "no such person");
-    await this.audit(person, "user.updated", {
-      userId: user.id,
-      email: user.email,
-      before: { name: user.name },
-      after: { name: person.name },
+    await this.audit(person, {
+      action: "user.updated",
+      details: {
+        userId: user.id,
+        email: user.email,
+        before: { name: user.name },
+        after: { name: person.name },
+      },
     });
     return person;
   }
@@ -241,7 +268,7 @@ export class PeopleService {
       await this.deps.passwords.hash(NewPassword.parse(input.newPassword)),
     );
     await this.deps.sessions.endSessions(user.id, sessionId);
-    await this.audit(user, "user.password_changed", { userId: user.id, via: "own" });
+    await this.audit(user, { action: "user.password_changed", details: { userId: user.id, via: "own" } });
   }
 
   /**
@@ -323,11 +350,7 @@ export class PeopleService {
     return { link, token, mail: await this.deps.mailer.send(link, token) };
   }
 
-  private async audit(
-    actor: Pick<User, "id" | "name">,
-    action: UntypedAuditAction,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    await this.store.audit.append({ actor: asActor(actor), action, conversationId: null, details });
+  private async audit(actor: Pick<User, "id" | "name">, record: AuditRecord): Promise<void> {
+    await this.store.audit.append({ ...record, actor: asActor(actor), conversationId: null });
   }
 }

@@ -1,12 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type {
-  Actor,
-  UntypedAuditAction,
-  SavedReply,
-  SavedReplyCreate,
-  SavedReplyUpdate,
-  User,
-} from "@handoff/contracts";
+import type { Actor, SavedReply, SavedReplyCreate, SavedReplyUpdate, User } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { Clock, Store } from "../ports";
 
@@ -73,10 +66,10 @@ export class SavedReplyService {
   }
 
   private async audit(
-    action: UntypedAuditAction,
+    action: "saved_reply.created" | "saved_reply.updated" | "saved_reply.deleted",
     user: User,
     reply: SavedReply,
-    extra: Record<string, unknown> = {},
+    extra: { changed?: string[] } = {},
   ) {
     await this.deps.store.audit.append({
       actor: asActor(user),

@@ -3,7 +3,7 @@ import {
   TeamInput,
   TeamPatch,
   type Actor,
-  type UntypedAuditAction,
+  type AuditRecord,
   type HoursStatus,
   type Team,
 } from "@handoff/contracts";
@@ -40,7 +40,7 @@ export class TeamsService {
     const team = await this.unique(() =>
       this.store.teams.create({ ...fields, id: randomUUID(), createdAt: at, updatedAt: at }),
     );
-    await this.audit(actor, "team.created", { teamId: team.id, after: team });
+    await this.audit(actor, { action: "team.created", details: { teamId: team.id, after: team } });
     return team;
   }
 
@@ -53,14 +53,14 @@ export class TeamsService {
       this.store.teams.update(id, change, this.deps.clock.now().toISOString()),
     );
     if (!after) throw new DomainError("not_found", "no such team");
-    await this.audit(actor, "team.updated", { teamId: id, before, after });
+    await this.audit(actor, { action: "team.updated", details: { teamId: id, before, after } });
     return after;
   }
 
   async delete(id: string, actor: Actor): Promise<void> {
     const before = await this.store.teams.get(id);
     if (!before || !(await this.store.teams.delete(id))) throw new DomainError("not_found", "no such team");
-    await this.audit(actor, "team.deleted", { teamId: id, before });
+    await this.audit(actor, { action: "team.deleted", details: { teamId: id, before } });
   }
 
   /** The team that handles a category (see teamForCategory). */
@@ -106,11 +106,7 @@ export class TeamsService {
     }
   }
 
-  private async audit(
-    actor: Actor,
-    action: UntypedAuditAction,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    await this.store.audit.append({ actor, action, conversationId: null, details });
+  private async audit(actor: Actor, record: AuditRecord): Promise<void> {
+    await this.store.audit.append({ ...record, actor, conversationId: null });
   }
 }

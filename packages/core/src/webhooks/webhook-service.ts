@@ -167,7 +167,7 @@ export class WebhookService {
     action: "webhook.created" | "webhook.updated",
     user: User,
     endpoint: WebhookEndpoint,
-    extra: Record<string, unknown>,
+    extra: { changed?: string[] },
   ) {
     await this.deps.store.audit.append({
       actor: { type: "user", id: user.id, name: user.name },

@@ -24,20 +24,24 @@ export class ApiChannelAdmin {
       { id: randomUUID(), ...input, enabled: true, createdAt: this.deps.clock.now().toISOString() },
       secret,
     );
-    await auditChannel(this.deps, "channel.created", user, null, {
-      channelId: channel.id,
-      name: channel.name,
-    });
+    await auditChannel(
+      this.deps,
+      { action: "channel.created", details: { channelId: channel.id, name: channel.name } },
+      user,
+      null,
+    );
     return { channel, secret };
   }
 
   async update(id: string, patch: ApiChannelUpdate, user: User): Promise<ApiChannel> {
     const channel = await this.deps.store.channels.updateChannel(id, patch);
     if (!channel) throw new DomainError("not_found", "channel not found");
-    await auditChannel(this.deps, "channel.updated", user, null, {
-      channelId: id,
-      changed: Object.keys(patch),
-    });
+    await auditChannel(
+      this.deps,
+      { action: "channel.updated", details: { channelId: id, changed: Object.keys(patch) } },
+      user,
+      null,
+    );
     return channel;
   }
 

@@ -35,6 +35,11 @@ export async function continueByEmail(
     threadRefs: current?.threadRefs ?? [],
     createdAt: deps.clock.now().toISOString(),
   });
-  await auditChannel(deps, "channel.email_linked", user, conversationId, { address: to });
+  await auditChannel(
+    deps,
+    { action: "channel.email_linked", details: { address: to } },
+    user,
+    conversationId,
+  );
   return link;
 }
