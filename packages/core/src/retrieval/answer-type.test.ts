@@ -54,6 +54,27 @@ describe("satisfiesAnswerType", () => {
   });
 });
 
+describe("satisfiesAnswerType for steps", () => {
+  it("takes a clause opening with a plain verb for an instruction, after a comma or semicolon too", () => {
+    const brewing =
+      "For pour-over, brew for about 3 minutes; for French press, steep for 4 minutes and then press slowly.";
+    expect(satisfiesAnswerType("procedure", brewing)).toBe(true);
+    expect(satisfiesAnswerType("procedure", "Add a new shipping address under Account > Addresses.")).toBe(
+      true,
+    );
+  }, 60_000);
+
+  it("does not take a statement for an instruction, nor a list of names that are also verbs", () => {
+    const statements = [
+      "Standard shipping arrives in 3 to 5 business days.",
+      "Spain, Germany, Sweden and Finland use Type F plugs at 230 V.",
+      "Refunds to credit and debit cards take 5 to 10 business days, depending on your bank.",
+      "We sell tents, stoves, water, coffee and maps.",
+    ];
+    expect(statements.filter((text) => satisfiesAnswerType("procedure", text))).toEqual([]);
+  });
+});
+
 describe("satisfiesAnswerType for lists and places", () => {
   it("finds a list after its lead-in sentence, not only at the start of the answer", () => {
     const answer = "We offer these delivery options:\n- Standard: $5.95.\n- Express: $14.95.";

@@ -1,4 +1,5 @@
 import { englishTermTags } from "../policy/intent/tokens";
+import { englishLexicon } from "./lexicon/english-lexicon-data";
 
 /** What kind of fact a question asks for, when its wording makes that plain. */
 export type AnswerType =
@@ -97,7 +98,24 @@ const FINDING_OUT =
 
 /** Whether a text states the kind of fact the question asks for. */
 export function satisfiesAnswerType(type: AnswerType, text: string): boolean {
-  return ANSWERS[type].test(text);
+  return ANSWERS[type].test(text) || (type === "procedure" && givesInstruction(text));
+}
+
+/** A word opening a clause: the text's start, or after a semicolon or a comma ("For French press, steep ..."). */
+const CLAUSE_OPENINGS = /(?:^|[;:]\s*|,\s+)(?:then\s+)?([a-z]+)\b/gi;
+
+/**
+ * Whether a text tells the reader what to do: a clause opens with a verb in its plain form that English
+ * mostly uses as a verb (WordNet's tagged senses: "steep", "brew", not "water"), as an instruction does
+ * ("For French press, steep for 4 minutes and then press slowly").
+ */
+function givesInstruction(text: string): boolean {
+  const verbs = englishLexicon().verbs;
+  for (const match of text.matchAll(CLAUSE_OPENINGS)) {
+    const word = (match[1] ?? "").toLowerCase();
+    if (verbs.has(word)) return true;
+  }
+  return false;
 }
 
 /**
