@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     // The WordNet table retrieval reads is derived once per machine before the tests, not inside one.
-    globalSetup: ["@handoff/core/testing/warm-lexicon"],
+    // Tests that start the server as an OS process run one bundle built once for the run.
+    globalSetup: ["@handoff/core/testing/warm-lexicon", "./src/testing/server-bundle-setup.ts"],
     // Integration tests start real servers whose graph worker loads its language models on start;
     // 5 s left no margin on a busy CI machine. Speed is measured by the benchmark, not by timeouts.
     testTimeout: 30_000,

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AGENT, api, startServerProcess, type ServerProcess } from "../testing";
+import { SERVER_BUNDLE_ENV } from "../testing/server-process";
 
 const run = promisify(execFile);
 /** What execFile rejects with when the command exits with an error. */
@@ -24,17 +25,19 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** The test run's server bundle (see server-bundle-setup.ts), else the sources through tsx. */
+function mainScript(): string[] {
+  const bundle = process.env[SERVER_BUNDLE_ENV];
+  return bundle ? [bundle] : ["--import", "tsx", "src/main.ts"];
+}
+
 /** Runs `main.ts create-admin ARGS` on the test's data dir; resolves with its output, whatever the exit code. */
 async function createAdmin(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", "src/main.ts", "create-admin", ...args],
-      {
-        cwd: serverRoot,
-        env: { ...process.env, MONGODB_URI: "", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
-      },
-    );
+    const { stdout, stderr } = await run(process.execPath, [...mainScript(), "create-admin", ...args], {
+      cwd: serverRoot,
+      env: { ...process.env, MONGODB_URI: "", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
+    });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const failed = Failed.parse(err);
@@ -45,7 +48,7 @@ async function createAdmin(args: string[], env: Record<string, string> = {}) {
 const signIn = (url: string, email: string, password: string) =>
   api({ url }, "POST", "/api/auth/login", { email, password });
 
-// Each test starts processes (tsx compiles the server in each), slow on a busy machine.
+// Each test starts several server processes, slow on a busy machine.
 describe("the first supervisor", { timeout: 240_000 }, () => {
   it("create-admin makes a supervisor on an empty store, who signs in to a server started without the demo; a second is refused", async () => {
     const made = await createAdmin(["--email", "Boss@Example.com", "--name", "Bo Boss"]);

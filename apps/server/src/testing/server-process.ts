@@ -14,7 +14,13 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** How to start the process: from source through tsx (the default), or a compiled entry run by node. */
+/** Names a bundled main.js that server processes run when no entry is given (set by server-bundle-setup.ts). */
+export const SERVER_BUNDLE_ENV = "HANDOFF_TEST_SERVER_BUNDLE";
+
+/**
+ * How to start the process: a compiled entry run by node; without one, the test run's bundle
+ * (SERVER_BUNDLE_ENV), else the sources through tsx.
+ */
 export interface ServerProcessOptions {
   /** A bundled main.js (see build.ts), run by node itself as the image runs it. */
   entry?: string;
@@ -27,7 +33,8 @@ export function startServerProcess(
   env: Record<string, string> = {},
   opts: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const args = opts.entry ? [opts.entry, "start"] : ["--import", "tsx", "src/main.ts", "start"];
+  const entry = opts.entry ?? process.env[SERVER_BUNDLE_ENV];
+  const args = entry ? [entry, "start"] : ["--import", "tsx", "src/main.ts", "start"];
   const child = spawn(process.execPath, args, {
     cwd: serverRoot,
     env: {
