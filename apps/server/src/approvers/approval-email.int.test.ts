@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LoginResponse, type Message } from "@handoff/contracts";
 import { signApprovalLink } from "@handoff/core";
 import {
+  AGENT,
   api,
   customerTranscript,
   pendingApproval,
@@ -81,6 +82,21 @@ describe.each(storeVariants("approvers_email"))("approvals by email on $name", (
     // An HTML part too, the links as buttons.
     expect(body).toMatch(/^Content-Type: text\/html/m);
     expect(body.replace(/=3D/g, "=")).toContain(`<a href="${PUBLIC_URL}/api/approval-links/`);
+  });
+
+  it("emails an approval to the team that handles its category, not to everyone who asked", async () => {
+    const supervisor = await signIn(SUPERVISOR);
+    const agent = await signIn(AGENT);
+    for (const who of [supervisor, agent])
+      expect(
+        (await api(server, "PATCH", "/api/me/approvals", { emailApprovals: true }, who.token)).status,
+      ).toBe(200);
+    // One catch-all team (no categories: every category), with the agent alone in it.
+    const team = { name: "Front desk", categories: [], members: [{ userId: agent.user.id }], hours: null };
+    expect((await api(server, "POST", "/api/teams", team, supervisor.token)).status).toBe(201);
+    await pendingApproval(server);
+    await approversFor(server.platform).idle();
+    expect(smtp.received.flatMap((m) => m.to)).toEqual([AGENT.email]);
   });
 
   it("an emailed approve link asks first, then sends the reply once; a second click is refused", async () => {

@@ -13,8 +13,9 @@ const notifiedKey = (reviewId: string) => `approval-notified:${reviewId}`;
 
 /**
  * Sends each approval that opens to the approvers outside the console: an email with signed links to
- * every person who asked for approvals by email (SMTP_URL and PUBLIC_URL set), and a message with
- * buttons to SLACK_WEBHOOK_URL. Once per review, whichever instance raised it: a pause reopened by
+ * the people who asked for approvals by email in the team that handles its category (everyone who
+ * asked, when that team has none; SMTP_URL and PUBLIC_URL set), and a message with buttons to
+ * SLACK_WEBHOOK_URL that mentions that team's linked Slack members. Once per review, whichever instance raised it: a pause reopened by
  * recovery is not sent again.
  * Failures are logged, never thrown: the approval is in the console whatever happens to the mail.
  */
@@ -33,7 +34,7 @@ export function approvalNotifier(
     const secret = await deps.secret();
     const nowSeconds = Math.floor(Date.now() / 1000);
     const ttlSeconds = Math.round(config.APPROVAL_LINK_HOURS * 3600);
-    for (const approver of await deps.directory.emailRecipients()) {
+    for (const approver of await deps.directory.emailRecipients(review.packet.category)) {
       const links = signedLinks(
         { secret, publicUrl, reviewId: review.id, userId: approver.userId },
         nowSeconds,
@@ -56,7 +57,11 @@ export function approvalNotifier(
     const openUrl = config.PUBLIC_URL
       ? consoleConversationUrl(config.PUBLIC_URL, review.conversationId)
       : null;
-    const error = await postToSlack(config.SLACK_WEBHOOK_URL, approvalSlackMessage(review, openUrl));
+    const mentions = await deps.directory.slackMembers(review.packet.category);
+    const error = await postToSlack(
+      config.SLACK_WEBHOOK_URL,
+      approvalSlackMessage(review, openUrl, mentions),
+    );
     if (error) logger.warn({ reviewId: review.id, error }, "could not post an approval to Slack");
   };
 

@@ -113,6 +113,10 @@ describe.each(storeVariants("approvers_slack"))("approvals in Slack on $name", (
     expect(incoming.received).toHaveLength(1);
     const message = SlackPosted.parse(JSON.parse(incoming.received[0]?.body ?? "null"));
     expect(JSON.stringify(message.blocks)).toContain(JSON.stringify(review.packet.question).slice(1, 30));
+    // No team handles its category, so it is addressed to everyone linked: the supervisor.
+    expect(JSON.stringify(message.blocks[0])).toContain(
+      `waiting for approval* for <@${SUPERVISOR_SLACK_ID}>`,
+    );
     const buttons = message.blocks.flatMap(
       (block) =>
         z.object({ type: z.literal("actions"), elements: z.array(Button) }).safeParse(block).data?.elements ??

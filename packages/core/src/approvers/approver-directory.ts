@@ -7,6 +7,7 @@ import {
 } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { Store } from "../ports";
+import { teamForCategory } from "../teams/team-for-category";
 
 const NONE: ApproverPrefs = { emailApprovals: false, slackUserId: null };
 const key = (userId: string) => `approver-prefs:${userId}`;
@@ -54,9 +55,31 @@ export class ApproverDirectory {
     );
   }
 
-  /** Active people who asked for approvals by email. */
-  async emailRecipients(): Promise<Approver[]> {
-    return (await this.list()).filter((a) => a.emailApprovals);
+  /**
+   * Who is asked, outside the console, to approve a draft in this category: the people who take
+   * approvals outside the console (`wants`: by email, or with a linked Slack id) and belong to the team
+   * that handles the category (teamForCategory: the team listing it, else the catch-all team). When no
+   * team handles it, or none of its members takes approvals outside the console, everyone who does is
+   * asked, so no approval goes unannounced.
+   */
+  async approversFor(category: string | null, wants: (approver: Approver) => boolean): Promise<Approver[]> {
+    const [everyone, teams] = await Promise.all([this.list(), this.store.teams.list()]);
+    const willing = everyone.filter(wants);
+    const team = teamForCategory(teams, category);
+    const members = new Set(team?.members.map((m) => m.userId) ?? []);
+    const ofTeam = willing.filter((a) => members.has(a.userId));
+    return ofTeam.length > 0 ? ofTeam : willing;
+  }
+
+  /** The people emailed an approval in this category (see approversFor). */
+  async emailRecipients(category: string | null): Promise<Approver[]> {
+    return this.approversFor(category, (a) => a.emailApprovals);
+  }
+
+  /** The Slack members an approval in this category is addressed to (see approversFor). */
+  async slackMembers(category: string | null): Promise<string[]> {
+    const linked = await this.approversFor(category, (a) => a.slackUserId !== null);
+    return linked.flatMap((a) => (a.slackUserId ? [a.slackUserId] : []));
   }
 
   /** The active person a Slack member id is linked to, or null (an unlinked or deactivated person). */

@@ -53,12 +53,19 @@ function packetBlocks(review: ApprovalReview): unknown[] {
 /**
  * The message an incoming webhook posts when an approval opens: the packet, a reason field (a
  * rejection needs one), and Approve / Reject buttons carrying the review id, and Open (the console).
+ * `mentions` are the Slack members of the team that handles its category (linked ids, checked when
+ * linked), so the channel sees whose approval it is.
  */
-export function approvalSlackMessage(review: ApprovalReview, openUrl: string | null): SlackMessage {
+export function approvalSlackMessage(
+  review: ApprovalReview,
+  openUrl: string | null,
+  mentions: readonly string[] = [],
+): SlackMessage {
+  const forWhom = mentions.length > 0 ? ` for ${mentions.map((id) => `<@${id}>`).join(" ")}` : "";
   return {
     text: `Approval needed: ${clip(review.packet.question, 150)}`,
     blocks: [
-      section("*A reply is waiting for approval*"),
+      section(`*A reply is waiting for approval*${forWhom}`),
       ...packetBlocks(review),
       {
         type: "input",
