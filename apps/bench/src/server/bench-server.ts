@@ -61,9 +61,8 @@ export async function startBenchServer(
   const dataDir = await mkdtemp(path.join(tmpdir(), "handoff-bench-"));
   const nodeOptions = [
     process.env.NODE_OPTIONS ?? "",
-    // The probes are TypeScript; tsx must be registered before they load (NODE_OPTIONS runs first).
-    // It only loads modules: a compiled server's code runs as node runs it.
-    "--import tsx",
+    // The probes are plain JavaScript, so a compiled server runs with no TypeScript loader, as
+    // `npm start` runs it (the server from source brings its own tsx).
     `--import ${PRELOAD}`,
     opts.gcOnProbe ? "--expose-gc" : "",
   ].join(" ");

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import path from "node:path";
+import process from "node:process";
 
 const dir = process.env.BENCH_CPU_PROFILE_DIR;
 if (dir) {

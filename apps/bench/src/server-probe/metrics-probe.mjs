@@ -4,8 +4,11 @@
  * distribution since the previous SIGUSR2, and the process's memory. The bench signals when its
  * measured window opens and when it closes. With BENCH_GC_ON_PROBE (and --expose-gc) a full GC runs
  * first, so the memory reported is what is live rather than garbage V8 has not returned yet.
+ * Plain JavaScript, as every probe: a TypeScript probe needed tsx's loader in the server, and that
+ * loader (a thread of its own, in the graph worker too) added ~100 MB to the RSS the bench measured.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import process from "node:process";
 
 /** Node's default resolution; a finer one would add timer wake-ups to the loop it measures. */
 const RESOLUTION_MS = 10;
@@ -15,11 +18,11 @@ histogram.enable();
 
 // The histogram records the whole interval between its timer's runs, so an idle loop reads ~10 ms:
 // the delay is what comes on top of the resolution.
-const delayMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
-const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
+const delayMs = (ns) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
+const mb = (bytes) => Math.round((bytes / 2 ** 20) * 100) / 100;
 
 process.on("SIGUSR2", () => {
-  const gc: unknown = Reflect.get(globalThis, "gc");
+  const gc = Reflect.get(globalThis, "gc");
   if (process.env.BENCH_GC_ON_PROBE && typeof gc === "function") gc();
   const memory = process.memoryUsage();
   const line = {
