@@ -118,6 +118,13 @@ export const ConfigSchema = z.object({
   ),
   /** Signs the reply addresses (16+ characters; changing it orphans the addresses already sent). */
   EMAIL_REPLY_SECRET: optional(z.string().min(16)),
+  /**
+   * Optional: a mailbox the email channel reads customers' emails from instead of (or besides) the
+   * inbound webhook: imap://user:password@host:143/INBOX or imaps://...:993/INBOX (INBOX when no path).
+   */
+  IMAP_URL: optional(z.string().regex(/^imaps?:\/\//, "an imap:// or imaps:// URL")),
+  /** How often the IMAP mailbox is read for unseen emails. */
+  IMAP_POLL_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often due channel deliveries (emails, API channel replies) are looked for; new ones go at once. */
   CHANNEL_TICK_MS: z.coerce.number().int().min(50).default(1000),
   /** The first retry of a failed channel delivery waits this long, doubling each time up to an hour. */
@@ -169,6 +176,11 @@ const ConfigPairs = ConfigSchema.superRefine((config, ctx) => {
     "EMAIL_REPLY_DOMAIN needs EMAIL_REPLY_SECRET (16+ characters) to sign reply addresses",
   );
   need(config.EMAIL_REPLY_DOMAIN !== undefined, "SMTP_URL", "EMAIL_REPLY_DOMAIN needs SMTP_URL to send");
+  need(
+    config.IMAP_URL !== undefined,
+    "EMAIL_REPLY_DOMAIN",
+    "IMAP_URL needs the email channel (EMAIL_REPLY_DOMAIN)",
+  );
   need(config.OIDC_ISSUER !== undefined, "OIDC_CLIENT_ID", "OIDC_ISSUER needs OIDC_CLIENT_ID");
   need(config.OIDC_ISSUER !== undefined, "PUBLIC_URL", "OIDC_ISSUER needs PUBLIC_URL (the sign-in callback)");
 });

@@ -8,36 +8,22 @@ import {
   connectCustomer,
   nextReview,
   pendingHandoff,
-  startTestServer,
   storeVariants,
   type StoreVariant,
   type TestServer,
 } from "../../testing";
-import { startSmtpServer, type ReceivedMail } from "../../testing/smtp-server";
+import type { ReceivedMail } from "../../testing/smtp-server";
 import { agentReply, apiKey, signIn, until } from "../channels-test-kit";
+import { emailTestServer, REPLY_DOMAIN } from "./email-test-server";
 
-const DOMAIN = "reply.example.test";
+const DOMAIN = REPLY_DOMAIN;
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 async function emailServer(variant: StoreVariant) {
-  const smtp = await startSmtpServer();
-  cleanups.push(() => smtp.close());
-  const s = await startTestServer({
-    env: {
-      SMTP_URL: smtp.url,
-      PUBLIC_URL: "http://127.0.0.1:9",
-      EMAIL_FROM: "Support <support@example.test>",
-      EMAIL_REPLY_DOMAIN: DOMAIN,
-      EMAIL_REPLY_SECRET: "a-long-enough-reply-secret",
-      CHANNEL_TICK_MS: "100",
-      CHANNEL_RETRY_BASE_MS: "200",
-    },
-    overrides: await variant.overrides(),
-  });
-  cleanups.push(() => s.dispose());
+  const { s, smtp } = await emailTestServer(variant, cleanups);
   return { s, smtp, key: await apiKey(s, ["messages:send"]) };
 }
 

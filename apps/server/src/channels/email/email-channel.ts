@@ -5,6 +5,7 @@ import { z } from "zod";
 import { currentUser } from "../../http/auth-middleware";
 import { answerAccepted, apiKeyOnly } from "../channel-http";
 import type { ChannelFactory } from "../server-channel";
+import { imapPoller } from "./imap-poller";
 import { smtpEmailSender } from "./smtp-email-sender";
 
 const Params = z.object({ id: Id });
@@ -13,7 +14,8 @@ const Params = z.object({ id: Id });
  * Email: replies over SMTP with threading headers and a signed reply address; parsed inbound emails
  * posted by the mail provider (API key) land in their conversation; a customer who leaves their email
  * when nobody is free gets the team's answers by email. Configured by EMAIL_REPLY_DOMAIN,
- * EMAIL_REPLY_SECRET and SMTP_URL; without them the routes answer 409 and nothing is emailed.
+ * EMAIL_REPLY_SECRET and SMTP_URL; without them the routes answer 409 and nothing is emailed. With
+ * IMAP_URL, customers' emails are also read from that mailbox (the same intake as the webhook).
  */
 export const emailChannel: ChannelFactory = ({ platform, deps }) => {
   const { config, logger } = platform;
@@ -30,6 +32,15 @@ export const emailChannel: ChannelFactory = ({ platform, deps }) => {
         )
       : null;
   const intake = new EmailIntake(deps, settings);
+  const poller =
+    settings && config.IMAP_URL
+      ? imapPoller({
+          url: config.IMAP_URL,
+          intervalMs: config.IMAP_POLL_MS,
+          logger,
+          receive: (email) => intake.receive(email),
+        })
+      : null;
   let stopped = false;
   // A customer who left their email gets the team's answers by email from then on.
   const detachContacts = platform.notifier.attach((event) => {
@@ -53,6 +64,7 @@ export const emailChannel: ChannelFactory = ({ platform, deps }) => {
     },
     stop() {
       stopped = true;
+      poller?.stop();
       detachContacts();
     },
   };
