@@ -19,6 +19,16 @@ describe("text analysis", () => {
     expect(terms("reimbursement")).toBe(terms("reimburse"));
   });
 
+  it("reads a place's name as the place, not as its words: 'South Africa' says nothing of Africa", () => {
+    const text = "South Africa uses Type M plugs. Some countries in Africa require a vaccine.";
+    const english = new TermAnalyzer(buildLexicon(languageTools("en"), [tokenize(text)]));
+    const [southAfrica = "", continent = ""] = splitSentences(text);
+    expect(english.documentTerms(southAfrica)).toContain("south_africa");
+    expect(english.documentTerms(southAfrica)).not.toContain("africa");
+    expect(english.documentTerms(continent)).toContain("africa");
+    expect(english.documentTerms("Type M plugs")).toContain("type");
+  }, 60_000);
+
   it("keeps dotted and capitalised acronyms as words, never as stop words", () => {
     expect(tokenize("Ships to the U.S. and the UK")).toEqual([
       "ships",

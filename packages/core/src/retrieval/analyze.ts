@@ -1,5 +1,6 @@
 import type { Lexicon } from "./lexicon/lexicon";
 import { MAX_PHRASE_WORDS, phraseForms } from "./lexicon/phrase-forms";
+import { isPlaceName } from "./named-things";
 
 /**
  * A word of a text, lowercase; `acronym` when written "U.S." or "USA" (never a stop word then).
@@ -66,19 +67,27 @@ export class TermAnalyzer {
   /** Terms of a document: every word's term and, in addition, the multiword names among them. */
   documentTerms(text: string): string[] {
     const list = tokens(text);
+    const phrasesAt = list.map((): string[] => []);
+    // The words of a place's name say nothing on their own: "South Africa" names no part of Africa.
+    const inPlaceName = new Set<number>();
+    for (let i = 0; i < list.length; i++) {
+      for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= list.length; n++) {
+        const phrase = this.knownPhrase(joinWords(list, i, n));
+        if (phrase === null) continue;
+        phrasesAt[i]?.push(phrase);
+        if (isPlaceName(phrase)) for (let k = i; k < i + n; k++) inPlaceName.add(k);
+      }
+    }
     const out: string[] = [];
     for (let i = 0; i < list.length; i++) {
-      const term = this.wordTerm(list[i]);
+      const term = inPlaceName.has(i) ? null : this.wordTerm(list[i]);
       if (term !== null) out.push(term);
       // A compound's parts are words of the text too: "carry-on" also says "carry".
-      for (const part of list[i]?.parts ?? []) {
+      for (const part of inPlaceName.has(i) ? [] : (list[i]?.parts ?? [])) {
         const partTerm = this.wordTerm({ word: part, acronym: false });
         if (partTerm !== null) out.push(partTerm);
       }
-      for (let n = 2; n <= MAX_PHRASE_WORDS && i + n <= list.length; n++) {
-        const phrase = this.knownPhrase(joinWords(list, i, n));
-        if (phrase !== null) out.push(phrase);
-      }
+      out.push(...(phrasesAt[i] ?? []));
     }
     return out;
   }

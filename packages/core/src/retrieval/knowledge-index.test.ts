@@ -106,6 +106,28 @@ describe("KnowledgeIndex", () => {
     expect(large.search("Do you accept PayPal?").hits[0]?.score ?? 0).toBeCloseTo(small, 1);
   });
 
+  it("ranks a correction about another place below the article naming the customer's", () => {
+    const plugs: Article = {
+      id: "plugs",
+      title: "Plug types at our destinations",
+      tags: ["travel"],
+      body: "Most chargers accept 100 to 240 V, so you usually need only a plug adapter.\n\n- Canada and Mexico use Type A and B plugs at 120 V.\n- Spain and Germany use Type F plugs at 230 V.",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    };
+    const index = new KnowledgeIndex();
+    index.setArticles([plugs]);
+    index.setCorrections([
+      approvedCorrection(
+        "c-madrid",
+        "will i need to have a plug converter when i visit madrid",
+        "Spain and Germany use Type F plugs at 230 V.",
+      ),
+    ]);
+    const result = index.search("do i require a plug converter when i visit toronto");
+    expect(result.precedents?.[0]?.unsaid.map((u) => u.word)).toEqual(["toronto"]);
+    expect(result.hits[0]?.id).toBe("plugs");
+  });
+
   it("reads a word WordNet derives from a help-center word as that word ('shipment' for 'shipping')", () => {
     const index = new KnowledgeIndex();
     index.setArticles(sampleArticles());

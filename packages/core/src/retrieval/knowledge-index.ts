@@ -19,9 +19,12 @@ import { correctSpelling, isMisspeltFunctionWord } from "./spelling";
 import { questionTermWeights } from "./question-match";
 import { matchCorrection } from "./correction-match";
 import { restates } from "./restates";
+import { isPlaceName } from "./named-things";
 
 /** How many approved corrections to like questions a search reports at most. */
 const MAX_PRECEDENTS = 3;
+/** Share of its score a correction keeps when the customer names a place it does not answer for. */
+const OTHER_CASE_FACTOR = 0.5;
 /** How many hits a search returns at most. */
 const MAX_HITS = 5;
 /** Candidates MiniSearch proposes (per engine) before they are re-scored. */
@@ -256,7 +259,8 @@ export class KnowledgeIndex {
       ...this.articles.engine.search(terms, options).slice(0, CANDIDATES),
       ...this.correctionCandidates(searchTerms),
     ];
-    const scored: Array<{ hit: RetrievalHit; bm25: number; cover: number }> = [];
+    // `rank` orders the hits; it is the hit's score but for a correction answering another case.
+    const scored: Array<{ hit: RetrievalHit; bm25: number; cover: number; rank: number }> = [];
     const termWeight = this.termWeight();
     for (const candidate of candidates) {
       const key = String(candidate.id);
@@ -284,9 +288,18 @@ export class KnowledgeIndex {
       if (doc.question !== undefined) hit.question = doc.question;
       if (questionAsked !== undefined) hit.asked = questionAsked;
       if (doc.kind === "article") hit.tags = [...doc.tags];
-      scored.push({ hit, bm25: candidate.score, cover });
+      scored.push({ hit, bm25: candidate.score, cover, rank: hit.score });
     }
-    scored.sort((a, b) => b.hit.score - a.hit.score || b.bm25 - a.bm25);
+    // A correction that leaves a place the customer names unsaid (it answered Madrid, the customer asks
+    // about Puerto Rico) answered another case of this kind of question: it ranks below what may answer
+    // this one. Its score stays as it is: it still vouches for the kind of question.
+    const precedents = this.precedents(query, keyTerms, searchTerms);
+    const otherPlace = (p: Precedent): boolean =>
+      p.unsaid.some((u) => isPlaceName(u.word.toLowerCase().replace(/\s+/g, "_")));
+    const otherCase = new Set(precedents.filter(otherPlace).map((p) => p.id));
+    for (const s of scored)
+      if (s.hit.kind === "correction" && otherCase.has(s.hit.id)) s.rank = s.hit.score * OTHER_CASE_FACTOR;
+    scored.sort((a, b) => b.rank - a.rank || b.bm25 - a.bm25);
     const top = scored[0];
     if (top === undefined) return empty;
     // A source whose best passage says what the top one's does (a correction quoting the article) agrees with it.
@@ -301,13 +314,13 @@ export class KnowledgeIndex {
       if (said !== "" && text !== "" && agrees(s.hit, text)) return false;
       return said === "" || text === "" || !(said.includes(text) || text.includes(said));
     });
-    const runnerUp = rival?.hit.score ?? 0;
+    const runnerUp = rival?.rank ?? 0;
     return {
       ...empty,
-      precedents: this.precedents(query, keyTerms, searchTerms),
+      precedents: precedents.slice(0, MAX_PRECEDENTS),
       hits: scored.slice(0, MAX_HITS).map((s) => s.hit),
       coverage: round(top.cover),
-      margin: round(top.hit.score > 0 ? (top.hit.score - runnerUp) / top.hit.score : 0),
+      margin: round(top.rank > 0 ? Math.max(0, top.rank - runnerUp) / top.rank : 0),
     };
   }
 
@@ -374,7 +387,7 @@ export class KnowledgeIndex {
   }
 
   /**
-   * The approved corrections whose questions are most like the customer's, compared question to
+   * Every approved correction sharing a term with the question, most like first, compared question to
    * question with weights learned from the corrections' questions. A correction is as like the
    * question as the better of its own question and the questions of every correction giving the same
    * answer (two people who answered "how do I talk to support?" and "is there a phone number?" alike
@@ -415,7 +428,7 @@ export class KnowledgeIndex {
       out.push({ id: doc.id, similarity: round(similarity), answer: doc.text, unsaid });
     }
     out.sort((a, b) => b.similarity - a.similarity);
-    return out.slice(0, MAX_PRECEDENTS);
+    return out;
   }
 
   /**

@@ -8,6 +8,11 @@ function placeNames(): ReadonlySet<string> {
   return places;
 }
 
+/** Whether WordNet names a place by this lowercase name, words joined by "_" ("south_africa"). */
+export function isPlaceName(name: string): boolean {
+  return placeNames().has(name);
+}
+
 /**
  * Which words of a customer's message name one particular thing (a place, a brand, a plan), as
  * opposed to a kind of thing ("plug", "kind", "device"). In a message its writer capitalised (a capital
