@@ -47,7 +47,7 @@ async function run(h: ServiceHarness, runner: InProcessGraphRunner, text: string
 }
 
 const position = (h: ServiceHarness, runner: InProcessGraphRunner, threadId: string) =>
-  threadPosition(runner.graph, h.deps.checkpointer, threadId);
+  threadPosition(runner.graph, threadId);
 
 describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
   it("answers a question it can and saves no checkpoint, as nothing is left to resume", async () => {

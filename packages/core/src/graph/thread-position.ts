@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { SupportGraph } from "./build-graph";
 import { pauseId } from "./pause-id";
 
@@ -20,14 +19,10 @@ const PausedValues = z.object({ runId: z.string(), round: z.number().int() });
  * Reads a thread's position. The pause's review id comes from the paused node and the run's state,
  * so recovery can tell which pause a thread waits on before it resumes it with anything.
  */
-export async function threadPosition(
-  graph: SupportGraph,
-  checkpointer: BaseCheckpointSaver,
-  threadId: string,
-): Promise<ThreadPosition> {
-  const config = { configurable: { thread_id: threadId } };
-  if ((await checkpointer.getTuple(config)) === undefined) return { kind: "none" };
-  const snapshot = await graph.getState(config);
+export async function threadPosition(graph: SupportGraph, threadId: string): Promise<ThreadPosition> {
+  // One read of the checkpoint: a thread without one reads as a snapshot with no creation time.
+  const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+  if (snapshot.createdAt === undefined) return { kind: "none" };
   const paused = snapshot.tasks.find((t) => t.interrupts.length > 0);
   if (paused) {
     const kind = paused.name === "review" ? "review" : paused.name === "handoff" ? "handoff" : null;
