@@ -30,7 +30,8 @@ export const BenchOptions = z.object({
   saturationSeconds: z.coerce.number().positive().default(10),
   /** Run the server from its TypeScript source through tsx instead of the compiled bundle `npm start` runs. */
   source: z.boolean().default(false),
-  out: z.string().min(1, "--out FILE is required"),
+  /** Where the JSON goes; without it, a run at the defaults (a full run) replaces results/latest.json. */
+  out: z.string().min(1).optional(),
   /** Folder for a V8 CPU profile of the server during the load phase. */
   profile: z.string().optional(),
 });
@@ -78,4 +79,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     throw new Error(`invalid options:\n${lines}`);
   }
   return parsed.data;
+}
+
+/** The options that shape what a run measures (not where it writes). */
+const Measured = BenchOptions.omit({ out: true, profile: true });
+
+/** True when every option that shapes the measurement is at its default: a full run, comparable with the last. */
+export function isFullRun(options: BenchOptions): boolean {
+  // Zod builds both objects in the schema's key order, so equal options give equal JSON.
+  return JSON.stringify(Measured.parse(options)) === JSON.stringify(Measured.parse({}));
 }
