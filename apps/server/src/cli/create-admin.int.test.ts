@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AGENT, api, startServerProcess, type ServerProcess } from "../testing";
-import { SERVER_BUNDLE_ENV } from "../testing/server-process";
+import { mainScript } from "../testing/server-process";
 
 const run = promisify(execFile);
 /** What execFile rejects with when the command exits with an error. */
@@ -24,12 +24,6 @@ afterEach(async () => {
   server = undefined;
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** The test run's server bundle (see server-bundle-setup.ts), else the sources through tsx. */
-function mainScript(): string[] {
-  const bundle = process.env[SERVER_BUNDLE_ENV];
-  return bundle ? [bundle] : ["--import", "tsx", "src/main.ts"];
-}
 
 /** Runs `main.ts create-admin ARGS` on the test's data dir; resolves with its output, whatever the exit code. */
 async function createAdmin(args: string[], env: Record<string, string> = {}) {

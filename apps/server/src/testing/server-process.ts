@@ -27,14 +27,21 @@ export interface ServerProcessOptions {
   startTimeoutMs?: number;
 }
 
+/**
+ * Node's arguments that run the server's main script (a command follows): `entry`, else the test run's
+ * bundle (SERVER_BUNDLE_ENV), else the sources through tsx. Run with the server package as cwd.
+ */
+export function mainScript(entry = process.env[SERVER_BUNDLE_ENV]): string[] {
+  return entry ? [entry] : ["--import", "tsx", "src/main.ts"];
+}
+
 /** Starts `main.ts start` (or a compiled entry) in a child process on a data dir and waits until it listens. */
 export function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
   opts: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
-  const entry = opts.entry ?? process.env[SERVER_BUNDLE_ENV];
-  const args = entry ? [entry, "start"] : ["--import", "tsx", "src/main.ts", "start"];
+  const args = [...mainScript(opts.entry), "start"];
   const child = spawn(process.execPath, args, {
     cwd: serverRoot,
     env: {

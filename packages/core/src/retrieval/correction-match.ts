@@ -1,4 +1,5 @@
 import { expectedAnswerType } from "./answer-type";
+import { boundedMemo } from "./bounded-memo";
 import { namedThingReader } from "./named-things";
 import { questionSimilarity, type QueryTerm } from "./question-match";
 import { englishWordRoles } from "./word-roles";
@@ -174,20 +175,13 @@ export function matchCorrection(
   return { similarity: narrower ? 0 : similarity, unsaid };
 }
 
-/** Asked kinds of recent texts: a search compares one question with every correction's. */
-const askedKinds = new Map<string, string | null>();
-/** How many texts askedKinds keeps before it starts again. */
-const ASKED_KINDS_KEPT = 2000;
+/** Asked kinds of recent texts (2,000 kept): a search compares one question with every correction's. */
+const askedKind = boundedMemo(2000, readAskedKind);
 
 /** The kind of fact a question asks with words retrieval drops, as a pseudo-term ("?duration"), or null. */
-function askedKind(text: string): string | null {
-  const known = askedKinds.get(text);
-  if (known !== undefined) return known;
+function readAskedKind(text: string): string | null {
   const type = expectedAnswerType(text);
-  const kind = type !== null && ASKED_KINDS.has(type) ? `?${type}` : null;
-  if (askedKinds.size >= ASKED_KINDS_KEPT) askedKinds.clear();
-  askedKinds.set(text, kind);
-  return kind;
+  return type !== null && ASKED_KINDS.has(type) ? `?${type}` : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { englishTerms } from "../policy/intent/tokens";
+import { boundedMemo } from "./bounded-memo";
 
 /** How a sentence uses a word: as a noun, as a verb (not a gerund), or as a word that names nothing. */
 export type WordRole = "noun" | "verb" | "function" | "other";
@@ -6,10 +7,8 @@ export type WordRole = "noun" | "verb" | "function" | "other";
 /** compromise's tags of words that stand for someone or say how the writer feels, never for a topic. */
 const FUNCTION_TAGS = ["Pronoun", "Determiner", "Expression", "Conjunction", "Preposition"];
 
-/** Roles of recent texts: one search compares the same customer text with every correction. */
-const recent = new Map<string, ReadonlyMap<string, WordRole>>();
-/** How many texts `recent` keeps before it starts again. */
-const RECENT_KEPT = 2000;
+/** Roles of recent texts (2,000 kept): one search compares the same customer text with every correction. */
+const recentRoles = boundedMemo(2000, readWordRoles);
 
 /**
  * How an English text uses each of its words (lowercase), as compromise's tagger reads the sentence:
@@ -17,15 +16,15 @@ const RECENT_KEPT = 2000;
  * expression. A word used more than one way is a noun if it is ever one, else its first reading.
  */
 export function englishWordRoles(text: string): ReadonlyMap<string, WordRole> {
-  const known = recent.get(text);
-  if (known !== undefined) return known;
+  return recentRoles(text);
+}
+
+function readWordRoles(text: string): ReadonlyMap<string, WordRole> {
   const roles = new Map<string, WordRole>();
   for (const { word, tags } of englishTerms(text)) {
     const role = roleOf(tags);
     if (!roles.has(word) || role === "noun") roles.set(word, role);
   }
-  if (recent.size >= RECENT_KEPT) recent.clear();
-  recent.set(text, roles);
   return roles;
 }
 

