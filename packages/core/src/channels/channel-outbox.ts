@@ -35,7 +35,7 @@ export class ChannelOutbox {
     const target = adapter.target(link);
     if (!target) return 0;
     const now = this.now();
-    return this.deps.store.channels.enqueue([
+    const queued = await this.deps.store.channels.enqueue([
       {
         id: randomUUID(),
         conversationId: message.conversationId,
@@ -51,6 +51,14 @@ export class ChannelOutbox {
         deliveredAt: null,
       },
     ]);
+    // An erasure deletes the conversation, then its channel rows. If it ran between reading the link and
+    // storing this delivery, the stored reply would outlive it: read the conversation after storing, and
+    // forget the channel rows once more when it is gone (erased later, the erasure's own forget runs after).
+    if (queued > 0 && !(await this.deps.store.conversations.get(message.conversationId))) {
+      await this.deps.store.channels.forget([message.conversationId]);
+      return 0;
+    }
+    return queued;
   }
 
   /**
