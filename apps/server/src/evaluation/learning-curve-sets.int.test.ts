@@ -21,10 +21,13 @@ import { learningCurve, type LearningCurve } from "./learning-curve";
  * sentence uses a word decides whether the answer must name it): shopfront +0.171 with the CLI's probes
  * (0.286 -> 0.457), +0.149 with this split (0.254 -> 0.403); skyways +0.272 (CLI), +0.260 here; all at
  * precision 1.000. At 4f61d1e (a place's name is not its words) the same gains: shopfront 0.239 -> 0.388
- * here, 0.257 -> 0.429 with the CLI's probes. The gains below are today's floors, a little under those figures; raise them
- * toward 0.25 as correction matching improves, never lower them.
+ * here, 0.257 -> 0.429 with the CLI's probes. With chat shorthand written out ("ur", "ya"), swearwords
+ * not taken for things, and an article passage restating a correction's answer agreeing with it:
+ * shopfront 0.239 -> 0.448 here (+0.209), 0.257 -> 0.514 with the CLI's probes (+0.257, the bar met);
+ * skyways +0.260 here, +0.272 (CLI). The gains below are today's floors, a little under those figures;
+ * raise them as correction matching improves, never lower them.
  */
-const FLOORS: Record<string, number> = { skyways: 0.25, shopfront: 0.14 };
+const FLOORS: Record<string, number> = { skyways: 0.25, shopfront: 0.2 };
 const present = Object.keys(FLOORS).every((name) =>
   existsSync(path.join(SHARED_EVAL_DIR, name, "cases.jsonl")),
 );

@@ -228,6 +228,27 @@ describe("answering from an approved correction to a like question", () => {
     expect(precedentAgreeing(elsewhere, retrieval)).toBe(0);
   });
 
+  it("a correction backs an answer quoting an article passage that says what its answer says in other words", () => {
+    const passage = "There is no cancellation fee, early termination fee or penalty for cancelling an order.";
+    const draft = { ...weakDraft, drafts: [{ text: passage, sourceIds: ["cancellation-fees"] }] };
+    const correctionAnswer = "There is no fee to cancel an order.";
+    const backed = (restatedIn?: string[]): RetrievalResult => ({
+      ...fromCorrection(0.7),
+      precedents: [
+        {
+          id: "c-fee",
+          similarity: 0.7,
+          answer: correctionAnswer,
+          unsaid: [],
+          ...(restatedIn ? { restatedIn } : {}),
+        },
+      ],
+    });
+    expect(precedentAgreeing(draft, backed([passage]))).toBe(0.7);
+    expect(precedentAgreeing(draft, backed())).toBe(0);
+    expect(precedentAgreeing(draft, backed(["Orders ship in 3 days."]))).toBe(0);
+  });
+
   it("a risk flag still decides, whatever the precedent", () => {
     const flag: RiskFlag = { category: "money_movement", forces: "approval", evidence: "refund" };
     const confidence = buildConfidence({

@@ -128,7 +128,8 @@ export function precedentAgreeing(draft: ModelDraft, retrieval: RetrievalResult)
     const agrees =
       cited.has(p.id) ||
       (answer.length > 0 && (said.includes(answer) || answer.includes(said))) ||
-      citedArticles.some((a) => flat(a.text).includes(answer));
+      citedArticles.some((a) => flat(a.text).includes(answer)) ||
+      (p.restatedIn ?? []).some((text) => said.includes(flat(text)));
     if (agrees) best = p.similarity;
   }
   return clamp(best);

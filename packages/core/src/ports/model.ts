@@ -76,6 +76,12 @@ export interface Precedent {
    * correction must say them itself.
    */
   unsaid: Array<{ term: string; word: string }>;
+  /**
+   * Passages of the retrieved articles that say what the correction's answer says in other words
+   * ("There is no cancellation fee ... for cancelling an order" for "There is no fee to cancel an
+   * order"): an answer quoting one agrees with the correction.
+   */
+  restatedIn?: string[];
 }
 
 /** Input to a drafting model. */

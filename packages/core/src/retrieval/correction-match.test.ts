@@ -5,6 +5,8 @@ import {
   type CustomerTerm,
   type MatchContext,
 } from "./correction-match";
+import { buildLexicon } from "./lexicon/lexicon";
+import { languageTools } from "./lexicon/language-tools";
 
 const STOP = new Set([
   "a",
@@ -49,6 +51,7 @@ const context: MatchContext = {
   helpCenterSays: (term) => HELP_CENTER.has(term),
   knowledgeSays: (term) => HELP_CENTER.has(term),
   isNoun: (word) => !["need", "use", "take", "long"].includes(word),
+  isExpletive: () => false,
   synonyms: () => new Set(),
 };
 
@@ -169,5 +172,30 @@ describe("matchCorrection", () => {
     const chat = matchCorrection(customer("can ya tell me which plugs japan uses"), plugs, context);
     const thing = matchCorrection(customer("can tubes tell me which plugs japan uses"), plugs, context);
     expect(chat.similarity).toBeGreaterThan(thing.similarity);
+  });
+
+  it("does not take a swearword the customer adds for a thing the answer must name", () => {
+    const lexicon = buildLexicon(languageTools("en"), []);
+    const swearing = {
+      ...context,
+      isNoun: () => true,
+      isExpletive: (word: string) => lexicon.isExpletive(word),
+    };
+    const guarantee = correction("I want to check your money back guarantee", "Damaged items are refunded.");
+    const match = matchCorrection(
+      customer("i need to see your fucking money back guarantee"),
+      guarantee,
+      swearing,
+    );
+    expect(match.unsaid).toEqual([]);
+    const plain = matchCorrection(customer("i need to see your money back guarantee"), guarantee, swearing);
+    expect(match.similarity).toBeGreaterThan(plain.similarity * 0.8);
+    // Not every word WordNet files under swearing is one: "tool" used as a noun is a thing.
+    const tool = matchCorrection(
+      customer("i need to see your tool money back guarantee"),
+      guarantee,
+      swearing,
+    );
+    expect(tool.unsaid.map((u) => u.word)).toEqual(["tool"]);
   });
 });

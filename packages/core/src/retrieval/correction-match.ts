@@ -55,6 +55,8 @@ export interface MatchContext {
   synonyms: (word: string) => ReadonlySet<string>;
   /** Whether WordNet knows the word as a thing or a kind of thing (not only as an action or a quality). */
   isNoun: (word: string) => boolean;
+  /** Whether English uses the word as a swearword or an intensifier in some sense ("fucking", "bloody"). */
+  isExpletive: (word: string) => boolean;
 }
 
 /** How like a correction's question the customer's is, and what the customer names that it does not. */
@@ -104,18 +106,23 @@ export function matchCorrection(
     const role = roles.get(word);
     return role !== "verb" && role !== "function";
   };
+  // "your fucking money back guarantee", "the bloody refunds": a word English uses as a swearword or an
+  // intensifier, and that this sentence does not use as a noun, says how the customer feels.
+  const swears = (word: string): boolean =>
+    english && context.isExpletive(word) && roles.get(word) !== "noun";
   const unsaid = unstated
     .filter(
       (k) =>
         namedByCustomer(k.word) ||
         (!context.knowledgeSays(k.term) &&
           context.isNoun(k.word) &&
+          !swears(k.word) &&
           (!english || (namesAThing(k.word) && usedAsNoun(k.word)))),
     )
     .map((k) => ({ term: k.term, word: k.word }));
   // A word no one in this help center uses that English mostly reads as an abstract noun ("kind",
   // "sort", "manner"), or that this sentence uses for a person or a feeling ("ya" in "can ya help me",
-  // "damn"), frames what is asked: it weighs little on either side.
+  // "damn", "bloody"), frames what is asked: it weighs little on either side.
   const framing = new Set(
     english
       ? customer.terms
@@ -123,7 +130,7 @@ export function matchCorrection(
             (k) =>
               !namedByCustomer(k.word) &&
               !context.knowledgeSays(k.term) &&
-              (isAbstractNoun(k.word) || roles.get(k.word) === "function"),
+              (isAbstractNoun(k.word) || roles.get(k.word) === "function" || swears(k.word)),
           )
           .map((k) => k.term)
       : [],

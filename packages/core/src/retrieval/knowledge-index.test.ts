@@ -218,4 +218,46 @@ describe("KnowledgeIndex", () => {
     const result = indexWithSamples().search("is it?");
     expect(result).toMatchObject({ hits: [], coverage: 0, margin: 0, keyTerms: [] });
   });
+
+  it("tells which retrieved passages restate a correction's answer in other words, and only those", () => {
+    const index = new KnowledgeIndex();
+    index.setArticles([
+      {
+        id: "fees",
+        title: "Cancellation fees",
+        tags: [],
+        body: "There is no cancellation fee, early termination fee or penalty for cancelling an order.\n\nA restocking fee of $10 applies to opened electronics.",
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      },
+    ]);
+    index.setCorrections([
+      approvedCorrection(
+        "c-penalty",
+        "how do I see the termination penalty?",
+        "There is no fee to cancel an order.",
+      ),
+    ]);
+    const precedent = index.search("I want to check the early termination charge").precedents?.[0];
+    expect(precedent?.id).toBe("c-penalty");
+    expect(precedent?.restatedIn).toEqual([
+      "There is no cancellation fee, early termination fee or penalty for cancelling an order.",
+    ]);
+  });
+
+  it("reads chat shorthand as the words it stands for, so a customer's 'ur' is no city of Ur", () => {
+    const index = new KnowledgeIndex();
+    index.setArticles(sampleArticles());
+    index.setCorrections([
+      approvedCorrection(
+        "c-guarantee",
+        "I want to check your money back guarantee",
+        "Damaged items are refunded in full.",
+      ),
+    ]);
+    const typed = index.search("i need to see ur money back guarantee pls");
+    const written = index.search("i need to see your money back guarantee please");
+    expect(typed.keyTerms).toEqual(written.keyTerms);
+    expect(typed.precedents?.[0]?.unsaid).toEqual([]);
+    expect(typed.precedents?.[0]?.similarity).toBe(written.precedents?.[0]?.similarity);
+  });
 });

@@ -17,6 +17,7 @@ import { languageTools, type RetrievalLanguage } from "./lexicon/language-tools"
 import { buildLexicon, Lexicon, type Expansion } from "./lexicon/lexicon";
 import { correctSpelling, isMisspeltFunctionWord } from "./spelling";
 import { questionTermWeights } from "./question-match";
+import { expandChatShorthand } from "./chat-shorthand";
 import { matchCorrection } from "./correction-match";
 import { restates } from "./restates";
 import { isPlaceName } from "./named-things";
@@ -225,8 +226,10 @@ export class KnowledgeIndex {
    * Finds the knowledge that answers a question. A short, elliptical follow-up ("and to Canada?")
    * is read together with the previous customer question.
    */
-  search(question: string, context: { previousQuestion?: string } = {}): RetrievalResult {
-    const previous = context.previousQuestion?.trim();
+  search(typed: string, context: { previousQuestion?: string } = {}): RetrievalResult {
+    const question = writtenOut(typed, this.language);
+    const typedBefore = context.previousQuestion?.trim();
+    const previous = typedBefore === undefined ? undefined : writtenOut(typedBefore, this.language);
     const analyzer = this.analyzer();
     const folded = previous !== undefined && previous.length > 0 && isElliptical(question, analyzer);
     const query = folded ? `${previous} ${question}` : question;
@@ -317,11 +320,26 @@ export class KnowledgeIndex {
     const runnerUp = rival?.rank ?? 0;
     return {
       ...empty,
-      precedents: precedents.slice(0, MAX_PRECEDENTS),
+      precedents: precedents.slice(0, MAX_PRECEDENTS).map((p) => this.withRestatements(p, scored)),
       hits: scored.slice(0, MAX_HITS).map((s) => s.hit),
       coverage: round(top.cover),
       margin: round(top.rank > 0 ? Math.max(0, top.rank - runnerUp) / top.rank : 0),
     };
+  }
+
+  /**
+   * A precedent with the passages of the retrieved articles that restate its answer (see restates): a
+   * team that answered a like question so agrees with an answer quoting them.
+   */
+  private withRestatements(precedent: Precedent, scored: ReadonlyArray<{ hit: RetrievalHit }>): Precedent {
+    const answerTerms = this.termsOf(precedent.answer);
+    const restatedIn = scored
+      .slice(0, MAX_HITS)
+      .filter((s) => s.hit.kind === "article")
+      .flatMap((s) => s.hit.passages ?? [])
+      .filter((p) => restates(this.termsOf(p.text), answerTerms))
+      .map((p) => p.text);
+    return restatedIn.length > 0 ? { ...precedent, restatedIn } : precedent;
   }
 
   private analyzerFor(texts: ReadonlyArray<readonly string[]>): TermAnalyzer {
@@ -407,6 +425,7 @@ export class KnowledgeIndex {
       helpCenterSays: (term: string) => this.articleFrequencies().has(term),
       knowledgeSays: (term: string) => this.frequencies().has(term),
       isNoun: (word: string) => lexicon.knows(word) && !lexicon.isMostlyVerb(word),
+      isExpletive: (word: string) => lexicon.isExpletive(word),
       synonyms: (word: string) =>
         new Set(lexicon.expand(word).flatMap((e) => (e.via !== "place" ? [e.term] : []))),
     };
@@ -417,7 +436,7 @@ export class KnowledgeIndex {
       const { similarity, unsaid } = matchCorrection(
         { text: question, terms: keyTerms },
         {
-          question: doc.question ?? doc.title,
+          question: writtenOut(doc.question ?? doc.title, this.language),
           terms: doc.headTerms,
           family: this.answerFamilies.get(flat(doc.text)) ?? doc.headTerms,
           answerTerms: doc.bodyTerms,
@@ -872,7 +891,7 @@ function correctionDoc(
   // The order number or amount of the customer the correction was written for is not what it is about.
   const terms = (text: string) =>
     new Set(analyzer.documentTerms(text).filter((t) => !/\d/.test(t) || articleTerms.has(t)));
-  const read = readQuestion(correction.question, analyzer, articleTerms, articleTerms);
+  const read = readQuestion(writtenOut(correction.question, language), analyzer, articleTerms, articleTerms);
   const questionTerms = new Set(read.map((t) => t.term));
   const answerTerms = terms(correction.answer);
   return {
@@ -904,6 +923,11 @@ function correctionDoc(
     ],
     searchDoc: { key, head: correction.question, tags, body: correction.answer },
   };
+}
+
+/** A question as it would be written out: chat shorthand ("ur", "pls") expanded in English. */
+function writtenOut(text: string, language: RetrievalLanguage): string {
+  return language === "en" ? expandChatShorthand(text) : text;
 }
 
 function round(value: number): number {

@@ -7,7 +7,7 @@ import { SortedLines } from "./sorted-lines";
 import { WordNet, type Synset, type WordNetPos } from "./wordnet";
 
 /** Bump when the derivation below changes, so stale cache files are not read. */
-const FORMAT = 7;
+const FORMAT = 8;
 /** How many steps up the part-of chain a place keeps its containers ("Liverpool" -> England -> United Kingdom). */
 const PLACE_HOPS = 3;
 /** Released this long after the last use: index builds come in bursts, an idle server needs none of it. */
@@ -30,6 +30,7 @@ const DerivedData = z.object({
   actions: z.string(),
   verbs: z.string(),
   words: z.string(),
+  expletives: z.string(),
 });
 type DerivedData = z.infer<typeof DerivedData>;
 
@@ -47,6 +48,8 @@ export interface EnglishLexicon {
   verbs: ReadonlySet<string>;
   /** Every single-word lemma WordNet knows ("japanese", "kenya"): such a word is no misspelling. */
   words: SortedLines;
+  /** Single words WordNet files under obscenity or intensifier usage in some sense ("fucking", "bloody"). */
+  expletives: ReadonlySet<string>;
 }
 
 /** The part of speech of a pointer's target, as WordNet's data files spell it ("s": a satellite adjective). */
@@ -80,6 +83,7 @@ export function englishLexicon(): EnglishLexicon {
       actions: new Set(data.actions.split("\n")),
       verbs: new Set(data.verbs.split("\n")),
       words: new SortedLines(data.words),
+      expletives: new Set(data.expletives.split("\n")),
       places: data.places.split("\n").map((line) => {
         const [place = "", containers = ""] = line.split("\t");
         return [place, containers.split("|").map(parseContainer)] as const;
@@ -169,10 +173,32 @@ function deriveFromWordNet(wordnet: WordNet): DerivedData {
       .map(([lemma]) => lemma)
       .join("\n"),
     words: SortedLines.from([...new Set([...nouns, ...others])].map((w) => [w, ""])),
+    expletives: [...expletives(wordnet)].join("\n"),
     places: [...places(wordnet)]
       .map(([place, containers]) => `${place}\t${containers.map(([c, hops]) => `${c}:${hops}`).join("|")}`)
       .join("\n"),
   };
+}
+
+/**
+ * Usage domains whose words say how strongly the writer feels, not what they ask about: WordNet files
+ * "bloody" and "goddamn" (very) under intensifier usage and "fucking" under obscenity.
+ */
+const EXPLETIVE_DOMAINS = ["obscenity", "intensifier"];
+
+/** Single-word lemmas of every synset WordNet files under an expletive usage domain. */
+function expletives(wordnet: WordNet): Set<string> {
+  const domains = new Set(
+    EXPLETIVE_DOMAINS.flatMap((d) => wordnet.senses(d, "noun").synsets.map((s) => s.offset)),
+  );
+  const out = new Set<string>();
+  for (const pos of ["noun", "verb", "adj", "adv"] satisfies WordNetPos[]) {
+    for (const synset of wordnet.synsets(pos)) {
+      if (!synset.pointers.some((p) => p.symbol === ";u" && p.pos === "n" && domains.has(p.offset))) continue;
+      for (const lemma of synset.lemmas) if (!lemma.includes("_")) out.add(lemma);
+    }
+  }
+  return out;
 }
 
 function places(wordnet: WordNet): Map<string, Array<[string, number]>> {

@@ -40,7 +40,18 @@ export class Lexicon {
     private readonly knownWord: (word: string) => boolean = () => false,
     /** Words WordNet knows mostly as verbs (more attested verb senses than noun senses). */
     private readonly verbs: ReadonlySet<string> = new Set(),
+    /** Words WordNet files under obscenity or intensifier usage in some sense. */
+    private readonly expletives: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * Whether English uses the word (or a base form of it) as a swearword or an intensifier in some
+   * sense ("fucking", "bloody", "goddamn"): used so, it says how the writer feels, not what they ask.
+   * Some such words also name things ("tool", "screw"): the sentence decides how it is used.
+   */
+  isExpletive(word: string): boolean {
+    return baseForms(word).some((w) => this.expletives.has(w));
+  }
 
   /** Whether the word is a real English word (so not a misspelling), as far as WordNet knows. */
   knows(word: string): boolean {
@@ -153,5 +164,13 @@ export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly
   }
   // Every multiword key is a phrase the query side must be able to recognise.
   for (const key of expansions.keys()) if (key.includes("_")) phrases.add(key);
-  return new Lexicon(tools, phrases, expansions, data.actions, (word) => data.words.has(word), data.verbs);
+  return new Lexicon(
+    tools,
+    phrases,
+    expansions,
+    data.actions,
+    (word) => data.words.has(word),
+    data.verbs,
+    data.expletives,
+  );
 }

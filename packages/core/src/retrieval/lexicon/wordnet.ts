@@ -88,14 +88,19 @@ export class WordNet {
   }
 
   /** Every noun synset, in file order (for scans such as "which places lie in this country"). */
-  *nounSynsets(): Generator<Synset> {
-    const text = this.data.get("noun") ?? "";
+  nounSynsets(): Generator<Synset> {
+    return this.synsets("noun");
+  }
+
+  /** Every synset of a part of speech, in file order. */
+  *synsets(pos: WordNetPos): Generator<Synset> {
+    const text = this.data.get(pos) ?? "";
     let at = 0;
     while (at < text.length) {
       const end = text.indexOf("\n", at);
       const next = end < 0 ? text.length : end + 1;
       // License lines at the top of each data file start with two spaces.
-      if (text[at] !== " ") yield this.synset("noun", at);
+      if (text[at] !== " ") yield this.synset(pos, at);
       at = next;
     }
   }
