@@ -140,7 +140,7 @@ export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly
   // WordNet is looked up by the words as written ("france"), the index by their terms ("franc").
   const expansions = new Map<string, Expansion[]>();
   const add = (lemma: string, expansion: Expansion): void => {
-    const from = lemma.toLowerCase();
+    const from = ownCopy(lemma.toLowerCase());
     const term = plain.termOf(from);
     if (term === null || term === expansion.term) return;
     const list = expansions.get(from) ?? [];
@@ -164,13 +164,25 @@ export function buildLexicon(tools: LanguageTools, texts: ReadonlyArray<readonly
   }
   // Every multiword key is a phrase the query side must be able to recognise.
   for (const key of expansions.keys()) if (key.includes("_")) phrases.add(key);
+  // The word list alone: a closure over `data` would keep every WordNet table (~7 MB, places and
+  // synonyms included) for the lexicon's life, past englishLexicon's release of them.
+  const words = data.words;
   return new Lexicon(
     tools,
     phrases,
     expansions,
     data.actions,
-    (word) => data.words.has(word),
+    (word) => words.has(word),
     data.verbs,
     data.expletives,
   );
+}
+
+/**
+ * The text as a string of its own. WordNet's words come out of one large table string, and V8 makes a
+ * piece of 13 characters or more a view into it ("united_states_of_america"): one such key kept in the
+ * lexicon kept the whole synonyms table (4 MB) alive. Joining and cutting again copies the characters.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
