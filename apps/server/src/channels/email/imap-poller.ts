@@ -1,7 +1,6 @@
 import { InboundEmail } from "@handoff/contracts";
 import { DomainError } from "@handoff/core";
-import { ImapFlow } from "imapflow";
-import { simpleParser, type AddressObject } from "mailparser";
+import type { AddressObject } from "mailparser";
 import type { Logger } from "../../app/logger";
 
 /** Where the mailbox is: imap(s)://user:password@host:port/MAILBOX. */
@@ -22,6 +21,7 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) =>
 
 /** A raw email as the inbound webhook takes it (mailparser's names), or null when it is not a usable one. */
 export async function inboundFromRaw(raw: Buffer): Promise<InboundEmail | null> {
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(raw);
   const from = mail.from?.value[0];
   const references = typeof mail.references === "string" ? [mail.references] : (mail.references ?? []);
@@ -70,6 +70,9 @@ export function imapPoller(options: {
   };
 
   const pollOnce = async (): Promise<void> => {
+    // imapflow and mailparser (with their charset tables, ~4 MB of heap) load with the first poll, so
+    // a server that reads no mailbox never carries them.
+    const { ImapFlow } = await import("imapflow");
     const client = new ImapFlow({ ...connection, logger: false });
     // A dropped connection fails the poll in progress (logged below), never the process.
     client.on("error", (err: unknown) => options.logger.warn({ err, mailbox }, "IMAP connection error"));
