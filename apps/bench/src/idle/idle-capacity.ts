@@ -12,13 +12,17 @@ import { round } from "../stats/latency-recorder";
 /**
  * On a fresh server (started with `gcOnProbe`): `sockets` visitor sessions (each creating its
  * conversation, as page loads do) then that many widget sockets, left idle. V8 returns the heap it grew
- * for the burst only after tens of seconds of quiet, so the budget is checked after `settleSeconds`.
+ * for the burst (or the start-up) only after tens of seconds of quiet, so both readings, fresh and with
+ * the widgets, come after `settleSeconds`.
  */
 export async function runIdleCapacity(
   server: BenchServer,
   opts: { sockets: number; budgetMb: number; settleSeconds: number },
 ): Promise<IdleResult> {
   const { sockets, budgetMb, settleSeconds } = opts;
+  // The fresh reading waits the same quiet time: read at once, it held the start-up's garbage (~75 MB)
+  // and so understated what each widget adds.
+  await sleep(settleSeconds * 1000);
   const before = await server.probe();
   const sampler = new RssSampler(server.pid);
   sampler.start(250);
