@@ -105,7 +105,10 @@ describe("the graph in a worker thread", () => {
     await agent.socket.emitWithAck("review:decide", { reviewId: review.id, decision: { type: "approve" } });
     await Promise.all([approved, ...answers]);
 
-    expect(arrivals.indexOf("approved")).toBeLessThan(10);
+    // In queue order it would arrive last (31st). The decision's own store writes on the main thread
+    // let a few queued answers finish first on a loaded machine (13 seen on the Mongo double in CI),
+    // so the bar is the first half, which only a queue that lets the resume jump ahead can meet.
+    expect(arrivals.indexOf("approved")).toBeLessThan(15);
   });
 
   it(
