@@ -26,7 +26,6 @@ export async function receiveCustomerMessage(
   conversationId: string,
   input: { clientId: string; text: string },
 ): Promise<{ message: Message; duplicate: boolean; processed: Promise<void> }> {
-  await getConversation(engine, conversationId);
   const { message, duplicate } = await postMessage(engine.deps, {
     conversationId,
     clientId: input.clientId,
@@ -35,6 +34,11 @@ export async function receiveCustomerMessage(
     text: input.text,
     sources: [],
     internal: false,
+  }).catch(async (error: unknown) => {
+    // The store refuses a message to a conversation that does not exist; the caller is told not_found
+    // (a read only on this path, none before every message).
+    await getConversation(engine, conversationId);
+    throw error;
   });
   const processed = duplicate
     ? Promise.resolve()

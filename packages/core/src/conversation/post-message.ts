@@ -17,10 +17,10 @@ export async function postMessage(
   const result = await deps.store.messages.append(input);
   if (!result.duplicate) {
     deps.notifier.publish({ type: "message.created", data: { message: result.message } });
-    const conversation = await deps.store.conversations.get(input.conversationId);
-    if (conversation) deps.notifier.publish(conversationChanged(conversation, "activity"));
+    // The conversation as the append's bump left it: no read after the write.
+    deps.notifier.publish(conversationChanged(result.conversation, "activity"));
   }
-  return result;
+  return { message: result.message, duplicate: result.duplicate };
 }
 
 /**

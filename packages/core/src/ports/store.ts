@@ -76,10 +76,11 @@ export interface ConversationRepo {
 export interface MessageRepo {
   /**
    * Appends atomically with seq = conversation.lastSeq + 1 and updates the conversation's lastSeq,
-   * preview and updatedAt. A repeated non-null (conversationId, clientId) stores nothing and returns
-   * the first message with duplicate: true.
+   * preview and updatedAt, and returns the conversation as that update left it (no read after it). A
+   * repeated non-null (conversationId, clientId) stores nothing and returns the first message with
+   * duplicate: true.
    */
-  append(input: NewMessage): Promise<{ message: Message; duplicate: boolean }>;
+  append(input: NewMessage): Promise<AppendedMessage>;
   /** Messages with seq > since, ascending, at most `limit`. */
   listSince(conversationId: string, since: number, limit?: number): Promise<Message[]>;
   /** The last `count` messages, ascending by seq. */
@@ -105,6 +106,14 @@ export interface MessageRepo {
     change: { seq?: number; from: readonly MessageHandling[]; to: MessageHandling },
   ): Promise<number>;
 }
+
+/**
+ * What an append did: a new message with the conversation its bump left (lastSeq at least the
+ * message's seq; a concurrent append may already have moved it further), or the message an earlier
+ * append with the same clientId stored.
+ */
+export type AppendedMessage =
+  { message: Message; duplicate: false; conversation: Conversation } | { message: Message; duplicate: true };
 
 /** A customer message the bot has not finished with, and where it stands. */
 export interface WaitingMessage {

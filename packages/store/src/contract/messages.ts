@@ -104,11 +104,29 @@ export function describeMessages(ctx: StoreContext): void {
       const conv = await newConversation(ctx.store);
       await tick();
       const long = `${"a".repeat(139)}😀 and more`;
-      await ctx.store.messages.append(customerMessage(conv.id, { text: long }));
+      const appended = await ctx.store.messages.append(customerMessage(conv.id, { text: long }));
       const after = await ctx.store.conversations.get(conv.id);
       expect(after?.lastSeq).toBe(1);
       expect(after?.lastMessagePreview).toBe(`${"a".repeat(139)}😀`);
       expect(Date.parse(after?.updatedAt ?? "")).toBeGreaterThan(Date.parse(conv.updatedAt));
+      // The append hands back the conversation as it left it, so nobody has to read it again.
+      expect(appended).toMatchObject({ duplicate: false, conversation: after });
+    });
+
+    it("returns the conversation each append left, with its seq at least the message's", async () => {
+      const conv = await newConversation(ctx.store);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          ctx.store.messages.append(customerMessage(conv.id, { text: `m${i}` })),
+        ),
+      );
+      for (const result of results) {
+        if (result.duplicate) throw new Error("no clientId: never a duplicate");
+        expect(result.conversation).toMatchObject({ id: conv.id, status: "bot" });
+        expect(result.conversation.lastSeq).toBeGreaterThanOrEqual(result.message.seq);
+      }
+      const last = results.find((r) => r.message.seq === 10);
+      expect(last).toMatchObject({ conversation: { lastSeq: 10 } });
     });
 
     it("gives internal notes a seq but keeps them out of the customer-visible preview", async () => {
@@ -117,7 +135,10 @@ export function describeMessages(ctx: StoreContext): void {
       const note = await ctx.store.messages.append(
         customerMessage(conv.id, { author: "agent", text: "VIP customer, be nice", internal: true }),
       );
-      expect(note.message).toMatchObject({ seq: 2, internal: true });
+      expect(note).toMatchObject({
+        message: { seq: 2, internal: true },
+        conversation: { lastSeq: 2, lastMessagePreview: "Is it shipped?" },
+      });
       expect(await ctx.store.conversations.get(conv.id)).toMatchObject({
         lastSeq: 2,
         lastMessagePreview: "Is it shipped?",

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { trusted } from "mongoose";
 import { z } from "zod";
-import { Message, MessageHandling } from "@handoff/contracts";
+import { Message, MessageHandling, type Conversation } from "@handoff/contracts";
 import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
 import { messagePreview } from "../shared/preview";
 import type { ConversationModel } from "./conversation-model";
+import { conversationFromDoc } from "./conversation-repo";
 import {
   checkLimit,
   filterNumber,
@@ -73,18 +74,28 @@ export function mongoMessageRepo(
   /**
    * Raises the conversation's lastSeq and updatedAt to this message's, and moves the preview to it
    * unless a later visible message already holds it. $max keeps a slow append from moving them back.
+   * Returns the conversation as the update left it (the caller tells the sockets without a read).
    */
-  async function follow(message: Message, at: Date): Promise<void> {
+  async function follow(message: Message, at: Date): Promise<Conversation> {
     const raise = { $max: { lastSeq: message.seq, updatedAt: at } };
+    const after = { returnDocument: "after" } as const;
     // A notice has no text to preview, so the inbox keeps the last message's.
     if (!message.internal && message.notice === undefined) {
-      const moved = await conversations.updateOne(
-        { _id: message.conversationId, previewSeq: trusted({ $lt: message.seq }) },
-        { ...raise, $set: { previewSeq: message.seq, lastMessagePreview: messagePreview(message.text) } },
-      );
-      if (moved.matchedCount === 1) return;
+      const moved = await conversations
+        .findOneAndUpdate(
+          { _id: message.conversationId, previewSeq: trusted({ $lt: message.seq }) },
+          { ...raise, $set: { previewSeq: message.seq, lastMessagePreview: messagePreview(message.text) } },
+          after,
+        )
+        .lean();
+      if (moved !== null) return conversationFromDoc.parse(moved);
     }
-    await conversations.updateOne({ _id: message.conversationId }, raise);
+    const raised = await conversations.findOneAndUpdate({ _id: message.conversationId }, raise, after).lean();
+    // Erased between the message's insert and this update: the message went with it.
+    if (raised === null) {
+      throw new Error(`cannot append a message: conversation ${message.conversationId} does not exist`);
+    }
+    return conversationFromDoc.parse(raised);
   }
 
   return {
@@ -136,8 +147,7 @@ export function mongoMessageRepo(
           seq = (await highestSeq(conversationId)) + 1;
           continue;
         }
-        await follow(message, at);
-        return { message, duplicate: false };
+        return { message, duplicate: false, conversation: await follow(message, at) };
       }
     },
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Conversation, ConversationStatus, CustomerLanguage, CustomerProfile } from "@handoff/contracts";
 import type { Clock, ConversationPatch, ConversationRepo } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
-import { isUniqueViolation, parseOptional, toFlag } from "./rows";
+import { isUniqueViolation, parseOptional, toFlag, type RowParser } from "./rows";
 import { rowMemo } from "./row-memo";
 
 /** A conversations row as SQLite returns it, mapped and then checked against the contract. */
@@ -36,10 +36,15 @@ export const conversationFromRow = z
   }))
   .pipe(Conversation);
 
-/** ConversationRepo on SQLite. */
-export function sqliteConversationRepo(db: Database.Database, clock: Clock): ConversationRepo {
-  // Rows read again unchanged are not parsed again (see row-memo).
-  const rowParser = rowMemo(conversationFromRow);
+/**
+ * ConversationRepo on SQLite. `rowParser` is shared with the message repo, whose appends return the
+ * conversation row they bumped: a read of that row right after finds it parsed (see row-memo).
+ */
+export function sqliteConversationRepo(
+  db: Database.Database,
+  clock: Clock,
+  rowParser: RowParser<Conversation> = rowMemo(conversationFromRow),
+): ConversationRepo {
   const insert = db.prepare(
     `INSERT INTO conversations (id, status, customer, last_seq, created_at, updated_at)
      VALUES (@id, 'bot', @customer, 0, @now, @now) RETURNING *`,

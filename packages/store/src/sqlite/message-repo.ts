@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { Message, MessageHandling, Notice, SourceRef } from "@handoff/contracts";
-import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
+import { Message, MessageHandling, Notice, SourceRef, type Conversation } from "@handoff/contracts";
+import type { AppendedMessage, Clock, MessageRepo, NewMessage } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
 import { messagePreview } from "../shared/preview";
-import { limitParam, toFlag } from "./rows";
+import { conversationFromRow } from "./conversation-repo";
+import { limitParam, toFlag, type RowParser } from "./rows";
 import { rowMemo } from "./row-memo";
 
 /** A messages row mapped to the contract Message. */
@@ -38,7 +39,6 @@ const messageFromRow = z
   }))
   .pipe(Message);
 
-const SeqRow = z.object({ last_seq: z.number() });
 /** Built once: a zod schema costs about as much to build as to run, and every append checks its sources. */
 const SourceRefs = z.array(SourceRef);
 
@@ -46,19 +46,28 @@ const WaitingRow = z.object({ handling: z.enum(["queued", "held"]) });
 const HandlingRow = z.object({ seq: z.number(), handling: MessageHandling });
 const ConversationRow = z.object({ conversation_id: z.string() });
 
-/** MessageRepo on SQLite: seq comes from conversations.last_seq inside one write transaction. */
-export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageRepo {
+/**
+ * MessageRepo on SQLite: seq comes from conversations.last_seq inside one write transaction.
+ * `conversationRows` parses the conversation row an append bumped (shared with the conversation
+ * repo, so reading that row again right after costs no parse).
+ */
+export function sqliteMessageRepo(
+  db: Database.Database,
+  clock: Clock,
+  conversationRows: RowParser<Conversation> = rowMemo(conversationFromRow),
+): MessageRepo {
   // Rows read again unchanged are not parsed again (see row-memo).
   const rowParser = rowMemo(messageFromRow);
   const byClientId = db.prepare("SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?");
-  // Internal notes bump seq and updatedAt but keep the customer-visible preview.
+  // Internal notes bump seq and updatedAt but keep the customer-visible preview. The whole row comes
+  // back: the caller tells the sockets about the conversation without reading it again.
   const bump = db.prepare(
     `UPDATE conversations SET
        last_seq = last_seq + 1,
        last_message_preview = CASE WHEN @internal THEN last_message_preview ELSE @preview END,
        updated_at = @now
      WHERE id = @conversation_id
-     RETURNING last_seq`,
+     RETURNING *`,
   );
   const insert = db.prepare(
     `INSERT INTO messages
@@ -103,7 +112,7 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
 
   // better-sqlite3 transactions are synchronous, so concurrent async callers are serialised here;
   // IMMEDIATE also serialises against other connections or processes on the same file.
-  const append = db.transaction((input: NewMessage): { message: Message; duplicate: boolean } => {
+  const append = db.transaction((input: NewMessage): AppendedMessage => {
     if (input.clientId !== null) {
       const existing = byClientId.get(input.conversationId, input.clientId);
       if (existing !== undefined) return { message: rowParser.parse(existing), duplicate: true };
@@ -120,10 +129,11 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
     if (bumped === undefined) {
       throw new Error(`cannot append a message: conversation ${input.conversationId} does not exist`);
     }
+    const conversation = conversationRows.parse(bumped);
     const row = insert.get({
       id: randomUUID(),
       conversation_id: input.conversationId,
-      seq: SeqRow.parse(bumped).last_seq,
+      seq: conversation.lastSeq,
       client_id: input.clientId,
       author: input.author,
       author_name: input.authorName,
@@ -136,7 +146,7 @@ export function sqliteMessageRepo(db: Database.Database, clock: Clock): MessageR
       handling: input.author === "customer" ? "queued" : null,
     });
     // Parsing inside the transaction means a message that would not read back is never committed.
-    return { message: rowParser.parse(row), duplicate: false };
+    return { message: rowParser.parse(row), duplicate: false, conversation };
   });
 
   return {

@@ -10,12 +10,13 @@ import { sqliteWebhookRepo } from "./webhook-repo";
 import { sqliteArticleRepo } from "./article-repo";
 import { sqliteAuditRepo } from "./audit-repo";
 import { EagerSqliteSaver } from "./eager-sqlite-saver";
-import { sqliteConversationRepo } from "./conversation-repo";
+import { conversationFromRow, sqliteConversationRepo } from "./conversation-repo";
 import { sqliteCorrectionRepo } from "./correction-repo";
 import { sqliteCustomerDataRepo } from "./customer-data-repo";
 import { sqliteKeyValueRepo } from "./kv-repo";
 import { sqliteLeaseRepo } from "./lease-repo";
 import { sqliteMessageRepo } from "./message-repo";
+import { rowMemo } from "./row-memo";
 import { sqliteOfferRepo } from "./offer-repo";
 import { sqliteReviewRepo } from "./review-repo";
 import { sqliteSavedReplyRepo } from "./saved-reply-repo";
@@ -76,9 +77,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   // Same connection as the store: one file, and ":memory:" would otherwise be two separate databases.
   const checkpointer = new EagerSqliteSaver(db);
   const clock = options.clock ?? wallClock;
+  // One parse memo for conversation rows: an append's bump returns the row the next read finds.
+  const conversationRows = rowMemo(conversationFromRow);
   const store: Store = {
-    conversations: sqliteConversationRepo(db, clock),
-    messages: sqliteMessageRepo(db, clock),
+    conversations: sqliteConversationRepo(db, clock, conversationRows),
+    messages: sqliteMessageRepo(db, clock, conversationRows),
     reviews: sqliteReviewRepo(db, clock),
     corrections: sqliteCorrectionRepo(db, clock),
     audit: sqliteAuditRepo(db, clock),
