@@ -1,5 +1,5 @@
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
-import { buildGraph, type SupportGraph } from "./build-graph";
+import { buildGraph, startRun, type SupportGraph } from "./build-graph";
 import type { GraphDeps } from "./deps";
 import type { GraphJob, GraphRunner } from "./graph-job";
 import { PauseOnlySaver } from "./pause-only-saver";
@@ -39,7 +39,10 @@ export class InProcessGraphRunner implements GraphRunner {
       this.saver.hold(threadId);
       let failed = true;
       try {
-        await this.graph.invoke(job.request, { configurable: { thread_id: threadId }, durability: "exit" });
+        await this.graph.invoke(startRun(job.request), {
+          configurable: { thread_id: threadId },
+          durability: "exit",
+        });
         failed = false;
       } finally {
         await this.saver.release(threadId, failed);
@@ -47,7 +50,7 @@ export class InProcessGraphRunner implements GraphRunner {
       return;
     }
     if (job.kind === "run") {
-      await this.graph.invoke(job.request, {
+      await this.graph.invoke(startRun(job.request), {
         configurable: { thread_id: job.request.runId },
         durability: "sync",
       });
