@@ -60,8 +60,11 @@ export function createRealtime(
   registerConsoleNamespace(consoleNs, platform);
   const sockets = new SocketNotifier(widget, consoleNs);
   platform.notifier.attach((event) => sockets.publish(event));
-  const queue = new QueuePositions(platform.store, widget, (err) =>
-    platform.logger.error({ err }, "queue update failed"),
+  const queue = new QueuePositions(
+    platform.store,
+    widget,
+    (err) => platform.logger.error({ err }, "queue update failed"),
+    { onlyChanges: !platform.multiInstance },
   );
   platform.notifier.attach(queue.listener);
   const availability = new AgentAvailability(

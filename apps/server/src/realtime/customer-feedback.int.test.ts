@@ -155,6 +155,39 @@ describe("what the customer tells us", () => {
     expect(await position).toMatchObject({ conversationId: second.conversationId, position: 2 });
   });
 
+  it("a waiting customer is told their place again only when it changes", async () => {
+    const server = await start();
+    const agent = await connectAgent(server);
+    const told: unknown[] = [];
+    const first = await connectCustomer(server, undefined, (socket) =>
+      socket.on("queue:position", (p) => told.push(p)),
+    );
+    const firstPlace = new Promise((resolve) => first.socket.once("queue:position", resolve));
+    await first.socket.emitWithAck("handoff:request", {});
+    expect(await firstPlace).toMatchObject({ position: 1 });
+
+    const second = await connectCustomer(server);
+    const secondPlace = new Promise((resolve) => second.socket.once("queue:position", resolve));
+    await second.socket.emitWithAck("handoff:request", {});
+    expect(await secondPlace).toMatchObject({ position: 2 });
+    const moved = new Promise((resolve) => second.socket.once("queue:position", resolve));
+    const review = nextReview(
+      agent.socket,
+      "review:updated",
+      (r) => r.conversationId === first.conversationId,
+    );
+    const [firstHandoff] = (
+      await server.platform.store.reviews.listByConversation(first.conversationId)
+    ).filter((r) => r.kind === "handoff");
+    if (!firstHandoff) throw new Error("the first customer has no handoff");
+    await agent.socket.emitWithAck("handoff:claim", { reviewId: firstHandoff.id });
+    await review;
+    // The queue changed twice behind or around the first customer; their place (1) never did.
+    expect(await moved).toMatchObject({ conversationId: second.conversationId, position: 1 });
+    await first.socket.emitWithAck("messages:sync", { since: 0 });
+    expect(told).toEqual([expect.objectContaining({ conversationId: first.conversationId, position: 1 })]);
+  });
+
   it("a waiting customer who comes back is told their place at once; one the bot is helping is told nothing", async () => {
     const server = await start();
     const { customer } = await pendingHandoff(server);
