@@ -88,14 +88,18 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const clock = overrides.clock ?? systemClock;
   const model = overrides.model ?? createModel(config);
   const notifier = new FanoutNotifier();
-  const knowledge = new KnowledgeService(store);
+  const injected = Object.values(overrides).some((value) => value !== undefined);
+  const graphInWorker = useGraphWorker(config, injected);
+  // With the graph in a worker, this thread's index is kept in step (the in-process graph, built to
+  // read where threads stand, holds it) but no run here searches it: its articles are built only if
+  // one does (~6 MB of heap otherwise).
+  const knowledge = new KnowledgeService(store, { searchedElsewhere: graphInWorker });
   await knowledge.load();
   const settings = new SettingsService(store);
   const auth = await AuthService.create(store, { sessionTtlHours: config.SESSION_TTL_HOURS, clock });
   const instanceId = config.INSTANCE_ID ?? `${hostname()}:${process.pid}`;
   const multiInstance = config.REDIS_URL !== undefined;
-  const injected = Object.values(overrides).some((value) => value !== undefined);
-  const runner = useGraphWorker(config, injected)
+  const runner = graphInWorker
     ? await GraphWorkerPool.start({
         size: graphWorkerCount(config),
         config: workerConfig(config),

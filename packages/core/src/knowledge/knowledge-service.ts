@@ -29,10 +29,19 @@ export interface QuarantinedArticle {
  * supervisor, never indexed, so never retrieved or answered from, until a supervisor releases them.
  */
 export class KnowledgeService {
-  readonly index = new KnowledgeIndex();
+  readonly index: KnowledgeIndex;
   private readonly changeListeners: (() => void)[] = [];
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `searchedElsewhere`: this thread keeps the index in step but the graph searches another copy (a
+   * graph worker's), so the articles are built into it only if something here ever searches it.
+   */
+  constructor(
+    private readonly store: Store,
+    options: { searchedElsewhere?: boolean } = {},
+  ) {
+    this.index = new KnowledgeIndex("en", { buildOnFirstRead: options.searchedElsewhere ?? false });
+  }
 
   /** Called after this instance changes what is indexed (to tell other instances to reload). */
   onChange(listener: () => void): void {

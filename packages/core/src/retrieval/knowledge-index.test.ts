@@ -260,4 +260,28 @@ describe("KnowledgeIndex", () => {
     expect(typed.precedents?.[0]?.unsaid).toEqual([]);
     expect(typed.precedents?.[0]?.similarity).toBe(written.precedents?.[0]?.similarity);
   });
+
+  it("answers as an index built at once when it builds its articles on first read, after each change", async () => {
+    const questions = [
+      "Do you accept PayPal?",
+      "Do you sell electric bikes?",
+      "How long does shipping take?",
+    ];
+    const corrections = [
+      approvedCorrection("c-ebike", "Do you sell electric bikes?", "We don't sell bikes or e-bikes."),
+    ];
+    const atOnce = new KnowledgeIndex();
+    const onRead = new KnowledgeIndex("en", { buildOnFirstRead: true });
+    for (const index of [atOnce, onRead]) {
+      index.setArticles(sampleArticles());
+      index.setCorrections(corrections);
+    }
+    for (const question of questions) expect(onRead.search(question)).toEqual(atOnce.search(question));
+    // Articles replaced after the first build: the next read builds the new ones, not the old.
+    const fewer = sampleArticles().filter((a) => a.id !== "payment-methods");
+    await Promise.all([atOnce.replaceArticles(fewer), onRead.replaceArticles(fewer)]);
+    expect(onRead.search("Do you accept PayPal?").hits[0]?.id).not.toBe("payment-methods");
+    for (const question of questions) expect(onRead.search(question)).toEqual(atOnce.search(question));
+    expect(onRead.size).toBe(atOnce.size);
+  });
 });

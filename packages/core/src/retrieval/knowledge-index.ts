@@ -128,7 +128,15 @@ interface ArticleGeneration {
  * customer's words to the help center's (synonyms, places inside the places an article names).
  */
 export class KnowledgeIndex {
-  private articles: ArticleGeneration;
+  private built: ArticleGeneration;
+  /**
+   * With `buildOnFirstRead`: the articles last set, kept as given until something reads the index.
+   * A thread that only keeps the index in step (the server's main thread while the graph runs in a
+   * worker) never searches it, and the built index (terms, passages, lexicon, engine: ~6 MB for the
+   * demo help center) would sit in its heap for nothing.
+   */
+  private unbuilt: readonly Article[] | null = null;
+  private readonly buildOnFirstRead: boolean;
   private readonly corrections = new Map<string, Correction>();
   private correctionDocs = new Map<string, IndexedDoc>();
   /**
@@ -149,14 +157,33 @@ export class KnowledgeIndex {
   private articleFrequency: Map<string, number> | null = null;
   private articleGeneration = 0;
 
-  constructor(private readonly language: RetrievalLanguage = "en") {
+  constructor(
+    private readonly language: RetrievalLanguage = "en",
+    options: { buildOnFirstRead?: boolean } = {},
+  ) {
+    this.buildOnFirstRead = options.buildOnFirstRead ?? false;
     const analyzer = new TermAnalyzer(Lexicon.plain(languageTools(language)));
-    this.articles = { analyzer, texts: [], docs: new Map(), engine: newEngine(analyzer) };
+    this.built = { analyzer, texts: [], docs: new Map(), engine: newEngine(analyzer) };
+  }
+
+  /** The built articles; an index that builds on first read builds the articles set last, now. */
+  private get articles(): ArticleGeneration {
+    const unbuilt = this.unbuilt;
+    if (unbuilt !== null) {
+      this.unbuilt = null;
+      this.build(unbuilt);
+    }
+    return this.built;
   }
 
   /** Replaces every article in the index at once (blocks the thread for a large help center). */
   setArticles(articles: readonly Article[]): void {
     this.articleGeneration += 1;
+    if (this.deferred(articles)) return;
+    this.build(articles);
+  }
+
+  private build(articles: readonly Article[]): void {
     const texts = articleTexts(articles);
     const analyzer = this.analyzerFor(texts);
     const docs = articles.map((a) => articleDoc(a, analyzer, this.language));
@@ -172,6 +199,7 @@ export class KnowledgeIndex {
    */
   async replaceArticles(articles: readonly Article[], chunkSize = 100): Promise<void> {
     const generation = ++this.articleGeneration;
+    if (this.deferred(articles)) return;
     await nextTurn();
     if (generation !== this.articleGeneration) return;
     const texts = articleTexts(articles);
@@ -346,8 +374,17 @@ export class KnowledgeIndex {
     return new TermAnalyzer(buildLexicon(languageTools(this.language), texts));
   }
 
+  /** Keeps the articles for the first read instead of building them, when the index builds then. */
+  private deferred(articles: readonly Article[]): boolean {
+    if (!this.buildOnFirstRead) return false;
+    this.unbuilt = articles;
+    this.articleFrequency = null;
+    this.queryAnalyzer = null;
+    return true;
+  }
+
   private swapArticles(generation: ArticleGeneration): void {
-    this.articles = generation;
+    this.built = generation;
     this.articleFrequency = null;
     // Corrections are read with the new help center's lexicon too.
     this.queryAnalyzer = null;
