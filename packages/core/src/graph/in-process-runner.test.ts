@@ -79,6 +79,16 @@ describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
     expect((await replies(h, conversationId)).map((m) => m.text)).toEqual([draft]);
   });
 
+  it("starts a run at its first node: an approval's pause is saved after step 0 (answer), no input step before it", async () => {
+    const h = harness();
+    const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
+    const { runId } = await run(h, runner, ASK.approval);
+    const snapshot = await runner.graph.getState({ configurable: { thread_id: runId } });
+    expect(snapshot.next).toEqual(["review"]);
+    // Invoked with the request as input, LangGraph runs its __start__ task as step 0 and answer as step 1.
+    expect(snapshot.metadata?.step).toBe(0);
+  });
+
   it("pauses on a handoff until a person ends it", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
