@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Message } from "@handoff/contracts";
 import {
   connectAgent,
@@ -161,6 +161,12 @@ describe("the server killed with SIGKILL", () => {
         expect(ack.data.duplicate).toBe(stored.includes(message.clientId));
       }
 
+      // The restarted server's graph worker loads its language models before its first answer; on a
+      // loaded machine that outlasts the settle's quiet period, so wait for a first reply before settling.
+      await vi.waitFor(
+        async () => expect((await customerTranscript(customer2)).some((m) => m.author === "bot")).toBe(true),
+        { timeout: 60_000, interval: 250 },
+      );
       const final = await settledTranscript(customer2);
       const customerIds = final.filter((m) => m.author === "customer").map((m) => m.clientId);
       expect(customerIds.slice().sort()).toEqual(burst.map((m) => m.clientId).sort());
