@@ -1,17 +1,21 @@
 import { runGraphBaseline } from "./baselines/graph-baseline";
+import { DistinctTexts } from "./load/distinct-texts";
 import { loadAverage } from "./machine-info";
 
 /**
- * `npm run graph-cpu -w @handoff/bench -- [ROUNDS] [MESSAGES]`: the graph phase's CPU per message,
- * unprofiled, several rounds after one to warm up, with the load average around each. On a shared
- * machine one round says little: compare two versions by alternating them, round for round.
+ * `npm run graph-cpu -w @handoff/bench -- [ROUNDS] [MESSAGES] [--distinct]`: the graph phase's CPU per
+ * message, unprofiled, several rounds after one to warm up, with the load average around each. On a
+ * shared machine one round says little: compare two versions by alternating them, round for round.
+ * --distinct makes every message's text new, as a customer's is (the mix repeats 16 questions).
  */
 async function main(): Promise<void> {
-  const [rounds = "3", messages = "150"] = process.argv.slice(2);
-  await runGraphBaseline(40);
+  const args = process.argv.slice(2);
+  const distinct = args.includes("--distinct") ? new DistinctTexts() : undefined;
+  const [rounds = "3", messages = "150"] = args.filter((a) => a !== "--distinct");
+  await runGraphBaseline(40, { distinct });
   for (let i = 0; i < Number(rounds); i++) {
     const before = loadAverage()[0];
-    const result = await runGraphBaseline(Number(messages));
+    const result = await runGraphBaseline(Number(messages), { distinct });
     console.log(
       `${result.cpuMsPerMessage} ms CPU per message (median ${result.messageCpuMs.p50} ms), ${result.misrouted} misrouted, load ${before} -> ${loadAverage()[0]}`,
     );

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ConfigSchema, createPlatform, seedDemo, type Platform } from "@handoff/server";
 import { AGENT, SUPERVISOR } from "@handoff/server/testing";
 import type { Route } from "@handoff/contracts";
+import type { DistinctTexts } from "../load/distinct-texts";
 import { questionFor } from "../load/question-mix";
 import type { GraphResult } from "../report/bench-report";
 import { LatencyRecorder, round } from "../stats/latency-recorder";
@@ -28,12 +29,18 @@ export interface TimedWindow {
   stop(): Promise<void>;
 }
 
+/** distinct: each question worded anew every time it is asked, as a real customer's message is new text. */
+export interface MixOptions {
+  window?: TimedWindow;
+  distinct?: DistinctTexts;
+}
+
 /**
  * Builds the same platform the server builds (ConversationService over the LangGraph graph, SQLite in
  * a temp dir, offline model, demo help center) inside this process, and times the mix through it.
  */
-export function runGraphBaseline(messages: number, window?: TimedWindow): Promise<GraphResult> {
-  return withDemoPlatform((platform) => timeMix(platform, messages, window));
+export function runGraphBaseline(messages: number, options: MixOptions = {}): Promise<GraphResult> {
+  return withDemoPlatform((platform) => timeMix(platform, messages, options));
 }
 
 /**
@@ -59,7 +66,11 @@ export async function withDemoPlatform<T>(work: (platform: Platform) => Promise<
   }
 }
 
-async function timeMix(platform: Platform, messages: number, window?: TimedWindow): Promise<GraphResult> {
+async function timeMix(
+  platform: Platform,
+  messages: number,
+  { window, distinct }: MixOptions,
+): Promise<GraphResult> {
   const { conversations, store } = platform;
   const { user } = await platform.auth.login(AGENT.email, AGENT.password);
   const ids: string[] = [];
@@ -83,7 +94,9 @@ async function timeMix(platform: Platform, messages: number, window?: TimedWindo
     }
     const c = n % CONVERSATIONS;
     const conversationId = ids[c] ?? "";
-    const { text, expected } = questionFor(c, Math.floor(n / CONVERSATIONS));
+    const question = questionFor(c, Math.floor(n / CONVERSATIONS));
+    const { expected } = question;
+    const text = distinct ? distinct.next(question.text) : question.text;
     const start = performance.now();
     const messageCpuStart = process.cpuUsage();
     const { processed } = await conversations.receiveCustomerMessage(conversationId, {
