@@ -1,4 +1,5 @@
 import { englishTermTags } from "../policy/intent/tokens";
+import { boundedMemo } from "./bounded-memo";
 import { englishLexicon } from "./lexicon/english-lexicon-data";
 
 /** What kind of fact a question asks for, when its wording makes that plain. */
@@ -71,8 +72,13 @@ export function withoutAskingWords(question: string): string {
 /**
  * The fact a question asks for ("how much" wants an amount, "how long" a duration), or null.
  * Why: an extract that never states an amount cannot answer "how much", however many words it shares.
+ * Remembered per text: one message asks it several times (the search, asksHowTo, the offline model and
+ * its extracts), a question without a question word costs a compromise tagging, and customers ask the
+ * same questions again.
  */
-export function expectedAnswerType(question: string): AnswerType | null {
+export const expectedAnswerType: (question: string) => AnswerType | null = boundedMemo(2000, readAnswerType);
+
+function readAnswerType(question: string): AnswerType | null {
   // "How do I check what payment methods are allowed?" asks for the methods, not for a way to check.
   const asked = question.replace(FINDING_OUT, " ");
   for (const [type, pattern] of ASKS) if (pattern.test(asked)) return type;
