@@ -1,19 +1,21 @@
 import { MongoDBSaver, type MongoDBSaverParams } from "@langchain/langgraph-checkpoint-mongodb";
 import { Binary } from "mongodb";
 import { checkpointIdAtOrAfter } from "../shared/checkpoint-id";
+import { PlainJsonSerializer } from "../shared/plain-json-serializer";
 import { escapeRegExp } from "../shared/regexp";
 
 /**
  * MongoDBSaver that keeps only the newest `keep` checkpoints of each thread. The stock saver stores a
  * full copy of the graph state at every step and never deletes any, so a long conversation would grow
- * its checkpoints without bound; the graph only ever resumes from the latest one.
+ * its checkpoints without bound; the graph only ever resumes from the latest one. Reads checkpoints
+ * with PlainJsonSerializer.
  */
 export class BoundedMongoDBSaver extends MongoDBSaver {
   constructor(
     params: MongoDBSaverParams,
     private readonly keep: number,
   ) {
-    super(params);
+    super(params, new PlainJsonSerializer());
     if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a positive integer, got ${keep}`);
   }
 
