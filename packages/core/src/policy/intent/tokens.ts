@@ -268,12 +268,19 @@ function respell(text: string, grammar: Grammar): string {
 
 /** Joins the grammar's multi-word expressions ("would like", "s'il vous plaît") into one word. */
 function joinPhrases(words: Word[], grammar: Grammar): Word[] {
-  const phrases = grammar.phrases.map((p) => p.split(" ").map(bare));
+  const byFirstWord = phrasesByFirstWord(grammar);
+  const bares = words.map((w) => bare(w.text));
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
-    const match = phrases
-      .filter((parts) => parts.every((part, k) => bare(words[i + k]?.text ?? "") === part))
-      .sort((a, b) => b.length - a.length)[0];
+    // The longest phrase matching here; of equally long ones, the grammar's first.
+    let match: readonly string[] | undefined;
+    for (const parts of byFirstWord.get(bares[i] ?? "") ?? []) {
+      if (
+        (match === undefined || parts.length > match.length) &&
+        parts.every((part, k) => (bares[i + k] ?? "") === part)
+      )
+        match = parts;
+    }
     if (match) {
       out.push({ text: match.join("_"), lemma: null, pos: null });
       i += match.length - 1;
@@ -283,4 +290,20 @@ function joinPhrases(words: Word[], grammar: Grammar): Word[] {
     }
   }
   return out;
+}
+
+/** Each grammar's phrases as bare words, by their first word in the grammar's order: read once, not per message. */
+const phraseIndex = new WeakMap<Grammar, ReadonlyMap<string, readonly (readonly string[])[]>>();
+
+function phrasesByFirstWord(grammar: Grammar): ReadonlyMap<string, readonly (readonly string[])[]> {
+  const known = phraseIndex.get(grammar);
+  if (known) return known;
+  const index = new Map<string, string[][]>();
+  for (const phrase of grammar.phrases) {
+    const parts = phrase.split(" ").map(bare);
+    const first = parts[0] ?? "";
+    index.set(first, [...(index.get(first) ?? []), parts]);
+  }
+  phraseIndex.set(grammar, index);
+  return index;
 }
