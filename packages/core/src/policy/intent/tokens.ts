@@ -189,10 +189,8 @@ function englishTagger(): EnglishTagger {
 
 /** English through compromise: contractions expanded ("can't" -> "can not"), lemmas, verb/noun tags. */
 function englishWords(text: string, grammar: Grammar): Word[] {
-  const doc = englishTagger()(respell(text, grammar));
-  doc.compute("root");
   const words: Word[] = [];
-  for (const sentence of CompromiseJson.parse(doc.json({ offset: false }))) {
+  for (const sentence of englishReading(respell(text, grammar))) {
     for (const term of sentence.terms) {
       for (const mark of marks(term.pre)) words.push({ text: mark, lemma: null, pos: null });
       const text = term.implicit || term.normal || term.text;
@@ -205,17 +203,40 @@ function englishWords(text: string, grammar: Grammar): Word[] {
 }
 
 /** compromise's part-of-speech tags of each word of an English text, in order ("Gerund", "Determiner"...). */
-export function englishTermTags(text: string): string[][] {
-  const doc = englishTagger()(text);
-  return CompromiseJson.parse(doc.json({ offset: false })).flatMap((s) => s.terms.map((t) => t.tags));
+export function englishTermTags(text: string): readonly (readonly string[])[] {
+  return englishReading(text).flatMap((s) => s.terms.map((t) => t.tags));
 }
 
 /** The words of an English text as compromise reads them (lowercase), each with its part-of-speech tags. */
-export function englishTerms(text: string): Array<{ word: string; tags: string[] }> {
-  const doc = englishTagger()(text);
-  return CompromiseJson.parse(doc.json({ offset: false })).flatMap((s) =>
+export function englishTerms(text: string): Array<{ word: string; tags: readonly string[] }> {
+  return englishReading(text).flatMap((s) =>
     s.terms.map((t) => ({ word: (t.normal ?? t.text).toLowerCase(), tags: t.tags })),
   );
+}
+
+/**
+ * How many texts' readings are kept before the memo starts again: the readers of one message read it
+ * within one graph run, and a reading holds a few kB that an idle server need not keep.
+ */
+const READINGS_KEPT = 100;
+const readings = new Map<string, CompromiseSentences>();
+
+/**
+ * compromise's reading of an English text (terms, tags, lemmas), remembered per text: tagging is the
+ * costly part of reading a message, and one message is tagged by several readers (retrieval's answer
+ * type and word roles, the intent reading). The lemmas are computed once for all: computing them
+ * changes no tag (checked on the 478 texts of ../shared/eval).
+ * Every reader of a text gets the same reading, so its type is read-only throughout.
+ */
+function englishReading(text: string): CompromiseSentences {
+  const known = readings.get(text);
+  if (known) return known;
+  const doc = englishTagger()(text);
+  doc.compute("root");
+  const reading: CompromiseSentences = CompromiseJson.parse(doc.json({ offset: false }));
+  if (readings.size >= READINGS_KEPT) readings.clear();
+  readings.set(text, reading);
+  return reading;
 }
 
 /** The part of compromise's JSON the reader uses. */
@@ -234,6 +255,14 @@ const CompromiseJson = z.array(
     ),
   }),
 );
+
+/** compromise's reading of a text, shared by its readers: nothing may change it. */
+type CompromiseSentences = ReadonlyArray<{
+  readonly terms: ReadonlyArray<
+    Readonly<Omit<CompromiseTerm, "tags">> & { readonly tags: readonly string[] }
+  >;
+}>;
+type CompromiseTerm = z.infer<typeof CompromiseJson>[number]["terms"][number];
 
 function posOf(tags: readonly string[]): Token["pos"] {
   if (tags.includes("Verb")) return "verb";
