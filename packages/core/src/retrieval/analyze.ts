@@ -1,6 +1,7 @@
 import type { Lexicon } from "./lexicon/lexicon";
 import { MAX_PHRASE_WORDS, phraseForms } from "./lexicon/phrase-forms";
 import { isPlaceName } from "./named-things";
+import { boundedMemo } from "./bounded-memo";
 
 /**
  * A word of a text, lowercase; `acronym` when written "U.S." or "USA" (never a stop word then).
@@ -129,10 +130,18 @@ export class TermAnalyzer {
     return out;
   }
 
-  /** The distinct terms of a question, in first-seen order. */
-  distinctQueryTerms(text: string): string[] {
-    return [...new Set(this.queryTerms(text))];
+  /**
+   * The distinct terms of a question, in first-seen order. Remembered per text (the last 500): a search
+   * reads the passages of the articles it found, and the offline model its extracts, the same few
+   * passages for many questions.
+   */
+  distinctQueryTerms(text: string): readonly string[] {
+    return this.distinctTerms(text);
   }
+
+  private readonly distinctTerms = boundedMemo(500, (text: string): readonly string[] => [
+    ...new Set(this.queryTerms(text)),
+  ]);
 
   private knownPhrase(joined: string): string | null {
     return phraseForms(joined).find((form) => this.lexicon.phrases.has(form)) ?? null;

@@ -246,7 +246,7 @@ export class KnowledgeIndex {
   }
 
   /** The index terms of a text as this help center reads it (for matching reviewer guidance). */
-  termsOf(text: string): string[] {
+  termsOf(text: string): readonly string[] {
     return this.analyzer().distinctQueryTerms(text);
   }
 
