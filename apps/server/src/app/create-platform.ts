@@ -112,7 +112,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       })
     : undefined;
   // The message-reading libraries load only in the thread that runs the graph.
-  if (!runner) warmUpGraphSteps();
+  if (!runner) void warmUpGraphSteps();
   // The worker keeps caches of its own: tell it whenever this thread's copy changes.
   settings.onChange(() => runner?.refresh("settings"));
   knowledge.onChange(() => runner?.refresh("knowledge"));

@@ -12,7 +12,10 @@ export interface GraphWorkerPoolOptions extends WorkerGraphRunnerOptions {
 /**
  * Graph workers on several cores. One worker starts with the server; more start, up to `size`, only
  * when every running one is busy (each costs its own store connection, index and NLP libraries,
- * ~100 MB, which an idle server need not pay), and then stay. Each job goes to the worker with the
+ * ~100 MB, which an idle server need not pay), and then stay. A new worker takes jobs only once it
+ * has loaded what it reads messages with: a cold one would hold its first answers ~0.6-0.8 s while a
+ * warm one could take them (the bench's saturation phase saw bot-reply p99 of 140-300 ms at 100
+ * messages/s on a fresh server from it). Each job goes to the worker with the
  * fewest jobs in hand; within a worker, a resume (a person waiting on a decision) takes its steps
  * ahead of the runs queued there. A conversation's jobs keep their order because the caller's queue
  * sends them one at a time, whichever worker takes each.
@@ -21,6 +24,10 @@ export class GraphWorkerPool implements GraphRunner {
   private readonly workers: WorkerGraphRunner[];
   private growing: Promise<void> | null = null;
   private closing = false;
+  private closed: () => void = () => undefined;
+  private readonly whenClosing = new Promise<void>((resolve) => {
+    this.closed = resolve;
+  });
 
   private constructor(
     private readonly options: GraphWorkerPoolOptions,
@@ -63,6 +70,7 @@ export class GraphWorkerPool implements GraphRunner {
   /** Lets every worker close its store and stop. */
   async close(): Promise<void> {
     this.closing = true;
+    this.closed();
     await this.growing;
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
@@ -79,6 +87,7 @@ export class GraphWorkerPool implements GraphRunner {
     this.growing = WorkerGraphRunner.start(this.options)
       .then(
         async (worker) => {
+          await Promise.race([worker.warm(), this.whenClosing]);
           if (this.closing) await worker.close();
           else this.workers.push(worker);
         },

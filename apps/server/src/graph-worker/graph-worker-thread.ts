@@ -41,7 +41,11 @@ const runner = new InProcessGraphRunner(
   checkpointer,
 );
 
-warmUpGraphSteps();
+// The pool gives a worker it grows no job before this: a cold worker's first answers wait ~0.6-0.8 s.
+// A failed warm-up still says so: each message then loads what it needs itself and reports a failure.
+void warmUpGraphSteps()
+  .catch(() => undefined)
+  .then(() => send({ type: "warm" }));
 
 // Jobs sent after a knowledge change wait for the reload, so they search what the supervisor just changed.
 let indexReady: Promise<void> = Promise.resolve();

@@ -47,8 +47,14 @@ export class WorkerGraphRunner implements GraphRunner {
   private running = false;
   /** True once the current worker said it is ready. */
   private accepting = false;
+  /** Resolves when the first worker has loaded its message-reading libraries. */
+  private readonly warmed: Promise<void>;
+  private markWarm: () => void = () => undefined;
 
   private constructor(private readonly options: WorkerGraphRunnerOptions) {
+    this.warmed = new Promise<void>((resolve) => {
+      this.markWarm = resolve;
+    });
     ({ worker: this.worker, ready: this.ready } = this.spawn());
   }
 
@@ -57,6 +63,14 @@ export class WorkerGraphRunner implements GraphRunner {
     const runner = new WorkerGraphRunner(options);
     await runner.ready;
     return runner;
+  }
+
+  /**
+   * Resolves once a worker of this runner has loaded what it reads messages with (it takes jobs before
+   * that, but its first answers wait for the load); a replacement of a worker that died says it too.
+   */
+  warm(): Promise<void> {
+    return this.warmed;
   }
 
   async execute(job: GraphJob): Promise<void> {
@@ -150,6 +164,8 @@ export class WorkerGraphRunner implements GraphRunner {
     switch (message.type) {
       case "ready":
         return;
+      case "warm":
+        return this.markWarm();
       case "notify":
         return replayEvent(this.options.notifier, message.event);
       case "done":

@@ -20,6 +20,8 @@ export type JobError = z.infer<typeof JobError>;
 /** Worker -> main thread. Events of a job always arrive before its `done`. */
 export const FromWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
+  /** The message-reading libraries (language detector, lexicons, tagger) are loaded. */
+  z.object({ type: z.literal("warm") }),
   /** What the graph published, forwarded as it is to the main thread where the sockets are. */
   z.object({ type: z.literal("notify"), event: PlatformEvent }),
   z.object({ type: z.literal("done"), id: z.number().int() }),

@@ -24,10 +24,16 @@ const loadCareful = () => (careful ??= loadEldDetector("small"));
 
 /**
  * Starts loading the detector in the background (the graph does when it is built), so the first
- * customer message does not wait for it.
+ * customer message does not wait for it; resolves once it is loaded (or failed: a message then
+ * retries the load and reports the failure).
  */
-export function preloadLanguageDetector(): void {
-  setImmediate(() => void loadQuick().catch(() => undefined));
+export function preloadLanguageDetector(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => loadQuick())
+    .then(
+      () => undefined,
+      () => undefined,
+    );
 }
 
 /**
