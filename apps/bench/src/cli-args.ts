@@ -26,7 +26,7 @@ export const BenchOptions = z.object({
   saturationStart: z.coerce.number().int().min(0).default(100),
   saturationStep: count(50),
   saturationMax: count(1000),
-  /** Measured seconds per saturation step (after a 3 s warm-up). */
+  /** Measured seconds per saturation step (after a 3 s warm-up; the first step also `warmup`). */
   saturationSeconds: z.coerce.number().positive().default(10),
   /** Run the server from its TypeScript source through tsx instead of the compiled bundle `npm start` runs. */
   source: z.boolean().default(false),

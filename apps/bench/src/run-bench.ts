@@ -74,6 +74,8 @@ async function runPhases(
         stepRate: opts.saturationStep,
         maxRate: opts.saturationMax,
         warmupSeconds: SATURATION_WARMUP_SECONDS,
+        // The same start-up warm-up as the load phase's server gets.
+        firstWarmupSeconds: opts.warmup,
         stepSeconds: opts.saturationSeconds,
         p99LimitMs: SATURATION_P99_LIMIT_MS,
       },

@@ -13,6 +13,11 @@ export interface SaturationOptions {
   stepRate: number;
   maxRate: number;
   warmupSeconds: number;
+  /**
+   * Added to the first step's warm-up: the fresh server's first seconds under load (its second graph
+   * worker starting, JIT) are a start-up transient, not the rate it holds.
+   */
+  firstWarmupSeconds: number;
   stepSeconds: number;
   /** The bot-reply p99 a step must stay within to count as held. */
   p99LimitMs: number;
@@ -45,7 +50,7 @@ export async function runSaturation(
       clients: opts.clients,
       agents: opts.agents,
       intervalMs: Math.max(1, Math.round((opts.clients * 1000) / rate)),
-      warmupSeconds: opts.warmupSeconds,
+      warmupSeconds: opts.warmupSeconds + (rate === opts.startRate ? opts.firstWarmupSeconds : 0),
       durationSeconds: opts.stepSeconds,
     });
     const { stats, measuredSeconds, cpu } = load;
