@@ -1,5 +1,5 @@
 import { runGraphBaseline } from "./baselines/graph-baseline";
-import { DistinctTexts } from "./load/distinct-texts";
+import { distinctOption } from "./load/distinct-texts";
 import { loadAverage } from "./machine-info";
 
 /**
@@ -9,9 +9,8 @@ import { loadAverage } from "./machine-info";
  * --distinct makes every message's text new, as a customer's is (the mix repeats 16 questions).
  */
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const distinct = args.includes("--distinct") ? new DistinctTexts() : undefined;
-  const [rounds = "3", messages = "150"] = args.filter((a) => a !== "--distinct");
+  const { distinct, rest } = distinctOption(process.argv.slice(2));
+  const [rounds = "3", messages = "150"] = rest;
   await runGraphBaseline(40, { distinct });
   for (let i = 0; i < Number(rounds); i++) {
     const before = loadAverage()[0];

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { runGraphBaseline } from "./baselines/graph-baseline";
-import { DistinctTexts } from "./load/distinct-texts";
+import { distinctOption } from "./load/distinct-texts";
 import { CpuProfile } from "./profile/cpu-profile";
 
 /**
@@ -12,9 +12,8 @@ import { CpuProfile } from "./profile/cpu-profile";
  * --distinct makes every message's text new, as a customer's is (the mix repeats 16 questions).
  */
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const distinct = args.includes("--distinct") ? new DistinctTexts() : undefined;
-  const [messages = "150", file = "graph.cpuprofile"] = args.filter((a) => a !== "--distinct");
+  const { distinct, rest } = distinctOption(process.argv.slice(2));
+  const [messages = "150", file = "graph.cpuprofile"] = rest;
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
   await runGraphBaseline(40, { distinct });
   const session = new Session();

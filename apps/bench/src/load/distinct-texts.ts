@@ -35,3 +35,9 @@ export class DistinctTexts {
     return `${greeting}${body}${signOff}`;
   }
 }
+
+/** A command's arguments without `--distinct`, and the texts to word questions with if it was given. */
+export function distinctOption(args: readonly string[]): { distinct?: DistinctTexts; rest: string[] } {
+  const rest = args.filter((a) => a !== "--distinct");
+  return rest.length < args.length ? { distinct: new DistinctTexts(), rest } : { rest };
+}

@@ -47,7 +47,7 @@ export class WorkerGraphRunner implements GraphRunner {
   private running = false;
   /** True once the current worker said it is ready. */
   private accepting = false;
-  /** Resolves when the first worker has loaded its message-reading libraries. */
+  /** Resolves when a worker of this runner has loaded its message-reading libraries (see warm). */
   private readonly warmed: Promise<void>;
   private markWarm: () => void = () => undefined;
 

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { z } from "zod";
+import { boundedMemo } from "../../retrieval/bounded-memo";
 import type { Grammar } from "./grammar";
 
 /** One word of a customer message, with what the rules match on. */
@@ -219,7 +220,6 @@ export function englishTerms(text: string): Array<{ word: string; tags: readonly
  * within one graph run, and a reading holds a few kB that an idle server need not keep.
  */
 const READINGS_KEPT = 100;
-const readings = new Map<string, CompromiseSentences>();
 
 /**
  * compromise's reading of an English text (terms, tags, lemmas), remembered per text: tagging is the
@@ -228,16 +228,11 @@ const readings = new Map<string, CompromiseSentences>();
  * changes no tag (checked on the 478 texts of ../shared/eval).
  * Every reader of a text gets the same reading, so its type is read-only throughout.
  */
-function englishReading(text: string): CompromiseSentences {
-  const known = readings.get(text);
-  if (known) return known;
+const englishReading = boundedMemo(READINGS_KEPT, (text: string): CompromiseSentences => {
   const doc = englishTagger()(text);
   doc.compute("root");
-  const reading: CompromiseSentences = CompromiseJson.parse(doc.json({ offset: false }));
-  if (readings.size >= READINGS_KEPT) readings.clear();
-  readings.set(text, reading);
-  return reading;
-}
+  return CompromiseJson.parse(doc.json({ offset: false }));
+});
 
 /** The part of compromise's JSON the reader uses. */
 const CompromiseJson = z.array(
