@@ -86,7 +86,7 @@ describe("the graph in a worker thread", () => {
     // One worker: the order inside a worker is what this checks (a second one would take the resume idle).
     const server = await fakeModel.start({ offline: true, env: { ...inWorker, GRAPH_WORKERS: "1" } });
     const { agent, customer: risky, review } = await pendingApproval(server);
-    const others = await Promise.all(Array.from({ length: 120 }, () => connectCustomer(server)));
+    const others = await Promise.all(Array.from({ length: 60 }, () => connectCustomer(server)));
 
     const arrivals: string[] = [];
     const approved = nextMessage(risky.socket, (m) => m.author === "bot").then(() =>
@@ -95,7 +95,7 @@ describe("the graph in a worker thread", () => {
     const answers = others.map((other, i) =>
       nextMessage(other.socket, (m) => m.author === "bot").then(() => arrivals.push(`answer ${i}`)),
     );
-    // Questions first, then the decision: the worker has the 120 runs in hand when the resume arrives.
+    // Questions first, then the decision: the worker has the sixty runs in hand when the resume arrives.
     const asked = others.map((other) =>
       other.socket.emitWithAck("message:send", {
         clientId: "q",
@@ -106,11 +106,10 @@ describe("the graph in a worker thread", () => {
     await agent.socket.emitWithAck("review:decide", { reviewId: review.id, decision: { type: "approve" } });
     await Promise.all([approved, ...answers]);
 
-    // In queue order it would arrive last (121st). While the main thread, busy with the answers' events,
-    // stores the decision, the worker keeps answering (6-21 of 60 here, 44 of 60 in a CI dry run with
-    // another test file beside it), so the bar leaves the last quarter, which only a queue that lets the
-    // resume jump ahead can meet.
-    expect(arrivals.indexOf("approved")).toBeLessThan(90);
+    // In queue order it would arrive last (61st). While the decision is stored and the resume reads its
+    // checkpoint, the worker keeps answering (6-21 of 60 alone; 44 of 60 in one CI dry run: flaky under load, see issue 18's note), so the
+    // bar is the first half, which only a queue that lets the resume jump ahead can meet.
+    expect(arrivals.indexOf("approved")).toBeLessThan(30);
   });
 
   it(
