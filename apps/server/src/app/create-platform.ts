@@ -90,9 +90,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const notifier = new FanoutNotifier();
   const injected = Object.values(overrides).some((value) => value !== undefined);
   const graphInWorker = useGraphWorker(config, injected);
-  // With the graph in a worker, this thread's index is kept in step (the in-process graph, built to
-  // read where threads stand, holds it) but no run here searches it: its articles are built only if
-  // one does (~6 MB of heap otherwise).
+  // With the graph in a worker, this thread's index is kept in step (the REST search and the feedback
+  // service read it) but no run here searches it: its articles are built only if one does (~6 MB of
+  // heap otherwise).
   const knowledge = new KnowledgeService(store, { searchedElsewhere: graphInWorker });
   await knowledge.load();
   const settings = new SettingsService(store);

@@ -75,7 +75,7 @@ export async function applyRecorded(engine: Engine, review: Review, actor: Actor
   const { store } = engine.deps;
   // A message run that opened this pause and crashed before saving it is replayed first.
   await settleMessages(engine, review.conversationId);
-  const position = await threadPosition(engine.graph, review.threadId);
+  const position = await threadPosition(engine.deps.checkpointer, review.threadId);
   const resume = resumeFor(review, actor);
   let applied = true;
   if (position.kind === "paused" && position.reviewId === review.id && resume) {

@@ -4,16 +4,14 @@ import type { ConversationServiceDeps, Engine } from "./engine";
 import { KeyedQueue } from "./keyed-queue";
 
 /**
- * The parts every job on conversations shares. The in-process graph is built in any case: recovery
- * reads where a thread stands from the checkpointer through it, even when runs execute elsewhere.
+ * The parts every job on conversations shares. The graph is built here only when runs execute here:
+ * where a thread stands is read from its checkpoint, not through the graph.
  */
 export function createEngine(deps: ConversationServiceDeps): Engine {
-  const local = new InProcessGraphRunner(deps, deps.checkpointer);
   const exclusive = deps.exclusive;
   return {
     deps,
-    graph: local.graph,
-    runner: deps.runner ?? local,
+    runner: deps.runner ?? new InProcessGraphRunner(deps, deps.checkpointer),
     logger: deps.logger ?? silentLogger,
     queue: new KeyedQueue(
       exclusive ? (conversationId, task) => exclusive.run(`conversation:${conversationId}`, task) : undefined,

@@ -1,7 +1,7 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type { Conversation } from "@handoff/contracts";
 import { DomainError } from "../errors";
-import type { GraphDeps, GraphRunner, HandoffResume, ReviewResume, RunRequest, SupportGraph } from "../graph";
+import type { GraphDeps, GraphRunner, HandoffResume, ReviewResume, RunRequest } from "../graph";
 import type { Logger } from "../ports";
 import type { ExclusiveRunner } from "./conversation-lease";
 import type { KeyedQueue } from "./keyed-queue";
@@ -19,12 +19,11 @@ export interface ConversationServiceDeps extends GraphDeps {
 
 /**
  * The parts the conversation service's pieces share: the per-conversation queue every piece of work
- * on one conversation goes through, the graph (to read where a thread stands) and where runs execute.
+ * on one conversation goes through, and where runs execute.
  */
 export interface Engine {
   deps: ConversationServiceDeps;
   queue: KeyedQueue;
-  graph: SupportGraph;
   runner: GraphRunner;
   logger: Logger;
 }

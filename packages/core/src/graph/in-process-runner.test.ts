@@ -1,8 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@handoff/contracts";
-import { postMessage } from "../conversation/post-message";
-import { loadContext, messageRunId } from "../conversation/run-input";
 import {
   ASK,
   SERVICE_TEST_TIMEOUT,
@@ -11,6 +8,7 @@ import {
   replies,
 } from "../conversation/testing/service-harness";
 import { InProcessGraphRunner } from "./in-process-runner";
+import { askQuestion, runQuestion } from "./testing/run-question";
 import { threadPosition } from "./thread-position";
 
 // The graph on its own, on a real (in-memory) store: runs, pauses where its checkpoint says, resumes.
@@ -19,35 +17,10 @@ const AGENT: Actor = { type: "user", id: "agent-1", name: "Ada" };
 
 const harness = useServiceHarness();
 
-/** Stores a customer question and runs the graph on it, as the service's intake would. */
-async function run(h: ServiceHarness, runner: InProcessGraphRunner, text: string) {
-  const conversation = await h.store.conversations.create({ id: randomUUID(), customer: {} });
-  const { message } = await postMessage(h.deps, {
-    conversationId: conversation.id,
-    clientId: randomUUID(),
-    author: "customer",
-    authorName: null,
-    text,
-    sources: [],
-    internal: false,
-  });
-  const runId = messageRunId(message);
-  await runner.execute({
-    kind: "run",
-    request: {
-      runId,
-      conversationId: conversation.id,
-      trigger: "message",
-      question: text,
-      questionSeq: message.seq,
-      ...(await loadContext(h.store, { conversationId: conversation.id, seq: message.seq })),
-    },
-  });
-  return { conversationId: conversation.id, runId };
-}
+const run = runQuestion;
 
 const position = (h: ServiceHarness, runner: InProcessGraphRunner, threadId: string) =>
-  threadPosition(runner.graph, threadId);
+  threadPosition(h.deps.checkpointer, threadId);
 
 describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
   it("answers a question it can and saves no checkpoint, as nothing is left to resume", async () => {
@@ -103,5 +76,25 @@ describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
     expect(await position(h, runner, "never-ran")).toEqual({ kind: "none" });
+  });
+
+  it("finishes a resume sent after thirty queued runs before any of them", async () => {
+    const h = harness();
+    const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
+    const { conversationId, runId } = await run(h, runner, ASK.approval);
+    const queued = await Promise.all(Array.from({ length: 30 }, () => askQuestion(h, ASK.auto)));
+
+    const finished: string[] = [];
+    const runs = queued.map(({ request }, i) =>
+      runner.execute({ kind: "run", request }).then(() => finished.push(`run ${i}`)),
+    );
+    const resume = runner
+      .execute({ kind: "resume", threadId: runId, resume: { decision: { type: "approve" }, actor: AGENT } })
+      .then(() => finished.push("resume"));
+    await Promise.all([...runs, resume]);
+
+    // In arrival order it would be 31st; its steps go before every queued run's.
+    expect(finished[0]).toBe("resume");
+    expect((await replies(h, conversationId)).map((m) => m.author)).toEqual(["bot"]);
   });
 });
