@@ -61,6 +61,11 @@ export const ConfigSchema = z.object({
    * starts when every running one is busy, and stays.
    */
   GRAPH_WORKERS: optional(z.coerce.number().int().min(1).max(64)),
+  /**
+   * With no graph work for this long the worker threads stop (~75 MB back); a customer typing or the
+   * next message starts one again. 0 keeps them up.
+   */
+  GRAPH_WORKER_IDLE_SECONDS: z.coerce.number().min(0).default(30),
   /** How often pauses are checked against their deadlines. */
   DEADLINE_CHECK_SECONDS: z.coerce.number().min(0.1).default(15),
   /** How often due webhook deliveries are looked for (new events are sent at once besides). */

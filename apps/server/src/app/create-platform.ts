@@ -102,6 +102,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const runner = graphInWorker
     ? await GraphWorkerPool.start({
         size: graphWorkerCount(config),
+        idleMs: config.GRAPH_WORKER_IDLE_SECONDS * 1000,
         config: workerConfig(config),
         notifier,
         logger,

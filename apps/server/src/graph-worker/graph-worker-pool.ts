@@ -4,36 +4,50 @@ import { WorkerGraphRunner, type WorkerGraphRunnerOptions } from "./worker-graph
 /** A new worker is started once every running one has this many jobs in hand. */
 const GROW_AT_JOBS = 2;
 
+type Change = "settings" | "knowledge";
+
 /** The pool's options: up to `size` workers, each built from the same options. */
 export interface GraphWorkerPoolOptions extends WorkerGraphRunnerOptions {
   size: number;
+  /** With no job in hand for this long the pool stops its workers; 0 keeps them up. */
+  idleMs: number;
 }
 
 /**
  * Graph workers on several cores. One worker starts with the server; more start, up to `size`, only
  * when every running one is busy (each costs its own store connection, index and NLP libraries,
- * ~100 MB, which an idle server need not pay), and then stay. A new worker takes jobs only once it
+ * ~70-100 MB, which an idle server need not pay). A new worker takes jobs only once it
  * has loaded what it reads messages with: a cold one would hold its first answers ~0.6-0.8 s while a
  * warm one could take them (the bench's saturation phase saw bot-reply p99 of 140-300 ms at 100
  * messages/s on a fresh server from it). Each job goes to the worker with the
  * fewest jobs in hand; within a worker, a resume (a person waiting on a decision) takes its steps
  * ahead of the runs queued there. A conversation's jobs keep their order because the caller's queue
  * sends them one at a time, whichever worker takes each.
+ *
+ * After `idleMs` with no job in hand, every worker stops (an idle server with 5,000 open widgets held
+ * ~75 MB more for them). `wake` starts one again ahead of work (a customer typing: the 1.1-1.4 s
+ * start is over before the question is sent); a job sent while none is up waits for that start.
  */
 export class GraphWorkerPool implements GraphRunner {
   private readonly workers: WorkerGraphRunner[];
   private growing: Promise<void> | null = null;
+  private waking: Promise<WorkerGraphRunner> | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
   private closing = false;
   private closed: () => void = () => undefined;
   private readonly whenClosing = new Promise<void>((resolve) => {
     this.closed = resolve;
   });
+  /** Numbered settings and knowledge changes, so a worker that was starting meanwhile is told of them. */
+  private changes = 0;
+  private readonly lastChange: Record<Change, number> = { settings: 0, knowledge: 0 };
 
   private constructor(
     private readonly options: GraphWorkerPoolOptions,
     first: WorkerGraphRunner,
   ) {
     this.workers = [first];
+    this.armIdleTimer();
   }
 
   /** Starts the first worker and resolves once it is ready. */
@@ -42,18 +56,34 @@ export class GraphWorkerPool implements GraphRunner {
   }
 
   execute(job: GraphJob): Promise<void> {
+    this.disarmIdleTimer();
     const worker = this.leastBusy();
+    if (!worker) return this.settled(this.wakeWorker().then((woken) => woken.execute(job)));
     if (worker.jobsInHand() >= GROW_AT_JOBS) this.grow();
-    return worker.execute(job);
+    return this.settled(worker.execute(job));
   }
 
-  /** How many worker threads the pool has started. */
+  /** Work is likely soon (a customer is typing): starts a worker if none is up, and restarts the idle clock. */
+  wake(): void {
+    if (this.closing) return;
+    if (this.workers.length === 0) {
+      this.wakeWorker().then(
+        () => this.armIdleTimer(),
+        () => undefined,
+      );
+      return;
+    }
+    if (this.idleTimer) this.armIdleTimer();
+  }
+
+  /** How many worker threads are up (0 while the pool sleeps). */
   size(): number {
     return this.workers.length;
   }
 
   /** Tells every worker that settings or the knowledge index changed. */
-  refresh(change: "settings" | "knowledge"): void {
+  refresh(change: Change): void {
+    this.lastChange[change] = ++this.changes;
     for (const worker of this.workers) worker.refresh(change);
   }
 
@@ -71,20 +101,43 @@ export class GraphWorkerPool implements GraphRunner {
   async close(): Promise<void> {
     this.closing = true;
     this.closed();
-    await this.growing;
+    this.disarmIdleTimer();
+    await Promise.all([this.growing, this.waking?.catch(() => undefined)]);
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 
-  private leastBusy(): WorkerGraphRunner {
+  private leastBusy(): WorkerGraphRunner | undefined {
     let best = this.workers[0];
-    if (!best) throw new Error("the graph worker pool has no worker");
-    for (const worker of this.workers) if (worker.jobsInHand() < best.jobsInHand()) best = worker;
+    for (const worker of this.workers) if (best && worker.jobsInHand() < best.jobsInHand()) best = worker;
     return best;
+  }
+
+  /** Starts a worker for a pool with none up; concurrent callers share the one start. */
+  private wakeWorker(): Promise<WorkerGraphRunner> {
+    if (this.closing) return Promise.reject(new Error("the graph worker is shutting down"));
+    this.waking ??= this.startWorker()
+      .then((worker) => {
+        this.workers.push(worker);
+        return worker;
+      })
+      .finally(() => {
+        this.waking = null;
+      });
+    return this.waking;
+  }
+
+  /** Starts a worker and tells it of any change made while it was loading. */
+  private async startWorker(): Promise<WorkerGraphRunner> {
+    const seen = this.changes;
+    const worker = await WorkerGraphRunner.start(this.options);
+    for (const change of ["settings", "knowledge"] as const)
+      if (this.lastChange[change] > seen) worker.refresh(change);
+    return worker;
   }
 
   private grow(): void {
     if (this.growing || this.closing || this.workers.length >= this.options.size) return;
-    this.growing = WorkerGraphRunner.start(this.options)
+    this.growing = this.startWorker()
       .then(
         async (worker) => {
           await Promise.race([worker.warm(), this.whenClosing]);
@@ -96,5 +149,43 @@ export class GraphWorkerPool implements GraphRunner {
       .finally(() => {
         this.growing = null;
       });
+  }
+
+  /** Once a job settles with nothing else in hand, the idle clock starts. */
+  private settled(job: Promise<void>): Promise<void> {
+    return job.finally(() => {
+      if (this.workers.every((worker) => worker.jobsInHand() === 0)) this.armIdleTimer();
+    });
+  }
+
+  private armIdleTimer(): void {
+    this.disarmIdleTimer();
+    if (this.options.idleMs <= 0 || this.closing) return;
+    this.idleTimer = setTimeout(() => this.sleep(), this.options.idleMs);
+    // An idle clock never keeps the process alive.
+    this.idleTimer.unref();
+  }
+
+  private disarmIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private sleep(): void {
+    this.idleTimer = null;
+    // A worker being replaced after a crash is left to finish: its restart runs recovery.
+    const busy = this.workers.some((worker) => worker.jobsInHand() > 0 || !worker.isRunning());
+    if (this.closing) return;
+    // Starting or busy again since the clock was set: look again after another idle spell.
+    if (busy || this.growing || this.waking) return this.armIdleTimer();
+    const stopping = this.workers.splice(0);
+    this.options.logger.info(
+      { workers: stopping.length, idleMs: this.options.idleMs },
+      "graph workers idle: stopping them",
+    );
+    for (const worker of stopping)
+      worker
+        .close()
+        .catch((err: unknown) => this.options.logger.error({ err }, "a graph worker did not stop"));
   }
 }

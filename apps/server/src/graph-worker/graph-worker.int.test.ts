@@ -208,4 +208,37 @@ describe("the graph in a worker thread", () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(server.platform.graphWorker?.isRunning()).toBe(false);
   });
+
+  it(
+    "stops its workers when idle, starts one as a customer types, and answers every question once",
+    { timeout: 60_000 },
+    async () => {
+      const server = await fakeModel.start({
+        offline: true,
+        env: { ...inWorker, GRAPH_WORKER_IDLE_SECONDS: "0.5" },
+      });
+      const pool = server.platform.graphWorker;
+      if (!pool) throw new Error("expected the graph to run in workers");
+      await vi.waitFor(() => expect(pool.size()).toBe(0), { timeout: 10_000 });
+
+      // Typing starts a worker before the question is sent.
+      const customer = await connectCustomer(server);
+      await customer.socket.emitWithAck("typing:set", { typing: true });
+      await vi.waitFor(() => expect(pool.size()).toBe(1), { timeout: 10_000 });
+      const first = nextMessage(customer.socket, (m) => m.author === "bot", 30_000);
+      await customer.socket.emitWithAck("message:send", {
+        clientId: "q1",
+        text: "How long does standard delivery take?",
+      });
+      expect((await first).text).toMatch(/2 to 4 business days/);
+
+      // A question sent with every worker stopped waits for one to start.
+      await vi.waitFor(() => expect(pool.size()).toBe(0), { timeout: 10_000 });
+      const second = nextMessage(customer.socket, (m) => m.author === "bot", 30_000);
+      await customer.socket.emitWithAck("message:send", { clientId: "q2", text: "Do you ship to Canada?" });
+      await second;
+      await server.platform.conversations.idle();
+      expect(await replies(customer)).toHaveLength(2);
+    },
+  );
 });

@@ -74,6 +74,8 @@ export function registerWidgetNamespace(
     socket.on(
       "typing:set",
       validatedHandler(logger, WidgetRequests["typing:set"], async ({ typing }) => {
+        // A question is coming: a graph worker stopped for idleness starts now, not when it is sent.
+        if (typing) platform.graphWorker?.wake();
         notifier.publish({
           type: "typing",
           data: { conversationId, author: "customer", name: null, typing },
