@@ -2,6 +2,7 @@ import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { buildGraph, startRun, type SupportGraph } from "./build-graph";
 import type { GraphDeps } from "./deps";
 import type { GraphJob, GraphRunner } from "./graph-job";
+import { installLeanRunContext } from "./lean-run-context";
 import { PauseOnlySaver } from "./pause-only-saver";
 import { StepScheduler } from "./step-scheduler";
 
@@ -24,6 +25,7 @@ export class InProcessGraphRunner implements GraphRunner {
   private readonly saver: PauseOnlySaver;
 
   constructor(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
+    installLeanRunContext();
     this.saver = new PauseOnlySaver(checkpointer);
     this.graph = buildGraph(deps, this.saver, () => this.scheduler.turn());
   }
