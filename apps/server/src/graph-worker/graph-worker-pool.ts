@@ -33,6 +33,8 @@ export class GraphWorkerPool implements GraphRunner {
   private growing: Promise<void> | null = null;
   private waking: Promise<WorkerGraphRunner> | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Workers stopped for idleness that may still be closing their store. */
+  private stopping: Promise<unknown> = Promise.resolve();
   private closing = false;
   private closed: () => void = () => undefined;
   private readonly whenClosing = new Promise<void>((resolve) => {
@@ -69,7 +71,7 @@ export class GraphWorkerPool implements GraphRunner {
     if (this.workers.length === 0) {
       this.wakeWorker().then(
         () => this.armIdleTimer(),
-        () => undefined,
+        (err: unknown) => this.options.logger.error({ err }, "a graph worker could not be started"),
       );
       return;
     }
@@ -102,7 +104,7 @@ export class GraphWorkerPool implements GraphRunner {
     this.closing = true;
     this.closed();
     this.disarmIdleTimer();
-    await Promise.all([this.growing, this.waking?.catch(() => undefined)]);
+    await Promise.all([this.growing, this.waking?.catch(() => undefined), this.stopping]);
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 
@@ -178,14 +180,16 @@ export class GraphWorkerPool implements GraphRunner {
     if (this.closing) return;
     // Starting or busy again since the clock was set: look again after another idle spell.
     if (busy || this.growing || this.waking) return this.armIdleTimer();
-    const stopping = this.workers.splice(0);
+    const idle = this.workers.splice(0);
     this.options.logger.info(
-      { workers: stopping.length, idleMs: this.options.idleMs },
+      { workers: idle.length, idleMs: this.options.idleMs },
       "graph workers idle: stopping them",
     );
-    for (const worker of stopping)
+    const closed = idle.map((worker) =>
       worker
         .close()
-        .catch((err: unknown) => this.options.logger.error({ err }, "a graph worker did not stop"));
+        .catch((err: unknown) => this.options.logger.error({ err }, "a graph worker did not stop")),
+    );
+    this.stopping = Promise.all([this.stopping, ...closed]);
   }
 }
