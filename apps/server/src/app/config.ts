@@ -62,8 +62,8 @@ export const ConfigSchema = z.object({
    */
   GRAPH_WORKERS: optional(z.coerce.number().int().min(1).max(64)),
   /**
-   * With no graph work for this long the worker threads stop (~75 MB back); a customer typing or the
-   * next message starts one again. 0 keeps them up.
+   * With no graph work for this long, and no draft or live chat waiting on a person, the worker threads
+   * stop (~75 MB back); a customer typing or the next message starts one again. 0 keeps them up.
    */
   GRAPH_WORKER_IDLE_SECONDS: z.coerce.number().min(0).default(30),
   /** How often pauses are checked against their deadlines. */

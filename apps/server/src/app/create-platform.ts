@@ -103,6 +103,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ? await GraphWorkerPool.start({
         size: graphWorkerCount(config),
         idleMs: config.GRAPH_WORKER_IDLE_SECONDS * 1000,
+        // A person's decision on a waiting draft, or the end of a live chat, resumes a run: the customer
+        // should not wait for a worker to start then.
+        workExpected: async () => (await store.reviews.listByStatus(["pending", "claimed"], 1)).length > 0,
         config: workerConfig(config),
         notifier,
         logger,

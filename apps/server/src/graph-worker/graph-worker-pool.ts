@@ -11,6 +11,11 @@ export interface GraphWorkerPoolOptions extends WorkerGraphRunnerOptions {
   size: number;
   /** With no job in hand for this long the pool stops its workers; 0 keeps them up. */
   idleMs: number;
+  /**
+   * Whether graph work is expected although none is in hand: a draft or a live chat waiting on a person,
+   * whose decision resumes a run. The pool does not stop its workers then.
+   */
+  workExpected?: () => Promise<boolean>;
 }
 
 /**
@@ -24,9 +29,10 @@ export interface GraphWorkerPoolOptions extends WorkerGraphRunnerOptions {
  * ahead of the runs queued there. A conversation's jobs keep their order because the caller's queue
  * sends them one at a time, whichever worker takes each.
  *
- * After `idleMs` with no job in hand, every worker stops (an idle server with 5,000 open widgets held
- * ~75 MB more for them). `wake` starts one again ahead of work (a customer typing: the 1.1-1.4 s
- * start is over before the question is sent); a job sent while none is up waits for that start.
+ * After `idleMs` with no job in hand and none expected (no draft or live chat waiting on a person),
+ * every worker stops (an idle server with 5,000 open widgets held ~75 MB more for them). `wake` starts
+ * one again ahead of work (a customer typing: the 1.1-1.4 s start is over before the question is
+ * sent); a job sent while none is up waits for that start.
  */
 export class GraphWorkerPool implements GraphRunner {
   private readonly workers: WorkerGraphRunner[];
@@ -163,7 +169,7 @@ export class GraphWorkerPool implements GraphRunner {
   private armIdleTimer(): void {
     this.disarmIdleTimer();
     if (this.options.idleMs <= 0 || this.closing) return;
-    this.idleTimer = setTimeout(() => this.sleep(), this.options.idleMs);
+    this.idleTimer = setTimeout(() => void this.sleep(), this.options.idleMs);
     // An idle clock never keeps the process alive.
     this.idleTimer.unref();
   }
@@ -173,13 +179,22 @@ export class GraphWorkerPool implements GraphRunner {
     this.idleTimer = null;
   }
 
-  private sleep(): void {
+  /** Jobs in hand, a worker starting or being replaced: not idle, whatever the clock says. */
+  private busy(): boolean {
+    const working = this.workers.some((worker) => worker.jobsInHand() > 0 || !worker.isRunning());
+    return working || this.growing !== null || this.waking !== null;
+  }
+
+  private async sleep(): Promise<void> {
     this.idleTimer = null;
-    // A worker being replaced after a crash is left to finish: its restart runs recovery.
-    const busy = this.workers.some((worker) => worker.jobsInHand() > 0 || !worker.isRunning());
     if (this.closing) return;
-    // Starting or busy again since the clock was set: look again after another idle spell.
-    if (busy || this.growing || this.waking) return this.armIdleTimer();
+    // Busy again since the clock was set (a worker being replaced after a crash included: its restart
+    // runs recovery): look again after another idle spell.
+    if (this.busy()) return this.armIdleTimer();
+    const expected = await (this.options.workExpected?.() ?? Promise.resolve(false)).catch(() => false);
+    // A job may have come (and its clock been set) while the store was asked.
+    if (this.closing || this.idleTimer !== null) return;
+    if (expected || this.busy()) return this.armIdleTimer();
     const idle = this.workers.splice(0);
     this.options.logger.info(
       { workers: idle.length, idleMs: this.options.idleMs },

@@ -241,4 +241,23 @@ describe("the graph in a worker thread", () => {
       expect(await replies(customer)).toHaveLength(2);
     },
   );
+
+  it("keeps its worker while a draft waits on a person, so the approved reply needs no start, and stops after", async () => {
+    const server = await fakeModel.start({
+      offline: true,
+      env: { ...inWorker, GRAPH_WORKER_IDLE_SECONDS: "0.3" },
+    });
+    const pool = server.platform.graphWorker;
+    if (!pool) throw new Error("expected the graph to run in workers");
+    const { agent, customer, review } = await pendingApproval(server);
+
+    // Several idle spells pass with the draft waiting: the worker stays.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(pool.size()).toBe(1);
+
+    const approved = nextMessage(customer.socket, (m) => m.author === "bot");
+    await agent.socket.emitWithAck("review:decide", { reviewId: review.id, decision: { type: "approve" } });
+    expect((await approved).text).toBe(review.packet.draft.text);
+    await vi.waitFor(() => expect(pool.size()).toBe(0), { timeout: 10_000 });
+  });
 });
