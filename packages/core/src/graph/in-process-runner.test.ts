@@ -17,8 +17,6 @@ const AGENT: Actor = { type: "user", id: "agent-1", name: "Ada" };
 
 const harness = useServiceHarness();
 
-const run = runQuestion;
-
 const position = (h: ServiceHarness, runner: InProcessGraphRunner, threadId: string) =>
   threadPosition(h.deps.checkpointer, threadId);
 
@@ -26,7 +24,7 @@ describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
   it("answers a question it can and saves no checkpoint, as nothing is left to resume", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { conversationId, runId } = await run(h, runner, ASK.auto);
+    const { conversationId, runId } = await runQuestion(h, runner, ASK.auto);
     expect(await position(h, runner, runId)).toEqual({ kind: "none" });
     expect(await h.store.reviews.listByConversation(conversationId)).toEqual([]);
     expect((await replies(h, conversationId)).map((m) => m.author)).toEqual(["bot"]);
@@ -35,7 +33,7 @@ describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
   it("pauses on the approval it opened, and a resume with the decision sends the draft and ends", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { conversationId, runId } = await run(h, runner, ASK.approval);
+    const { conversationId, runId } = await runQuestion(h, runner, ASK.approval);
     const [review] = await h.store.reviews.listByConversation(conversationId);
     expect(review?.kind).toBe("approval");
     expect(review?.threadId).toBe(runId);
@@ -55,7 +53,7 @@ describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
   it("starts a run at its first node: an approval's pause is saved after step 0 (answer), no input step before it", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { runId } = await run(h, runner, ASK.approval);
+    const { runId } = await runQuestion(h, runner, ASK.approval);
     const snapshot = await runner.graph.getState({ configurable: { thread_id: runId } });
     expect(snapshot.next).toEqual(["review"]);
     // Invoked with the request as input, LangGraph runs its __start__ task as step 0 and answer as step 1.
@@ -65,7 +63,7 @@ describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
   it("pauses on a handoff until a person ends it", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { conversationId, runId } = await run(h, runner, ASK.handoff);
+    const { conversationId, runId } = await runQuestion(h, runner, ASK.handoff);
     const [review] = await h.store.reviews.listByConversation(conversationId);
     expect(review?.kind).toBe("handoff");
     expect(await position(h, runner, runId)).toEqual({ kind: "paused", reviewId: review?.id });
@@ -81,7 +79,7 @@ describe("the support graph", SERVICE_TEST_TIMEOUT, () => {
   it("finishes a resume sent after thirty queued runs before any of them", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { conversationId, runId } = await run(h, runner, ASK.approval);
+    const { conversationId, runId } = await runQuestion(h, runner, ASK.approval);
     const queued = await Promise.all(Array.from({ length: 30 }, () => askQuestion(h, ASK.auto)));
 
     const finished: string[] = [];

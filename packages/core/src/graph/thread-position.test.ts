@@ -39,13 +39,11 @@ async function expectAgreement(h: ServiceHarness, runner: InProcessGraphRunner, 
   return read;
 }
 
-const ask = runQuestion;
-
 describe("reading where a thread stands from its checkpoint", SERVICE_TEST_TIMEOUT, () => {
   it("agrees with LangGraph on a paused approval, and on the ended run its resume leaves", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { conversationId, runId } = await ask(h, runner, ASK.approval);
+    const { conversationId, runId } = await runQuestion(h, runner, ASK.approval);
     const [review] = await h.store.reviews.listByConversation(conversationId);
     expect(await expectAgreement(h, runner, runId)).toEqual({ kind: "paused", reviewId: review?.id });
 
@@ -60,7 +58,7 @@ describe("reading where a thread stands from its checkpoint", SERVICE_TEST_TIMEO
   it("agrees with LangGraph on a paused handoff", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { conversationId, runId } = await ask(h, runner, ASK.handoff);
+    const { conversationId, runId } = await runQuestion(h, runner, ASK.handoff);
     const [review] = await h.store.reviews.listByConversation(conversationId);
     expect(review?.kind).toBe("handoff");
     expect(await expectAgreement(h, runner, runId)).toEqual({ kind: "paused", reviewId: review?.id });
@@ -69,7 +67,7 @@ describe("reading where a thread stands from its checkpoint", SERVICE_TEST_TIMEO
   it("agrees with LangGraph on a thread with no checkpoint", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { runId } = await ask(h, runner, ASK.auto);
+    const { runId } = await runQuestion(h, runner, ASK.auto);
     expect(await expectAgreement(h, runner, runId)).toEqual({ kind: "none" });
     expect(await expectAgreement(h, runner, "never-ran")).toEqual({ kind: "none" });
   });
@@ -77,7 +75,7 @@ describe("reading where a thread stands from its checkpoint", SERVICE_TEST_TIMEO
   it("agrees with LangGraph on a person's request that stopped between steps", async () => {
     const h = harness();
     const runner = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
-    const { request } = await ask(h, runner, ASK.auto);
+    const { request } = await runQuestion(h, runner, ASK.auto);
     // A person's request checkpoints every step; one for a conversation that is gone fails in its step.
     const runId = randomUUID();
     await expect(

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { assessRisk, preloadLanguageDetector } from "../policy";
 
 /**
@@ -8,7 +9,7 @@ import { assessRisk, preloadLanguageDetector } from "../policy";
  */
 export async function warmUpGraphSteps(): Promise<void> {
   const detector = preloadLanguageDetector();
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await nextTurn();
   assessRisk("warm up the lexicons", "en");
   await detector;
 }

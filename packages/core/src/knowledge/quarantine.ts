@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Article, Correction } from "@handoff/contracts";
 import { screenKnowledge } from "../policy";
 
@@ -25,7 +26,7 @@ export async function screenArticles(
 ): Promise<Article[]> {
   const screened: Article[] = [];
   for (const [i, input] of articles.entries()) {
-    if (i > 0 && i % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0 && i % CHUNK === 0) await nextTurn();
     // A screening never comes in with an import: the screen decides it.
     const { id, title, tags, body, updatedAt } = input;
     const article: Article = { id, title, tags, body, updatedAt };

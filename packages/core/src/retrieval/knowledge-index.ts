@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import MiniSearch from "minisearch";
 import type { Article, Correction } from "@handoff/contracts";
 import type { Passage, Precedent, RetrievalHit, RetrievalResult } from "../ports/model";
@@ -879,10 +880,6 @@ function newEngine(analyzer: TermAnalyzer): MiniSearch<SearchDoc> {
     searchOptions: { boost: { head: 2.5, tags: 1.5 }, combineWith: "OR" },
     autoVacuum: false,
   });
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function articleDoc(article: Article, analyzer: TermAnalyzer, language: RetrievalLanguage): IndexedDoc {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { loadEldDetector, type LanguageDetector } from "./eld-detector";
 
 /** A text's language as far as it tells: an ISO 639-1 code, or null when too short or mixed to say. */
@@ -27,13 +28,9 @@ const loadCareful = () => (careful ??= loadEldDetector("small"));
  * customer message does not wait for it; resolves once it is loaded (or failed: a message then
  * retries the load and reports the failure).
  */
-export function preloadLanguageDetector(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => loadQuick())
-    .then(
-      () => undefined,
-      () => undefined,
-    );
+export async function preloadLanguageDetector(): Promise<void> {
+  await nextTurn();
+  await loadQuick().catch(() => undefined);
 }
 
 /**
