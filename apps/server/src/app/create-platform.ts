@@ -32,6 +32,7 @@ import { createModel } from "./create-model";
 import { graphDeps } from "./graph-deps";
 import { FanoutNotifier } from "./fanout-notifier";
 import { createLogger, type Logger } from "./logger";
+import { createWriteGateBuffer } from "@handoff/store";
 import { openStorage } from "./open-storage";
 
 /** Everything the HTTP and socket layers use, wired once. */
@@ -84,7 +85,9 @@ export interface PlatformOverrides {
 /** Opens the store, loads the knowledge index and builds the services. */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const { store, checkpointer } = overrides.storage ?? (await openStorage(config));
+  // One SQLite write gate for this thread's store and every graph worker's (see createWriteGateBuffer).
+  const writeGate = createWriteGateBuffer();
+  const { store, checkpointer } = overrides.storage ?? (await openStorage(config, writeGate));
   const clock = overrides.clock ?? systemClock;
   const model = overrides.model ?? createModel(config);
   const notifier = new FanoutNotifier();
@@ -106,7 +109,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         // A person's decision on a waiting draft, or the end of a live chat, resumes a run: the customer
         // should not wait for a worker to start then.
         workExpected: async () => (await store.reviews.listByStatus(["pending", "claimed"], 1)).length > 0,
-        config: workerConfig(config),
+        config: workerConfig(config, writeGate),
         notifier,
         logger,
         onRestart: () =>

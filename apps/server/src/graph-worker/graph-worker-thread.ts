@@ -24,7 +24,7 @@ if (!port) throw new Error("graph-worker-thread runs only as a worker thread");
 const send = (message: FromWorker) => port.postMessage(message);
 
 const config = WorkerConfig.parse(workerData);
-const { store, checkpointer } = await openStorage(config);
+const { store, checkpointer } = await openStorage(config, config.writeGate);
 const knowledge = new KnowledgeService(store);
 await knowledge.load();
 const settings = new SettingsService(store);

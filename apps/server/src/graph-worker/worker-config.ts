@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { z } from "zod";
+import { z } from "zod";
 import { ConfigSchema, databaseFile, type Config } from "../app/config";
 
 /** The part of the configuration the graph worker builds its own store, model and graph from. */
@@ -13,14 +13,18 @@ export const WorkerConfig = ConfigSchema.pick({
   OPENAI_MODEL: true,
   MODEL_TIMEOUT_MS: true,
   BOT_NAME: true,
+}).extend({
+  /** The SQLite write gate the main thread's store holds too (shared memory, not copied). */
+  writeGate: z.instanceof(SharedArrayBuffer).optional(),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 
 /** The worker's configuration, with the database file resolved here (the worker has no INIT_CWD of its own). */
-export function workerConfig(config: Config): WorkerConfig {
+export function workerConfig(config: Config, writeGate?: SharedArrayBuffer): WorkerConfig {
   return WorkerConfig.parse({
     ...config,
     DATABASE_FILE: config.MONGODB_URI ? config.DATABASE_FILE : databaseFile(config),
+    writeGate,
   });
 }
 

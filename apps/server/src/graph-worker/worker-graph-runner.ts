@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { DomainError, type GraphJob, type GraphRunner, type Notifier } from "@handoff/core";
+import { releaseWriteGateHeldBy } from "@handoff/store";
 import type { Logger } from "../app/logger";
 import { replayEvent } from "./notifier-events";
 import type { WorkerConfig } from "./worker-config";
@@ -149,7 +150,18 @@ export class WorkerGraphRunner implements GraphRunner {
     });
     worker.on("message", (raw: unknown) => this.receive(raw));
     worker.on("error", (err) => this.options.logger.error({ err }, "the graph worker failed"));
-    worker.on("exit", (code) => this.exited(worker, code));
+    // Read now: a worker that has exited reports -1.
+    const threadId = worker.threadId;
+    worker.on("exit", (code) => {
+      // A worker stopped mid-write (terminate) never lets go of the write gate itself.
+      const { writeGate } = this.options.config;
+      if (writeGate && releaseWriteGateHeldBy(writeGate, threadId))
+        this.options.logger.warn(
+          { threadId },
+          "a graph worker stopped while writing; its write gate was freed",
+        );
+      this.exited(worker, code);
+    });
     this.running = true;
     return { worker, ready };
   }

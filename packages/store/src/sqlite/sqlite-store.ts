@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import Database from "better-sqlite3";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import type { Clock, Store } from "@handoff/core";
 import { sqliteAccessLinkRepo } from "./access-link-repo";
@@ -10,6 +9,7 @@ import { sqliteWebhookRepo } from "./webhook-repo";
 import { sqliteArticleRepo } from "./article-repo";
 import { sqliteAuditRepo } from "./audit-repo";
 import { EagerSqliteSaver } from "./eager-sqlite-saver";
+import { GatedDatabase } from "./gated-database";
 import { conversationFromRow, sqliteConversationRepo } from "./conversation-repo";
 import { sqliteCorrectionRepo } from "./correction-repo";
 import { sqliteCustomerDataRepo } from "./customer-data-repo";
@@ -26,6 +26,7 @@ import { zeroBytesFreedBeforeSecureDelete } from "./secure-delete";
 import { sqliteSessionRepo } from "./session-repo";
 import { sqliteTeamRepo } from "./team-repo";
 import { sqliteUserRepo } from "./user-repo";
+import { WriteGate, createWriteGateBuffer } from "./write-gate";
 
 /** Where the SQLite database lives, and the time source for store-assigned timestamps. */
 export interface SqliteStoreOptions {
@@ -39,6 +40,12 @@ export interface SqliteStoreOptions {
   synchronous?: "normal" | "full";
   /** Defaults to the wall clock; tests inject one to control createdAt/updatedAt. */
   clock?: Clock;
+  /**
+   * The write gate (createWriteGateBuffer) every thread of this process that opens the same file
+   * shares, so their writes wait for each other without SQLite's sleeping busy wait. Defaults to one
+   * of this connection's own.
+   */
+  writeGate?: SharedArrayBuffer;
 }
 
 /** App data and LangGraph checkpoints, both in one SQLite database. */
@@ -58,7 +65,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   const inMemory = options.file === ":memory:" || options.file === "";
   if (!inMemory) mkdirSync(dirname(resolve(options.file)), { recursive: true });
 
-  const db = new Database(options.file);
+  const db = new GatedDatabase(
+    options.file,
+    new WriteGate(options.writeGate ?? createWriteGateBuffer(), BUSY_TIMEOUT_MS),
+  );
   try {
     // WAL lets the console read while the graph writes; foreign keys guard messages -> conversations.
     db.pragma("journal_mode = WAL");
