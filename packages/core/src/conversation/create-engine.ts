@@ -1,6 +1,7 @@
 import { InProcessGraphRunner } from "../graph";
 import { silentLogger } from "../ports";
 import type { ConversationServiceDeps, Engine } from "./engine";
+import { FreshMessages } from "./fresh-messages";
 import { KeyedQueue } from "./keyed-queue";
 
 /**
@@ -13,6 +14,7 @@ export function createEngine(deps: ConversationServiceDeps): Engine {
     deps,
     runner: deps.runner ?? new InProcessGraphRunner(deps, deps.checkpointer),
     logger: deps.logger ?? silentLogger,
+    ...(exclusive ? {} : { fresh: new FreshMessages() }),
     queue: new KeyedQueue(
       exclusive ? (conversationId, task) => exclusive.run(`conversation:${conversationId}`, task) : undefined,
     ),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ASK,
   askedConversation,
@@ -55,6 +55,41 @@ describe("a customer's message", SERVICE_TEST_TIMEOUT, () => {
     expect(reviews.map((r) => [r.kind, r.status])).toEqual([["handoff", "pending"]]);
     const notices = (await h.messages(conversation.id)).filter((m) => m.author === "system");
     expect(notices).toHaveLength(1);
+  });
+
+  it("stored by this process is run without looking for an earlier run of it (it can have none)", async () => {
+    const h = harness();
+    const conversation = await h.service.startConversation({});
+    const checkpointReads = vi.spyOn(h.deps.checkpointer, "getTuple");
+    const laterMessages = vi.spyOn(h.store.messages, "listSince");
+    const { processed } = await h.service.receiveCustomerMessage(conversation.id, {
+      clientId: "fresh-1",
+      text: ASK.auto,
+    });
+    await processed;
+    expect(checkpointReads).not.toHaveBeenCalled();
+    expect(laterMessages).not.toHaveBeenCalled();
+    expect(await replies(h, conversation.id)).toHaveLength(1);
+  });
+
+  it("left waiting by an earlier process is checked for a run before it is run again", async () => {
+    const h = harness();
+    const conversation = await h.service.startConversation({});
+    // Stored as the widget's handler stores it, then the process "dies" before its turn.
+    await h.store.messages.append({
+      conversationId: conversation.id,
+      clientId: "left-1",
+      author: "customer",
+      authorName: null,
+      text: ASK.auto,
+      sources: [],
+      internal: false,
+    });
+    const service = h.restart();
+    const checkpointReads = vi.spyOn(h.deps.checkpointer, "getTuple");
+    await service.recover();
+    expect(checkpointReads).toHaveBeenCalled();
+    expect(await replies(h, conversation.id)).toHaveLength(1);
   });
 
   it("for an unknown conversation is refused with not_found", async () => {

@@ -40,6 +40,7 @@ export async function receiveCustomerMessage(
     await getConversation(engine, conversationId);
     throw error;
   });
+  if (!duplicate) engine.fresh?.add(message.id);
   const processed = duplicate
     ? Promise.resolve()
     : engine.queue.run(conversationId, async () => {

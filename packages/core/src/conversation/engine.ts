@@ -4,6 +4,7 @@ import { DomainError } from "../errors";
 import type { GraphDeps, GraphRunner, HandoffResume, ReviewResume, RunRequest } from "../graph";
 import type { Logger } from "../ports";
 import type { ExclusiveRunner } from "./conversation-lease";
+import type { FreshMessages } from "./fresh-messages";
 import type { KeyedQueue } from "./keyed-queue";
 
 /** What the service needs: the graph's dependencies plus where checkpoints go. */
@@ -26,6 +27,8 @@ export interface Engine {
   queue: KeyedQueue;
   runner: GraphRunner;
   logger: Logger;
+  /** Messages stored here and not yet settled (single instance only; see FreshMessages). */
+  fresh?: FreshMessages;
 }
 
 /** The conversation, or a not_found refusal. */

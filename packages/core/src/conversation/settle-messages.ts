@@ -22,15 +22,17 @@ export async function settleMessages(engine: Engine, conversationId: string): Pr
     const routed = () =>
       store.messages.setHandling(conversationId, { seq: message.seq, from: [handling], to: "routed" });
     moved++;
-    // Its run already ended or paused (a crash came between that and this mark).
-    if (await runFinished(engine, message)) {
+    // Its run already ended or paused (a crash came between that and this mark). A message this
+    // process just stored has had no run.
+    const fresh = engine.fresh?.take(message.id) ?? false;
+    if (!fresh && (await runFinished(engine, message))) {
       await routed();
       continue;
     }
     const conversation = await getConversation(engine, conversationId);
     // Its run opened a pause and the process died before the pause's checkpoint was saved: replayed,
     // the run reopens that same pause.
-    if (conversation.status !== "bot" && (await openedPause(engine, message))) {
+    if (!fresh && conversation.status !== "bot" && (await openedPause(engine, message))) {
       await runMessage(engine, message, { replay: true });
       await routed();
       continue;
