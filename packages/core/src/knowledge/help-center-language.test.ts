@@ -44,15 +44,31 @@ describe("detectHelpCenterLanguage", () => {
 describe("HelpCenterLanguage", () => {
   it("reads the stored articles again when their number changes or when told to", async () => {
     let articles: Article[] = FRENCH;
-    const store = { articles: { list: async () => articles, count: async () => articles.length } };
-    const language = new HelpCenterLanguage(store);
+    let counted = 0;
+    const store = {
+      articles: {
+        list: async () => articles,
+        count: async () => {
+          counted++;
+          return articles.length;
+        },
+      },
+    };
+    let now = 0;
+    const language = new HelpCenterLanguage(store, () => now);
     expect(await language.get()).toBe("fr");
     articles = [...ENGLISH, ...ENGLISH, ...ENGLISH];
+    // A burst of messages within a second asks the store once.
+    expect(await language.get()).toBe("fr");
+    expect(counted).toBe(1);
+    now += 1000;
     expect(await language.get()).toBe("en");
     articles = FRENCH;
+    now += 1000;
     expect(await language.get()).toBe("fr");
     // Same number of articles, another language: only an invalidation (an import here) notices.
     articles = [...ENGLISH, ...ENGLISH];
+    now += 1000;
     expect(await language.get()).toBe("fr");
     language.invalidate();
     expect(await language.get()).toBe("en");

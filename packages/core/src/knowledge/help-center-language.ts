@@ -29,13 +29,24 @@ export async function detectHelpCenterLanguage(
 
 /** How long a detected language is trusted before the articles are read again (an import elsewhere may change them). */
 const REFRESH_MS = 10 * 60_000;
+/**
+ * How often the number of articles is looked at. Every message asks for the language (one SQLite count
+ * per message was ~3% of a graph worker's store time); an import here or on another instance also
+ * invalidates at once, so this only bounds how late an unannounced change is seen.
+ */
+const COUNT_CHECK_MS = 1000;
 
 /**
  * The help center's language for the graph, detected from the stored articles on first use and
- * again when their number changes, after a while, or when told (an import on this instance).
+ * again when their number changes (looked at once a second), after a while, or when told (an import).
  */
 export class HelpCenterLanguage {
-  private known: { count: number; at: number; language: Promise<string | null> } | null = null;
+  private known: {
+    count: number;
+    at: number;
+    countedAt: number;
+    language: Promise<string | null>;
+  } | null = null;
 
   constructor(
     private readonly store: { articles: Pick<Store["articles"], "list" | "count"> },
@@ -48,11 +59,17 @@ export class HelpCenterLanguage {
   }
 
   async get(): Promise<string | null> {
+    const now = this.now();
+    if (this.known && now - this.known.countedAt < COUNT_CHECK_MS && now - this.known.at < REFRESH_MS)
+      return this.known.language;
     const count = await this.store.articles.count();
     const known = this.known;
-    if (known && known.count === count && this.now() - known.at < REFRESH_MS) return known.language;
+    if (known && known.count === count && now - known.at < REFRESH_MS) {
+      known.countedAt = now;
+      return known.language;
+    }
     const language = this.store.articles.list().then(detectHelpCenterLanguage);
-    this.known = { count, at: this.now(), language };
+    this.known = { count, at: now, countedAt: now, language };
     // A failed read is not remembered: the next message tries again.
     language.catch(() => {
       if (this.known?.language === language) this.known = null;

@@ -31,6 +31,14 @@ export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = { baseMs: 10_000, maxAt
 const MAX_BACKOFF_MS = 3_600_000;
 
 /**
+ * How long publishing trusts the endpoints it read. Every platform event is offered to the webhooks
+ * (~5 per customer message), and reading the endpoints each time was one SQLite read each. Changes made
+ * through this service apply at once; one made on another instance applies within this time (a disabled
+ * endpoint is also checked when a delivery is sent, so it never gets one).
+ */
+const ENDPOINTS_TRUSTED_MS = 2000;
+
+/**
  * Webhooks: supervisors register endpoints with the events they want (audited); each published event
  * becomes a stored delivery per subscribed endpoint, sent signed by `deliverDue` and retried with
  * back-off until a 2xx or the last attempt. Publishing only writes to the store, so a slow or
@@ -38,6 +46,7 @@ const MAX_BACKOFF_MS = 3_600_000;
  */
 export class WebhookService {
   private readonly retry: WebhookRetryPolicy;
+  private endpoints: { readAt: number; list: Promise<WebhookEndpoint[]> } | null = null;
 
   constructor(private readonly deps: { store: Store; clock: Clock; retry?: WebhookRetryPolicy }) {
     this.retry = deps.retry ?? DEFAULT_WEBHOOK_RETRY;
@@ -53,12 +62,14 @@ export class WebhookService {
       { id: randomUUID(), ...input, enabled: true, createdAt: this.now() },
       secret,
     );
+    this.endpoints = null;
     await this.audit("webhook.created", user, endpoint, {});
     return { endpoint, secret };
   }
 
   async update(id: string, patch: WebhookUpdate, user: User): Promise<WebhookEndpoint> {
     const endpoint = await this.deps.store.webhooks.updateEndpoint(id, patch);
+    this.endpoints = null;
     if (!endpoint) throw new DomainError("not_found", "webhook not found");
     await this.audit("webhook.updated", user, endpoint, { changed: Object.keys(patch) });
     return endpoint;
@@ -72,7 +83,7 @@ export class WebhookService {
 
   /** Stores one delivery of the event for every enabled endpoint that subscribed to its type. */
   async publish(event: DomainEvent): Promise<number> {
-    const endpoints = (await this.deps.store.webhooks.listEndpoints()).filter(
+    const endpoints = (await this.publishingEndpoints()).filter(
       (e) => e.enabled && e.events.includes(event.type),
     );
     if (endpoints.length === 0) return 0;
@@ -157,6 +168,19 @@ export class WebhookService {
       nextAttemptAt: new Date(this.deps.clock.now().getTime() + backoff).toISOString(),
       deliveredAt: null,
     });
+  }
+
+  /** The endpoints as read at most ENDPOINTS_TRUSTED_MS ago (a failed read is not kept). */
+  private publishingEndpoints(): Promise<WebhookEndpoint[]> {
+    const known = this.endpoints;
+    if (known && performance.now() - known.readAt < ENDPOINTS_TRUSTED_MS) return known.list;
+    const list = this.deps.store.webhooks.listEndpoints();
+    const read = { readAt: performance.now(), list };
+    this.endpoints = read;
+    list.catch(() => {
+      if (this.endpoints === read) this.endpoints = null;
+    });
+    return list;
   }
 
   private now(): string {
