@@ -20,6 +20,7 @@ import {
   type BaseCheckpointSaver,
   type Store,
 } from "@handoff/core";
+import { createWriteGateBuffer } from "@handoff/store";
 
 import { AuthService } from "../auth/auth-service";
 import { smtpMailer } from "../auth/mailer";
@@ -32,7 +33,6 @@ import { createModel } from "./create-model";
 import { graphDeps } from "./graph-deps";
 import { FanoutNotifier } from "./fanout-notifier";
 import { createLogger, type Logger } from "./logger";
-import { createWriteGateBuffer } from "@handoff/store";
 import { openStorage } from "./open-storage";
 
 /** Everything the HTTP and socket layers use, wired once. */
