@@ -1,5 +1,5 @@
 import type { Message, Turn } from "@handoff/contracts";
-import type { Store } from "../ports";
+import type { ContextMessage, Store } from "../ports";
 
 /** How many earlier turns the graph sees; older context is folded into the summary. */
 export const CONTEXT_TURNS = 8;
@@ -14,7 +14,7 @@ export async function loadContext(
   question: Pick<Message, "conversationId" | "seq">,
   opts: { waited?: boolean } = {},
 ) {
-  const recent = await store.messages.listRecent(question.conversationId, CONTEXT_TURNS * 3);
+  const recent = await store.messages.listRecentContext(question.conversationId, CONTEXT_TURNS * 3);
   const shown = recent.filter((m) => !m.internal && m.author !== "system");
   const visible = shown.filter((m) => m.seq < question.seq);
   const runPrefix = `${question.conversationId}:${question.seq}:`;
@@ -36,7 +36,7 @@ export async function loadContext(
   };
 }
 
-function toTurn(message: Message): Turn {
+function toTurn(message: ContextMessage): Turn {
   return { author: message.author, text: message.text, at: message.createdAt };
 }
 

@@ -72,6 +72,9 @@ export interface ConversationRepo {
   list(filter: { statuses?: readonly ConversationStatus[]; limit: number }): Promise<Conversation[]>;
 }
 
+/** A message as a run's turn context reads it: no sources, notice or author name. */
+export type ContextMessage = Pick<Message, "seq" | "author" | "text" | "clientId" | "internal" | "createdAt">;
+
 /** Messages with a per-conversation sequence number. */
 export interface MessageRepo {
   /**
@@ -85,6 +88,11 @@ export interface MessageRepo {
   listSince(conversationId: string, since: number, limit?: number): Promise<Message[]>;
   /** The last `count` messages, ascending by seq. */
   listRecent(conversationId: string, count: number): Promise<Message[]>;
+  /**
+   * listRecent with only what a run's context reads: the main thread reads it for every customer
+   * message, and whole messages cost ~3x as much to read.
+   */
+  listRecentContext(conversationId: string, count: number): Promise<ContextMessage[]>;
   /**
    * The customer messages of a conversation the bot has not finished with (`queued` or `held`),
    * ascending by seq. A customer message is stored `queued`; every other author's has no handling.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { contextMessage } from "../shared/context-message";
 import type { StoreContext } from "./context";
 import { appendMany, customerMessage, newConversation, seqs, tick } from "./fixtures";
 
@@ -183,6 +184,26 @@ export function describeMessages(ctx: StoreContext): void {
       const all = await appendMany(ctx.store, conv.id, 5);
       expect(await ctx.store.messages.listRecent(conv.id, 3)).toEqual(all.slice(2));
       expect(await ctx.store.messages.listRecent(conv.id, 10)).toEqual(all);
+    });
+
+    it("reads a run's turn context: the most recent messages, ascending, with what a turn needs", async () => {
+      const conv = await newConversation(ctx.store);
+      await appendMany(ctx.store, conv.id, 2);
+      await ctx.store.messages.append(
+        customerMessage(conv.id, { author: "bot", text: "reply", clientId: "run-1:auto", sources: [] }),
+      );
+      await ctx.store.messages.append(
+        customerMessage(conv.id, { author: "agent", authorName: "Ann", text: "note", internal: true }),
+      );
+      const whole = await ctx.store.messages.listRecent(conv.id, 3);
+      const context = await ctx.store.messages.listRecentContext(conv.id, 3);
+      expect(context).toEqual(whole.map(contextMessage));
+      expect(context.map((m) => [m.seq, m.author, m.clientId, m.internal])).toEqual([
+        [2, "customer", null, false],
+        [3, "bot", "run-1:auto", false],
+        [4, "agent", null, true],
+      ]);
+      expect(await ctx.store.messages.listRecentContext("conv-missing", 3)).toEqual([]);
     });
     it("stores customer messages queued for the bot, and no other author's", async () => {
       const conv = await newConversation(ctx.store);

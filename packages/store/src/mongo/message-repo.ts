@@ -4,6 +4,7 @@ import { trusted } from "mongoose";
 import { z } from "zod";
 import { Message, MessageHandling, type Conversation } from "@handoff/contracts";
 import type { Clock, MessageRepo, NewMessage } from "@handoff/core";
+import { contextMessage } from "../shared/context-message";
 import { messagePreview } from "../shared/preview";
 import type { ConversationModel } from "./conversation-model";
 import { conversationFromDoc } from "./conversation-repo";
@@ -64,6 +65,18 @@ export function mongoMessageRepo(
   async function highestSeq(conversationId: string): Promise<number> {
     const doc = await messages.findOne({ conversationId }, { seq: 1 }).sort({ seq: -1 }).lean();
     return doc === null ? 0 : SeqDoc.parse(doc).seq;
+  }
+
+  /** The last `count` messages, ascending by seq. */
+  async function listRecent(conversationId: string, count: number): Promise<Message[]> {
+    const max = checkLimit(count);
+    if (max === 0) return [];
+    const docs = await messages
+      .find({ conversationId: filterString(conversationId, "conversationId") })
+      .sort({ seq: -1 })
+      .limit(max ?? 0)
+      .lean();
+    return docs.reverse().map((doc) => messageFromDoc.parse(doc));
   }
 
   /** The message an earlier send with this clientId stored, if any. */
@@ -165,15 +178,10 @@ export function mongoMessageRepo(
       return docs.map((doc) => messageFromDoc.parse(doc));
     },
 
-    async listRecent(conversationId, count) {
-      const max = checkLimit(count);
-      if (max === 0) return [];
-      const docs = await messages
-        .find({ conversationId: filterString(conversationId, "conversationId") })
-        .sort({ seq: -1 })
-        .limit(max ?? 0)
-        .lean();
-      return docs.reverse().map((doc) => messageFromDoc.parse(doc));
+    listRecent,
+
+    async listRecentContext(conversationId, count) {
+      return (await listRecent(conversationId, count)).map(contextMessage);
     },
 
     async listWaiting(conversationId) {

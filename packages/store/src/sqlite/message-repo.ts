@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { z } from "zod";
-import { Message, MessageHandling, Notice, SourceRef, type Conversation } from "@handoff/contracts";
-import type { AppendedMessage, Clock, MessageRepo, NewMessage } from "@handoff/core";
+import { Author, Message, MessageHandling, Notice, SourceRef, type Conversation } from "@handoff/contracts";
+import type { AppendedMessage, Clock, ContextMessage, MessageRepo, NewMessage } from "@handoff/core";
 import { fromJson, toJson } from "../shared/json";
 import { messagePreview } from "../shared/preview";
 import { conversationFromRow } from "./conversation-repo";
@@ -51,6 +51,27 @@ const SourceRefs = z.array(SourceRef);
  */
 const MESSAGE_ROWS_KEPT = 8000;
 
+const isAuthor = (value: unknown): value is Author => Author.safeParse(value).success;
+
+/**
+ * A raw [seq, author, text, client_id, internal, created_at] row of the turn-context read, checked by
+ * hand: a zod parse of 24 rows would cost about what reading only these columns saves.
+ */
+function contextFromRow(row: unknown): ContextMessage {
+  const cells: readonly unknown[] = Array.isArray(row) ? row : [];
+  const [seq, author, text, clientId, internal, createdAt] = cells;
+  if (
+    typeof seq !== "number" ||
+    !isAuthor(author) ||
+    typeof text !== "string" ||
+    (clientId !== null && typeof clientId !== "string") ||
+    typeof internal !== "number" ||
+    typeof createdAt !== "string"
+  )
+    throw new Error("unexpected messages row in the turn-context read");
+  return { seq, author, text, clientId, internal: internal === 1, createdAt };
+}
+
 const WaitingRow = z.object({ handling: z.enum(["queued", "held"]) });
 const HandlingRow = z.object({ seq: z.number(), handling: MessageHandling });
 const ConversationRow = z.object({ conversation_id: z.string() });
@@ -94,6 +115,13 @@ export function sqliteMessageRepo(
     `SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?)
      ORDER BY seq ASC`,
   );
+  const recentContext = db
+    .prepare(
+      `SELECT * FROM (SELECT seq, author, text, client_id, internal, created_at FROM messages
+         WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?)
+       ORDER BY seq ASC`,
+    )
+    .raw();
 
   const waiting = db.prepare(
     `SELECT * FROM messages WHERE conversation_id = ? AND handling IN ('queued', 'held') ORDER BY seq ASC`,
@@ -169,6 +197,10 @@ export function sqliteMessageRepo(
 
     async listRecent(conversationId, count) {
       return recent.all(conversationId, limitParam(count)).map((row) => rowParser.parse(row));
+    },
+
+    async listRecentContext(conversationId, count) {
+      return recentContext.all(conversationId, limitParam(count)).map(contextFromRow);
     },
 
     async listWaiting(conversationId) {
