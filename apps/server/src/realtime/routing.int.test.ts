@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Message } from "@handoff/contracts";
+import { Conversation, type Message } from "@handoff/contracts";
 import {
   connectAgent,
   connectCustomer,
@@ -95,5 +95,26 @@ describe("routing a customer message", () => {
     const answer = await second;
     expect(answer.sources.map((s) => s.id)).toEqual(["international-shipping"]);
     expect(answer.text).toMatch(/UK/);
+  });
+
+  it("the widget hears of the chat's state changes, not of every message's bump", async () => {
+    const customer = await connectCustomer(server);
+    const pushed: string[] = [];
+    customer.socket.onAny((event: string, payload: unknown) => {
+      if (event === "conversation:updated") pushed.push(Conversation.parse(payload).status);
+    });
+    const answered = nextMessage(customer.socket, botReply);
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c1",
+      text: "How long does standard delivery take?",
+    });
+    await answered;
+    const held = nextConversation(customer.socket, (c) => c.status === "awaiting_approval");
+    await customer.socket.emitWithAck("message:send", {
+      clientId: "c2",
+      text: "Please cancel my subscription today.",
+    });
+    await held;
+    expect(pushed).toEqual(["awaiting_approval"]);
   });
 });
