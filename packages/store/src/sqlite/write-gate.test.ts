@@ -1,45 +1,16 @@
-import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
+import { startSignal, startTestThread, startTogether } from "./testing/test-threads";
 import { WriteGate, createWriteGateBuffer, releaseWriteGateHeldBy } from "./write-gate";
 
-// Worker threads do not inherit vitest's TypeScript loader: a small boot script registers tsx first.
-const BOOT = `const { workerData } = require("node:worker_threads");
-import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
-const ENTRY = new URL("./testing/count-under-gate.ts", import.meta.url).href;
+const ENTRY = new URL("./testing/count-under-gate.ts", import.meta.url);
 
 /** Two threads each add `rounds` to one counter by read-pause-write; returns the final count. */
 async function countFromTwoThreads(rounds: number, gated: boolean): Promise<number> {
   const gate = createWriteGateBuffer();
   const counter = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const start = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const threads = [0, 1].map(() => {
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: {
-        gate,
-        counter,
-        rounds,
-        gated,
-        start,
-        tsx: import.meta.resolve("tsx/esm/api"),
-        entry: ENTRY,
-      },
-    });
-    const said = (word: string) =>
-      new Promise<void>((resolve, reject) => {
-        const onMessage = (message: unknown) => {
-          if (message !== word) return;
-          worker.off("message", onMessage);
-          resolve();
-        };
-        worker.on("message", onMessage);
-        worker.once("error", reject);
-      });
-    return { ready: said("ready"), done: said("done") };
-  });
-  await Promise.all(threads.map((thread) => thread.ready));
-  Atomics.store(new Int32Array(start), 0, 1);
-  Atomics.notify(new Int32Array(start), 0);
+  const start = startSignal();
+  const threads = [0, 1].map(() => startTestThread(ENTRY, { gate, counter, rounds, gated }, start));
+  await startTogether(threads, start);
   await Promise.all(threads.map((thread) => thread.done));
   return Atomics.load(new Int32Array(counter), 0);
 }

@@ -3,9 +3,10 @@
  * the start signal, appends `count` customer messages to one conversation (read-then-write
  * transactions, as the graph's appends are) and reports how many failed.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
 import { z } from "zod";
 import { openSqliteStore } from "../sqlite-store";
+import { reportDone, waitForStart } from "./test-threads";
 
 const Input = z.object({
   file: z.string(),
@@ -18,9 +19,7 @@ const Input = z.object({
 
 const input = Input.parse(workerData);
 const { store } = await openSqliteStore({ file: input.file, writeGate: input.writeGate });
-// Both threads begin together, so their writes overlap.
-parentPort?.postMessage({ type: "ready" });
-Atomics.wait(new Int32Array(input.start), 0, 0);
+waitForStart(input.start);
 const failures: string[] = [];
 for (let i = 0; i < input.count; i++) {
   try {
@@ -38,4 +37,4 @@ for (let i = 0; i < input.count; i++) {
   }
 }
 await store.close();
-parentPort?.postMessage({ type: "done", failures });
+reportDone(failures);

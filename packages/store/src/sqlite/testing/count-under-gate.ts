@@ -2,9 +2,10 @@
  * A worker thread for the write-gate tests: increments a shared counter `rounds` times under the gate,
  * each time as a read, a pause and a write (a lost update if another thread wrote in between).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
 import { z } from "zod";
 import { WriteGate } from "../write-gate";
+import { reportDone, waitForStart } from "./test-threads";
 
 const Input = z.object({
   gate: z.instanceof(SharedArrayBuffer),
@@ -26,11 +27,9 @@ function increment(): void {
   Atomics.store(counter, 0, seen + 1);
 }
 
-// Both threads begin together, so their increments overlap.
-parentPort?.postMessage("ready");
-Atomics.wait(new Int32Array(input.start), 0, 0);
+waitForStart(input.start);
 for (let i = 0; i < input.rounds; i++) {
   if (input.gated) gate.hold(increment);
   else increment();
 }
-parentPort?.postMessage("done");
+reportDone(null);
