@@ -60,11 +60,11 @@ export class HelpCenterLanguage {
 
   async get(): Promise<string | null> {
     const now = this.now();
-    if (this.known && now - this.known.countedAt < COUNT_CHECK_MS && now - this.known.at < REFRESH_MS)
-      return this.known.language;
+    const known = this.known && now - this.known.at < REFRESH_MS ? this.known : null;
+    if (known && now - known.countedAt < COUNT_CHECK_MS) return known.language;
     const count = await this.store.articles.count();
-    const known = this.known;
-    if (known && known.count === count && now - known.at < REFRESH_MS) {
+    // Still the one read before the count (no invalidation meanwhile) and the same number of articles.
+    if (known && known === this.known && known.count === count) {
       known.countedAt = now;
       return known.language;
     }
