@@ -28,16 +28,26 @@ describe.each(stores)("conversation leases on %s", (_name, open) => {
   it("an instance that stalled past its lease is fenced off once another took over", async () => {
     const store = await open();
     opened.push(store);
-    const a = new ExclusiveRunner({ leases: store.leases, owner: "instance-a", ttlMs: 150 });
+    let holds = () => {};
+    const bHolds = new Promise<void>((resolve) => (holds = resolve));
+    // A's renewals, late after its stall, reach the store after B's takeover. On MongoDB the renewal
+    // timer's request could otherwise overtake B's acquire on another connection and extend A's
+    // expired lease (a race in the test's timing, seen once in CI).
+    const aLeases = {
+      ...store.leases,
+      renew: async (key: string, owner: string, ttlMs: number) => {
+        await bHolds;
+        return store.leases.renew(key, owner, ttlMs);
+      },
+    };
+    const a = new ExclusiveRunner({ leases: aLeases, owner: "instance-a", ttlMs: 150 });
     const b = new ExclusiveRunner({ leases: store.leases, owner: "instance-b", ttlMs: 60_000 });
     let takeover: Promise<unknown> = Promise.resolve();
 
     const stalled = a.run("conversation:c1", async () => {
       await a.checkFence();
       stall(300);
-      // B asks right after the stall, before A's renewal timer gets a turn: the lease has expired.
-      let holds = () => {};
-      const bHolds = new Promise<void>((resolve) => (holds = resolve));
+      // B asks right after the stall: the lease has expired.
       takeover = b.run("conversation:c1", async () => {
         await b.checkFence();
         holds();
