@@ -1,12 +1,21 @@
-import type { Actor, ApprovalReview, HandoffReview, Review, ReviewDecision } from "@handoff/contracts";
+import {
+  decisionEffect,
+  type Actor,
+  type ApprovalReview,
+  type HandoffReview,
+  type Review,
+  type ReviewDecision,
+} from "@handoff/contracts";
 import { DomainError } from "../errors";
 import type { HandoffResume, ReviewResume } from "../graph";
 import { closeHandoff } from "../graph/nodes/handoff";
+import { approvedReply } from "../graph/nodes/review";
 import { threadPosition } from "../graph/thread-position";
 import { recordCorrection } from "./corrections";
 import { resumeGraph, type Engine } from "./engine";
 import { escalateNow } from "./escalate";
 import { pauseSources } from "./lifecycle";
+import { postMessage } from "./post-message";
 import { settleMessages } from "./settle-messages";
 
 /**
@@ -79,6 +88,7 @@ export async function applyRecorded(engine: Engine, review: Review, actor: Actor
   const resume = resumeFor(review, actor);
   let applied = true;
   if (position.kind === "paused" && position.reviewId === review.id && resume) {
+    if (review.kind === "approval") await sendApprovedReply(engine, review, actor);
     await resumeGraph(engine, review.threadId, resume);
   } else if (position.kind === "none" || position.kind === "stopped") {
     applied = review.kind === "handoff" ? await closeWithoutGraph(engine, review) : false;
@@ -91,6 +101,18 @@ export async function applyRecorded(engine: Engine, review: Review, actor: Actor
       "its paused run was lost, so a decision could not be applied",
     );
   await store.reviews.markApplied(review.id);
+}
+
+/**
+ * Sends the reply an approval decision chose before the graph resumes: the customer gets it without
+ * waiting for the run to be handed to a worker, loaded and stepped. The resumed review node posts the
+ * same message under the same key, which stores and sends nothing, then moves the conversation on.
+ */
+async function sendApprovedReply(engine: Engine, review: ApprovalReview, actor: Actor): Promise<void> {
+  if (!review.decision) return;
+  const effect = decisionEffect(review.decision, [review.packet.draft, ...review.packet.alternatives]);
+  if (effect.kind !== "reply") return;
+  await postMessage(engine.deps, approvedReply(engine.deps, review, effect.reply, actor));
 }
 
 /**

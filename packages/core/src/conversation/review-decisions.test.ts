@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { InProcessGraphRunner, type GraphJob } from "../graph";
+import { ConversationService } from "./conversation-service";
 import {
   ASK,
   SERVICE_TEST_TIMEOUT,
@@ -75,6 +77,40 @@ describe("an agent's decision on a pending draft", SERVICE_TEST_TIMEOUT, () => {
     );
     const texts = (await replies(h, conversation.id)).map((m) => m.text);
     expect(texts).toEqual([replacement]);
+  });
+
+  it("the approved reply reaches the customer while the graph's resume still waits for a worker", async () => {
+    const h = harness();
+    const conversation = await askedConversation(h, ASK.approval);
+    const review = await pendingApproval(h, conversation.id);
+    // Graph runs waiting their turn, as on a busy worker pool: resumes are held until released.
+    const graph = new InProcessGraphRunner(h.deps, h.deps.checkpointer);
+    const held: GraphJob[] = [];
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    h.service = new ConversationService({
+      ...h.deps,
+      runner: {
+        async execute(job) {
+          if (job.kind === "resume") {
+            held.push(job);
+            await released;
+          }
+          return graph.execute(job);
+        },
+      },
+    });
+    const decided = h.service.decideReview(review.id, { type: "approve" }, await h.person());
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const draft = review.packet.draft.text;
+    expect((await replies(h, conversation.id)).map((m) => m.text)).toEqual([draft]);
+    expect(h.notifier.pushed.messages.filter((m) => m.text === draft)).toHaveLength(1);
+    release();
+    await decided;
+    // The resumed run posts the same reply under the same key: stored and pushed once.
+    expect((await replies(h, conversation.id)).map((m) => m.text)).toEqual([draft]);
+    expect(h.notifier.pushed.messages.filter((m) => m.text === draft)).toHaveLength(1);
+    expect((await h.service.getConversation(conversation.id)).status).toBe("bot");
   });
 
   it("is applied exactly once: a second decision is refused and the customer got one reply", async () => {

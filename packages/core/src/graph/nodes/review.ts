@@ -4,6 +4,7 @@ import {
   unhandled,
   type Actor,
   type ApprovalReview,
+  type DecisionReply,
   type ReviewDecision,
 } from "@handoff/contracts";
 import { moveConversation } from "../../conversation/lifecycle";
@@ -14,7 +15,7 @@ import { approvalPacket } from "../packets";
 import { ReviewResume } from "../resume";
 import type { GraphStateValue } from "../state";
 import { pauseId } from "../pause-id";
-import { conversationChanged } from "../../ports";
+import { conversationChanged, type NewMessage } from "../../ports";
 
 /**
  * Pauses for a person to approve, edit, choose, guide, reject or take over. Everything before
@@ -43,15 +44,11 @@ export const reviewNode =
         });
       case "reply": {
         const { reply } = effect;
-        await postMessage(deps, {
-          conversationId: state.conversationId,
-          clientId: `${reviewId}:reply`,
-          author: reply.byAgent ? "agent" : "bot",
-          authorName: reply.byAgent ? (actor.name ?? "Agent") : deps.botName,
-          text: reply.text,
-          sources: reply.sources,
-          internal: false,
-        });
+        // Usually already sent by the decision (sendApprovedReply): the same key then stores nothing.
+        await postMessage(
+          deps,
+          approvedReply(deps, { id: reviewId, conversationId: state.conversationId }, reply, actor),
+        );
         await returnToBot(deps, state.conversationId);
         return new Command({ goto: END, update: { outcome: { kind: "sent", text: reply.text, by: actor } } });
       }
@@ -59,6 +56,24 @@ export const reviewNode =
         return unhandled(effect);
     }
   };
+
+/** The customer's message for a reply a decision chose; one key per review, so it is stored once. */
+export function approvedReply(
+  deps: Pick<GraphDeps, "botName">,
+  review: { id: string; conversationId: string },
+  reply: DecisionReply,
+  actor: Actor,
+): NewMessage {
+  return {
+    conversationId: review.conversationId,
+    clientId: `${review.id}:reply`,
+    author: reply.byAgent ? "agent" : "bot",
+    authorName: reply.byAgent ? (actor.name ?? "Agent") : deps.botName,
+    text: reply.text,
+    sources: reply.sources,
+    internal: false,
+  };
+}
 
 /** Who takes over and why, when a decision sends the conversation to a person. */
 function toPerson(state: GraphStateValue, takeover: boolean, actor: Actor, decision: ReviewDecision) {
