@@ -46,11 +46,13 @@ export function createRealtime(
         }
       : { origin: true },
     allowRequest: originCheck(allowed),
-    // Packets are kept this long for a client that drops and comes back; the widget and console also
-    // resync by sequence number, so this only saves a round trip, and a longer window costs heap (and
-    // GC pauses) at busy times. A recovering client passes the handshake checks again: its session
-    // may have ended, or its conversation been erased, while it was away.
-    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
+    // No connection state recovery: it keeps every broadcast packet, payload and all, for its window
+    // plus up to a minute (the adapter trims once a minute). At 100 messages a second those packets
+    // outlive young-generation collections, so this thread ran twice the full collections, and those
+    // pauses were the event loop's longest stalls (bot reply p99 22-25 -> 14-17 ms, review visible
+    // 27-31 -> 17-18 ms without it; bench README). The widget and console resync on every connect
+    // (messages since their last seq, the inbox, offers, the queue place), which DESIGN.md makes the
+    // guarantee; a replay only saved that round trip.
   });
   // Clients talk on /widget and /console only; the root namespace carries messages between instances.
   io.of("/").use((_socket, next) => next(new Error("unauthorized: connect to /widget or /console")));
