@@ -49,10 +49,10 @@ export function createRealtime(
     // No connection state recovery: it keeps every broadcast packet, payload and all, for its window
     // plus up to a minute (the adapter trims once a minute). At 100 messages a second those packets
     // outlive young-generation collections, so this thread ran twice the full collections, and those
-    // pauses were the event loop's longest stalls (bot reply p99 22-25 -> 14-17 ms, review visible
-    // 27-31 -> 17-18 ms without it; bench README). The widget and console resync on every connect
-    // (messages since their last seq, the inbox, offers, the queue place), which DESIGN.md makes the
-    // guarantee; a replay only saved that round trip.
+    // pauses were the event loop's longest stalls (three paired load runs: bot reply p99 19.5-24.5
+    // -> 13.9-16.6 ms, review visible 20.7-31.1 -> 16.6-18.1 ms; bench README). The widget and
+    // console resync on every connect (messages since their last seq, the inbox, offers, the queue
+    // place), which DESIGN.md makes the guarantee; a replay only saved that round trip.
   });
   // Clients talk on /widget and /console only; the root namespace carries messages between instances.
   io.of("/").use((_socket, next) => next(new Error("unauthorized: connect to /widget or /console")));
