@@ -43,8 +43,11 @@ interface Criteria {
 async function submitSearch(page: Page, criteria: Criteria) {
   await page.getByRole("link", { name: "Search", exact: true }).click();
   // The link clears the last search, which remounts the form: fields filled before that render would
-  // be lost (a CI run searched everything with "Alex Agent" chosen), so wait for the last results to go.
-  await page.locator(".search-results, .search-page .empty").waitFor({ state: "detached" });
+  // be lost (a CI run searched everything with "Alex Agent" chosen, another with the id typed after a
+  // refused date range), so wait for the last results, or the last search's error, to go.
+  await page
+    .locator(".search-results, .search-page .empty, .search-page .form-error")
+    .waitFor({ state: "detached" });
   const form = page.getByRole("search", { name: "Conversations" });
   await form.getByLabel("Find").fill(criteria.q ?? "");
   await form.getByLabel("Status").selectOption({ label: criteria.status ?? "Any status" });
