@@ -1,5 +1,5 @@
 import type { Draft } from "./routing";
-import type { ReviewDecision } from "./review";
+import type { ApprovalPacket, ReviewDecision } from "./review";
 
 /** A reply a decision sends to the customer. */
 export interface DecisionReply {
@@ -20,6 +20,11 @@ export type DecisionEffect =
   | { kind: "reply"; reply: DecisionReply }
   | { kind: "redraft"; instruction: string }
   | { kind: "person"; takeover: boolean };
+
+/** Every draft an approval offers, the top one first: what a decision on it chooses from. */
+export function packetDrafts(packet: Pick<ApprovalPacket, "draft" | "alternatives">): Draft[] {
+  return [packet.draft, ...packet.alternatives];
+}
 
 /** The effect of `decision` on a review whose drafts are `drafts` (the top draft first). */
 export function decisionEffect(decision: ReviewDecision, drafts: readonly Draft[]): DecisionEffect {

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from "react";
-import { decisionEffect, type Review, type ReviewDecision, type User } from "@handoff/contracts";
+import {
+  decisionEffect,
+  packetDrafts,
+  type Review,
+  type ReviewDecision,
+  type User,
+} from "@handoff/contracts";
 import type { ConsoleSocket } from "../api/console-socket";
 import { OfferTray } from "../assignment/offer-tray";
 import { ConversationDetail } from "../conversation/conversation-detail";
@@ -75,7 +81,7 @@ export function InboxWorkspace({ socket, user, inbox, dispatch, linked }: Props)
 
   const onDecided = useCallback(
     (review: Review, decision: ReviewDecision) => {
-      const drafts = review.kind === "approval" ? [review.packet.draft, ...review.packet.alternatives] : [];
+      const drafts = review.kind === "approval" ? packetDrafts(review.packet) : [];
       const effect = decisionEffect(decision, drafts);
       // A takeover continues under "mine"; a redraft comes back to this same item for a new decision.
       if (effect.kind === "person" && effect.takeover) setTab("mine");

@@ -1,5 +1,6 @@
 import {
   decisionEffect,
+  packetDrafts,
   type Actor,
   type ApprovalReview,
   type HandoffReview,
@@ -110,7 +111,7 @@ export async function applyRecorded(engine: Engine, review: Review, actor: Actor
  */
 async function sendApprovedReply(engine: Engine, review: ApprovalReview, actor: Actor): Promise<void> {
   if (!review.decision) return;
-  const effect = decisionEffect(review.decision, [review.packet.draft, ...review.packet.alternatives]);
+  const effect = decisionEffect(review.decision, packetDrafts(review.packet));
   if (effect.kind !== "reply") return;
   await postMessage(engine.deps, approvedReply(engine.deps, review, effect.reply, actor));
 }

@@ -1,5 +1,6 @@
 import {
   humanAnswer,
+  packetDrafts,
   type Actor,
   type ApprovalReview,
   type Message,
@@ -19,7 +20,7 @@ export async function recordCorrection(
   decision: ReviewDecision,
   actor: Actor,
 ): Promise<void> {
-  const answer = humanAnswer(decision, [review.packet.draft, ...review.packet.alternatives]);
+  const answer = humanAnswer(decision, packetDrafts(review.packet));
   if (!answer) return;
   const { correction, created } = await deps.store.corrections.create(
     newCorrection({

@@ -1,4 +1,4 @@
-import type { Review, ReviewDecision, User } from "@handoff/contracts";
+import { packetDrafts, type Review, type ReviewDecision, type User } from "@handoff/contracts";
 import { DomainError } from "../errors";
 import { asActor } from "./actors";
 import { decideApproval } from "./apply-decision";
@@ -18,7 +18,7 @@ export async function decideReview(
   if (!review) throw new DomainError("not_found", "review not found");
   if (review.kind !== "approval") throw new DomainError("bad_request", "this is a handoff; claim it instead");
   if (decision.type === "choose") {
-    const known = [review.packet.draft, ...review.packet.alternatives].some((d) => d.id === decision.draftId);
+    const known = packetDrafts(review.packet).some((d) => d.id === decision.draftId);
     if (!known)
       throw new DomainError("bad_request", `draft ${decision.draftId} is not one of this review's drafts`);
   }

@@ -1,5 +1,6 @@
 import {
   decisionEffect,
+  packetDrafts,
   type ConversationStatus,
   type Conversation,
   type Inbox,
@@ -147,7 +148,7 @@ async function checkSettled(
       continue;
     }
     if (!r.decision) continue;
-    const effect = decisionEffect(r.decision, [r.packet.draft, ...r.packet.alternatives]);
+    const effect = decisionEffect(r.decision, packetDrafts(r.packet));
     if (effect.kind === "reply" && byId.get(`${r.id}:reply`)?.text !== effect.reply.text)
       say(`${r.decision.type} on ${r.id} did not send its reply`);
     if (effect.kind !== "reply" && byId.has(`${r.id}:reply`))
